@@ -1,0 +1,1121 @@
+//! Reading and writing numpy `.npy` files.
+//!
+//! In: the bytes of a `.npy` file (versions 1.0, 2.0, 3.0), from a path or
+//! memory. Out: a [`Tensor`], or an [`NpyError`] whose message says what is
+//! wrong and what to do, prefixed with the file name when reading a path.
+//! Writing produces version 1.0 (2.0 for huge headers), C order, native
+//! little-endian `<f8`/`<f4` on the usual targets, 0-d for scalars.
+//!
+//! Element types read: `f8` and `f4` in either byte order (`<` and `>`)
+//! become [`Tensor::F64`] and [`Tensor::F32`]; integer arrays (`i1`..`i8`,
+//! `u1`..`u8`, either byte order) and `bool` (`|b1`) are converted to
+//! [`Tensor::F64`], since numpy users often save `np.arange(...)`; 64-bit
+//! integers beyond 2^53 round to the nearest `f64`. Everything else (float16,
+//! long double, complex, strings, objects, datetimes, structured dtypes) is an
+//! error suggesting `array.astype(numpy.float64)`.
+//!
+//! Always: nothing here panics on any input; the header is validated and the
+//! data length computed with checked arithmetic and compared with the bytes
+//! actually present *before* any element buffer is allocated, so a lying
+//! header cannot trigger a huge allocation; the data must fill the file
+//! exactly; tensors returned are in standard (C) memory layout, whatever the
+//! file's `fortran_order`.
+
+use std::error::Error;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use ndarray::ArrayD;
+use ndarray_npy::npy::header::{Header, ParseHeaderError, ReadHeaderError};
+use ndarray_npy::{ReadNpyExt, ReadableElement, WriteNpyExt};
+
+use super::values::Tensor;
+
+/// The first six bytes of every `.npy` file.
+const MAGIC: &[u8; 6] = b"\x93NUMPY";
+
+/// How much of a malformed header is quoted in error messages.
+const HEADER_QUOTE_LIMIT: usize = 160;
+
+/// The advice appended to most read errors.
+const RESAVE: &str = "re-save it with numpy.save";
+
+/// An error reading or writing a `.npy` file.
+#[derive(Debug)]
+pub struct NpyError {
+    /// The file involved, when the operation was given a path.
+    pub path: Option<PathBuf>,
+    /// What went wrong.
+    pub kind: NpyErrorKind,
+}
+
+/// What went wrong with a `.npy` file.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum NpyErrorKind {
+    /// The path does not exist.
+    NotFound,
+    /// The path is a directory.
+    IsDirectory,
+    /// Reading failed for another operating-system reason.
+    Read(io::Error),
+    /// Writing failed.
+    Write(io::Error),
+    /// The file has no bytes at all.
+    Empty,
+    /// The file does not start with the `.npy` magic bytes; holds its first
+    /// few bytes.
+    NotNpy { start: Vec<u8> },
+    /// The file is a zip archive (likely `.npz`).
+    Npz,
+    /// The file ends early; says where and what was expected.
+    Truncated { detail: String },
+    /// The format version bytes are not 1.0, 2.0 or 3.0.
+    UnsupportedVersion { major: u8, minor: u8 },
+    /// The header dictionary is malformed.
+    BadHeader { reason: String, header: String },
+    /// The element type is not one ricci reads.
+    UnsupportedDtype { descr: String, meaning: String },
+    /// The header's shape describes more data than can exist.
+    ShapeTooLarge { shape: Vec<usize> },
+    /// Bytes are left over after the data the header promises.
+    ExtraBytes {
+        values: usize,
+        elem: &'static str,
+        expected: usize,
+        found: usize,
+    },
+    /// The data bytes are invalid for the element type (e.g. a bool byte
+    /// other than 0 or 1).
+    BadData { reason: String },
+    /// The header could not be formatted while writing.
+    Format { reason: String },
+}
+
+impl NpyError {
+    fn new(kind: NpyErrorKind) -> NpyError {
+        NpyError { path: None, kind }
+    }
+
+    fn at(mut self, path: &Path) -> NpyError {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+}
+
+impl fmt::Display for NpyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = &self.path {
+            write!(f, "{}: ", p.display())?;
+        }
+        use NpyErrorKind::*;
+        match &self.kind {
+            NotFound => write!(f, "no such file; check the path"),
+            IsDirectory => write!(
+                f,
+                "is a directory, not a .npy file; name a file written by numpy.save"
+            ),
+            Read(e) => write!(f, "cannot read the file: {e}"),
+            Write(e) => write!(
+                f,
+                "cannot write the file: {e}; check that the directory exists and is writable"
+            ),
+            Empty => write!(
+                f,
+                "file is empty (0 bytes), not a .npy file; save the array with numpy.save"
+            ),
+            NotNpy { start } => write!(
+                f,
+                "not a .npy file: it starts with \"{}\" instead of the magic bytes \"\\x93NUMPY\"; \
+                 save the array with numpy.save (text, .npz and pickle files are not read)",
+                start.escape_ascii()
+            ),
+            Npz => write!(
+                f,
+                "this is a zip archive (.npz, from numpy.savez), not a .npy file; \
+                 save a single array with numpy.save(path, numpy.load(npz_path)[name])"
+            ),
+            Truncated { detail } => write!(f, "file is truncated: {detail}; {RESAVE}"),
+            UnsupportedVersion { major, minor } => write!(
+                f,
+                "unsupported .npy format version {major}.{minor} (ricci reads 1.0, 2.0 and 3.0); \
+                 the file may be corrupt; {RESAVE}"
+            ),
+            BadHeader { reason, header } => write!(
+                f,
+                "malformed .npy header: {reason}; header text: {header:?}; {RESAVE}"
+            ),
+            UnsupportedDtype { descr, meaning } => write!(
+                f,
+                "unsupported element type {descr} ({meaning}); ricci reads float64 and float32 \
+                 arrays (integer and bool arrays are converted to float64); convert it with \
+                 numpy.save(path, array.astype(numpy.float64))"
+            ),
+            ShapeTooLarge { shape } => write!(
+                f,
+                "header shape {} describes an impossibly large array; the file is corrupt; {RESAVE}",
+                py_shape(shape)
+            ),
+            ExtraBytes {
+                values,
+                elem,
+                expected,
+                found,
+            } => write!(
+                f,
+                "file has {} bytes after the end of the data: header promises {} ({expected} bytes), \
+                 found {found} bytes; the header may be wrong or something was appended; {RESAVE}",
+                found.saturating_sub(*expected),
+                count_values(*values, elem)
+            ),
+            BadData { reason } => write!(f, "invalid data: {reason}; {RESAVE}"),
+            Format { reason } => write!(f, "cannot format the .npy header: {reason}"),
+        }
+    }
+}
+
+impl Error for NpyError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match &self.kind {
+            NpyErrorKind::Read(e) | NpyErrorKind::Write(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// `(2, 3)`, `(5,)`, `()` as numpy writes shapes.
+fn py_shape(shape: &[usize]) -> String {
+    match shape {
+        [] => "()".to_string(),
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
+            format!("({})", parts.join(", "))
+        }
+    }
+}
+
+/// `1 f64 value`, `6 f64 values`.
+fn count_values(n: usize, elem: &str) -> String {
+    if n == 1 {
+        format!("1 {elem} value")
+    } else {
+        format!("{n} {elem} values")
+    }
+}
+
+/// The element types that can be read, with their size in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Elem {
+    F64,
+    F32,
+    I8,
+    I16,
+    I32,
+    I64,
+    U8,
+    U16,
+    U32,
+    U64,
+    Bool,
+}
+
+impl Elem {
+    fn size(self) -> usize {
+        match self {
+            Elem::F64 | Elem::I64 | Elem::U64 => 8,
+            Elem::F32 | Elem::I32 | Elem::U32 => 4,
+            Elem::I16 | Elem::U16 => 2,
+            Elem::I8 | Elem::U8 | Elem::Bool => 1,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Elem::F64 => "f64",
+            Elem::F32 => "f32",
+            Elem::I8 => "i8",
+            Elem::I16 => "i16",
+            Elem::I32 => "i32",
+            Elem::I64 => "i64",
+            Elem::U8 => "u8",
+            Elem::U16 => "u16",
+            Elem::U32 => "u32",
+            Elem::U64 => "u64",
+            Elem::Bool => "bool",
+        }
+    }
+}
+
+/// Classifies a type descriptor string. The accepted spellings are exactly
+/// those ndarray-npy reads.
+fn classify(descr: &str) -> Result<Elem, String> {
+    let elem = match descr {
+        "<f8" | ">f8" => Elem::F64,
+        "<f4" | ">f4" => Elem::F32,
+        "|i1" | "i1" | "b" => Elem::I8,
+        "<i2" | ">i2" => Elem::I16,
+        "<i4" | ">i4" => Elem::I32,
+        "<i8" | ">i8" => Elem::I64,
+        "|u1" | "u1" | "B" => Elem::U8,
+        "<u2" | ">u2" => Elem::U16,
+        "<u4" | ">u4" => Elem::U32,
+        "<u8" | ">u8" => Elem::U64,
+        "|b1" => Elem::Bool,
+        _ => return Err(describe_dtype(descr)),
+    };
+    Ok(elem)
+}
+
+/// A human name for a numpy type descriptor ricci does not read.
+fn describe_dtype(descr: &str) -> String {
+    let body = descr.trim_start_matches(['<', '>', '|', '=']);
+    let mut chars = body.chars();
+    let kind = chars.next();
+    let size: Option<usize> = chars.as_str().parse().ok();
+    let bits = size.map(|s| s.saturating_mul(8));
+    match (kind, bits) {
+        (Some('f'), Some(16)) => "float16".to_string(),
+        (Some('f'), Some(b)) if b > 64 => format!("float{b}, extended precision"),
+        (Some('c'), Some(b)) => format!("complex{b}"),
+        (Some('c'), None) => "complex".to_string(),
+        (Some('O'), _) => "Python objects".to_string(),
+        (Some('U'), _) => "unicode strings".to_string(),
+        (Some('S' | 'a'), _) => "byte strings".to_string(),
+        (Some('V'), _) => "raw void records".to_string(),
+        (Some('M'), _) => "datetimes".to_string(),
+        (Some('m'), _) => "timedeltas".to_string(),
+        (Some('b'), _) if descr.starts_with(['<', '>']) => {
+            "bool in an unusual encoding".to_string()
+        }
+        _ => "not a supported numpy type".to_string(),
+    }
+}
+
+/// Reads a `.npy` file into a tensor. Errors name the file.
+pub fn read_npy(path: &Path) -> Result<Tensor, NpyError> {
+    let bytes = read_file(path).map_err(|e| e.at(path))?;
+    read_npy_bytes(&bytes).map_err(|e| e.at(path))
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, NpyError> {
+    let classify_io = |e: io::Error| match e.kind() {
+        io::ErrorKind::NotFound => NpyError::new(NpyErrorKind::NotFound),
+        io::ErrorKind::IsADirectory => NpyError::new(NpyErrorKind::IsDirectory),
+        _ => NpyError::new(NpyErrorKind::Read(e)),
+    };
+    let meta = std::fs::metadata(path).map_err(classify_io)?;
+    if meta.is_dir() {
+        return Err(NpyError::new(NpyErrorKind::IsDirectory));
+    }
+    std::fs::read(path).map_err(classify_io)
+}
+
+/// Reads the bytes of a `.npy` file into a tensor.
+pub fn read_npy_bytes(bytes: &[u8]) -> Result<Tensor, NpyError> {
+    let err = |kind| Err(NpyError::new(kind));
+    let truncated = |detail: String| Err(NpyError::new(NpyErrorKind::Truncated { detail }));
+
+    // Magic string.
+    if bytes.is_empty() {
+        return err(NpyErrorKind::Empty);
+    }
+    let n = bytes.len().min(MAGIC.len());
+    if bytes[..n] != MAGIC[..n] {
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+            return err(NpyErrorKind::Npz);
+        }
+        let start = bytes[..bytes.len().min(8)].to_vec();
+        return err(NpyErrorKind::NotNpy { start });
+    }
+    if bytes.len() < MAGIC.len() {
+        return truncated(format!(
+            "it ends inside the .npy magic string ({} of 6 bytes)",
+            bytes.len()
+        ));
+    }
+
+    // Version and header length.
+    let (Some(&major), Some(&minor)) = (bytes.get(6), bytes.get(7)) else {
+        return truncated(format!(
+            "it ends inside the format version ({} bytes in all)",
+            bytes.len()
+        ));
+    };
+    let len_bytes = match (major, minor) {
+        (1, 0) => 2,
+        (2, 0) | (3, 0) => 4,
+        _ => return err(NpyErrorKind::UnsupportedVersion { major, minor }),
+    };
+    let prefix = 8 + len_bytes;
+    let Some(len_field) = bytes.get(8..prefix) else {
+        return truncated(format!(
+            "it ends inside the header length field ({} bytes in all)",
+            bytes.len()
+        ));
+    };
+    let header_len = len_field
+        .iter()
+        .rev()
+        .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+    let available = bytes.len() - prefix;
+    if header_len > available {
+        return truncated(format!(
+            "header length field promises a {header_len}-byte header, found {available} bytes"
+        ));
+    }
+    let header_end = prefix + header_len;
+
+    // Header dictionary (ndarray-npy parses it; it cannot over-allocate now,
+    // since the header bytes are known to be present).
+    let header_bytes = &bytes[prefix..header_end];
+    let header = match Header::from_reader(&mut &bytes[..header_end]) {
+        Ok(h) => h,
+        Err(e) => {
+            return err(NpyErrorKind::BadHeader {
+                reason: header_reason(&e),
+                header: quote_header(header_bytes),
+            });
+        }
+    };
+
+    // Element type.
+    let elem = match header.type_descriptor.as_string() {
+        Some(s) => classify(s).map_err(|meaning| {
+            NpyError::new(NpyErrorKind::UnsupportedDtype {
+                descr: format!("'{s}'"),
+                meaning,
+            })
+        })?,
+        None => {
+            return err(NpyErrorKind::UnsupportedDtype {
+                descr: header.type_descriptor.to_string(),
+                meaning: "a structured record type".to_string(),
+            });
+        }
+    };
+
+    // Data length, with checked arithmetic; ndarray also requires the
+    // product of the nonzero extents to fit in isize.
+    let too_large = || {
+        NpyError::new(NpyErrorKind::ShapeTooLarge {
+            shape: header.shape.clone(),
+        })
+    };
+    let nonzero_product = header
+        .shape
+        .iter()
+        .filter(|&&d| d != 0)
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&p| p <= isize::MAX as usize)
+        .ok_or_else(too_large)?;
+    let values = if header.shape.contains(&0) {
+        0
+    } else {
+        nonzero_product
+    };
+    let expected = values
+        .checked_mul(elem.size())
+        .filter(|&b| b <= isize::MAX as usize)
+        .ok_or_else(too_large)?;
+    let found = bytes.len() - header_end;
+    if found < expected {
+        return truncated(format!(
+            "header promises {} ({expected} bytes), found {found} bytes",
+            count_values(values, elem.name())
+        ));
+    }
+    if found > expected {
+        return err(NpyErrorKind::ExtraBytes {
+            values,
+            elem: elem.name(),
+            expected,
+            found,
+        });
+    }
+
+    // Data: the lengths are now known to be right.
+    Ok(match elem {
+        Elem::F64 => Tensor::F64(standard(read_array::<f64>(bytes)?)),
+        Elem::F32 => Tensor::F32(standard(read_array::<f32>(bytes)?)),
+        Elem::I8 => widen(read_array::<i8>(bytes)?, f64::from),
+        Elem::I16 => widen(read_array::<i16>(bytes)?, f64::from),
+        Elem::I32 => widen(read_array::<i32>(bytes)?, f64::from),
+        // Documented rounding beyond 2^53.
+        Elem::I64 => widen(read_array::<i64>(bytes)?, |x| x as f64),
+        Elem::U8 => widen(read_array::<u8>(bytes)?, f64::from),
+        Elem::U16 => widen(read_array::<u16>(bytes)?, f64::from),
+        Elem::U32 => widen(read_array::<u32>(bytes)?, f64::from),
+        Elem::U64 => widen(read_array::<u64>(bytes)?, |x| x as f64),
+        Elem::Bool => widen(read_array::<bool>(bytes)?, |b| if b { 1.0 } else { 0.0 }),
+    })
+}
+
+/// Converts an integer or bool array to an `f64` tensor in C layout.
+fn widen<T: Copy>(a: ArrayD<T>, f: impl Fn(T) -> f64) -> Tensor {
+    // `mapv` keeps the memory order; `standard` then makes it C order.
+    Tensor::F64(standard(a.mapv(f)))
+}
+
+/// The array in standard (C) memory layout.
+fn standard<T: Clone>(a: ArrayD<T>) -> ArrayD<T> {
+    if a.is_standard_layout() {
+        a
+    } else {
+        a.as_standard_layout().into_owned()
+    }
+}
+
+fn read_array<T: ReadableElement>(bytes: &[u8]) -> Result<ArrayD<T>, NpyError> {
+    ArrayD::<T>::read_npy(bytes).map_err(|e| {
+        NpyError::new(NpyErrorKind::BadData {
+            reason: e.to_string(),
+        })
+    })
+}
+
+fn header_reason(e: &ReadHeaderError) -> String {
+    use ParseHeaderError::*;
+    match e {
+        ReadHeaderError::Io(e) => e.to_string(),
+        ReadHeaderError::Parse(p) => match p {
+            MissingNewline => "it does not end with a newline".to_string(),
+            NonAscii => "it contains non-ASCII bytes (not allowed before version 3.0)".to_string(),
+            Utf8Parse(_) => "it is not valid UTF-8".to_string(),
+            UnknownKey(k) => format!("unexpected key {k}"),
+            MissingKey(k) => {
+                // ndarray-npy 0.10 misspells "shape" in this error.
+                let k = if k == "shaper" { "shape" } else { k.as_str() };
+                format!("missing key '{k}'")
+            }
+            IllegalValue { key, value } => format!("illegal value {value} for '{key}'"),
+            DictParse(_) => "it is not a Python dict literal".to_string(),
+            MetaNotDict(v) => format!("it is {v}, not a dict"),
+            other => other.to_string(),
+        },
+    }
+}
+
+fn quote_header(header: &[u8]) -> String {
+    let text = String::from_utf8_lossy(header);
+    let text = text.trim_end();
+    if text.chars().count() > HEADER_QUOTE_LIMIT {
+        let mut t: String = text.chars().take(HEADER_QUOTE_LIMIT).collect();
+        t.push_str("...");
+        t
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes a tensor as a `.npy` file (C order; 0-d for scalars).
+pub fn write_npy(path: &Path, t: &Tensor) -> Result<(), NpyError> {
+    let bytes = write_npy_bytes(t).map_err(|e| e.at(path))?;
+    std::fs::write(path, bytes).map_err(|e| NpyError::new(NpyErrorKind::Write(e)).at(path))
+}
+
+/// The bytes of a `.npy` file holding the tensor (C order; 0-d for scalars).
+pub fn write_npy_bytes(t: &Tensor) -> Result<Vec<u8>, NpyError> {
+    let mut out = Vec::new();
+    let result = match t {
+        Tensor::F64(a) => a.as_standard_layout().write_npy(&mut out),
+        Tensor::F32(a) => a.as_standard_layout().write_npy(&mut out),
+    };
+    result.map_err(|e| match e {
+        ndarray_npy::WriteNpyError::Io(e) => NpyError::new(NpyErrorKind::Write(e)),
+        other => NpyError::new(NpyErrorKind::Format {
+            reason: other.to_string(),
+        }),
+    })?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::values::DType;
+    use ndarray::{Array, ArrayD, IxDyn, ShapeBuilder};
+
+    fn t64(shape: &[usize], v: Vec<f64>) -> Tensor {
+        Tensor::F64(ArrayD::from_shape_vec(IxDyn(shape), v).unwrap())
+    }
+
+    fn range64(shape: &[usize]) -> Tensor {
+        let n: usize = shape.iter().product();
+        t64(shape, (0..n).map(|i| i as f64 * 0.5 - 1.0).collect())
+    }
+
+    /// A version-1.0 `.npy` file with a header in numpy's exact format:
+    /// the dict, spaces, newline, padded so the data is 64-byte aligned.
+    fn npy_v1(dict: &str, data: &[u8]) -> Vec<u8> {
+        let mut header = dict.as_bytes().to_vec();
+        let unpadded = 10 + header.len() + 1;
+        let pad = (64 - unpadded % 64) % 64;
+        header.extend(std::iter::repeat_n(b' ', pad));
+        header.push(b'\n');
+        let mut out = MAGIC.to_vec();
+        out.extend([1, 0]);
+        out.extend((header.len() as u16).to_le_bytes());
+        out.extend(header);
+        assert_eq!(out.len() % 64, 0);
+        out.extend(data);
+        out
+    }
+
+    fn le_f64(v: &[f64]) -> Vec<u8> {
+        v.iter().flat_map(|x| x.to_le_bytes()).collect()
+    }
+
+    fn err_msg(bytes: &[u8]) -> String {
+        match read_npy_bytes(bytes) {
+            Ok(t) => panic!("expected an error, got {t:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn tmp_dir(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("ricci-npy-test-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/npy")
+            .join(name)
+    }
+
+    /// Where the data starts in a version-1.0 file.
+    fn data_start(bytes: &[u8]) -> usize {
+        10 + usize::from(u16::from_le_bytes([bytes[8], bytes[9]]))
+    }
+
+    fn valid_2x3() -> Vec<u8> {
+        write_npy_bytes(&range64(&[2, 3])).unwrap()
+    }
+
+    // ---- round trips ----
+
+    #[test]
+    fn round_trip_f64_f32_scalar_3d_empty() {
+        let cases = [
+            range64(&[2, 3]),
+            Tensor::from_f64(range64(&[4, 1]).to_f64(), DType::F32),
+            Tensor::scalar(2.5, DType::F64),
+            Tensor::scalar(0.1, DType::F32),
+            range64(&[2, 3, 4]),
+            range64(&[0]),
+            range64(&[3, 0, 2]),
+            t64(&[3], vec![f64::NAN, f64::INFINITY, -0.0]),
+        ];
+        for t in cases {
+            let bytes = write_npy_bytes(&t).unwrap();
+            assert_eq!(bytes[..6], MAGIC[..]);
+            let back = read_npy_bytes(&bytes).unwrap();
+            assert_eq!(back.dtype(), t.dtype());
+            assert_eq!(back.shape(), t.shape());
+            // NaN != NaN, so compare bit patterns.
+            let bits =
+                |t: &Tensor| -> Vec<u64> { t.to_f64().iter().map(|x| x.to_bits()).collect() };
+            assert_eq!(bits(&back), bits(&t));
+        }
+    }
+
+    #[test]
+    fn round_trip_through_a_file() {
+        let dir = tmp_dir("roundtrip");
+        let path = dir.join("x.npy");
+        let t = range64(&[3, 2, 2]);
+        write_npy(&path, &t).unwrap();
+        assert_eq!(read_npy(&path).unwrap(), t);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn writes_c_order_header_even_for_fortran_arrays() {
+        let a = Array::from_shape_vec((2, 3).f(), vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0])
+            .unwrap()
+            .into_dyn();
+        let bytes = write_npy_bytes(&Tensor::F64(a.clone())).unwrap();
+        let start = data_start(&bytes);
+        let text = String::from_utf8_lossy(&bytes[10..start]).to_string();
+        assert!(text.contains("'fortran_order': False"), "{text}");
+        assert!(text.contains("'shape': (2, 3)"), "{text}");
+        assert_eq!(
+            &bytes[start..],
+            &le_f64(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0])[..]
+        );
+        assert_eq!(read_npy_bytes(&bytes).unwrap(), Tensor::F64(a));
+    }
+
+    #[test]
+    fn scalar_written_as_0d() {
+        let bytes = write_npy_bytes(&Tensor::scalar(3.0, DType::F64)).unwrap();
+        let start = data_start(&bytes);
+        let text = String::from_utf8_lossy(&bytes[10..start]).to_string();
+        assert!(text.contains("'shape': ()"), "{text}");
+        assert_eq!(start % 64, 0);
+        assert_eq!(bytes.len(), start + 8);
+    }
+
+    #[test]
+    fn reads_fortran_order_into_c_layout() {
+        // Write the transpose (a standard-layout array reversed), which
+        // ndarray-npy stores with fortran_order: True.
+        let c = Array::from_shape_vec((3, 2), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]).unwrap();
+        let f = c.reversed_axes().into_dyn(); // shape (2, 3), Fortran layout
+        let mut bytes = Vec::new();
+        f.write_npy(&mut bytes).unwrap();
+        assert!(String::from_utf8_lossy(&bytes).contains("'fortran_order': True"));
+        let Tensor::F64(back) = read_npy_bytes(&bytes).unwrap() else {
+            panic!("expected f64")
+        };
+        assert!(back.is_standard_layout());
+        assert_eq!(back, f);
+        assert_eq!(back.as_slice().unwrap(), &[1.0, 3.0, 5.0, 2.0, 4.0, 6.0]);
+    }
+
+    #[test]
+    fn reads_hand_crafted_numpy_headers() {
+        let data = le_f64(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        let c = npy_v1(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }",
+            &data,
+        );
+        assert_eq!(
+            read_npy_bytes(&c).unwrap(),
+            t64(&[2, 3], vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+        );
+        let f = npy_v1(
+            "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }",
+            &data,
+        );
+        assert_eq!(
+            read_npy_bytes(&f).unwrap(),
+            t64(&[2, 3], vec![1.0, 3.0, 5.0, 2.0, 4.0, 6.0])
+        );
+        let s = npy_v1(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (), }",
+            &le_f64(&[7.5]),
+        );
+        assert_eq!(read_npy_bytes(&s).unwrap(), Tensor::scalar(7.5, DType::F64));
+        let v = npy_v1(
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }",
+            &[0.5f32.to_le_bytes(), 0.1f32.to_le_bytes()].concat(),
+        );
+        assert_eq!(
+            read_npy_bytes(&v).unwrap(),
+            Tensor::F32(ArrayD::from_shape_vec(IxDyn(&[2]), vec![0.5, 0.1]).unwrap())
+        );
+    }
+
+    #[test]
+    fn reads_big_endian_and_version_2() {
+        let be: Vec<u8> = [1.5f64, -2.0]
+            .iter()
+            .flat_map(|x| x.to_be_bytes())
+            .collect();
+        let b = npy_v1(
+            "{'descr': '>f8', 'fortran_order': False, 'shape': (2,), }",
+            &be,
+        );
+        assert_eq!(read_npy_bytes(&b).unwrap(), t64(&[2], vec![1.5, -2.0]));
+
+        // Version 2.0: a four-byte header length.
+        let dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }";
+        let mut header = dict.as_bytes().to_vec();
+        let pad = (64 - (12 + header.len() + 1) % 64) % 64;
+        header.extend(std::iter::repeat_n(b' ', pad));
+        header.push(b'\n');
+        let mut v2 = MAGIC.to_vec();
+        v2.extend([2, 0]);
+        v2.extend((header.len() as u32).to_le_bytes());
+        v2.extend(header);
+        v2.extend(le_f64(&[4.0]));
+        assert_eq!(read_npy_bytes(&v2).unwrap(), t64(&[1], vec![4.0]));
+    }
+
+    #[test]
+    fn integers_and_bools_become_f64() {
+        let i = npy_v1(
+            "{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }",
+            &[0i64, -5, 1 << 40]
+                .iter()
+                .flat_map(|x| x.to_le_bytes())
+                .collect::<Vec<u8>>(),
+        );
+        assert_eq!(
+            read_npy_bytes(&i).unwrap(),
+            t64(&[3], vec![0.0, -5.0, (1u64 << 40) as f64])
+        );
+        let u = npy_v1(
+            "{'descr': '|u1', 'fortran_order': False, 'shape': (2,), }",
+            &[3, 255],
+        );
+        assert_eq!(read_npy_bytes(&u).unwrap(), t64(&[2], vec![3.0, 255.0]));
+        let b = npy_v1(
+            "{'descr': '|b1', 'fortran_order': False, 'shape': (2,), }",
+            &[1, 0],
+        );
+        assert_eq!(read_npy_bytes(&b).unwrap(), t64(&[2], vec![1.0, 0.0]));
+        let i4 = npy_v1(
+            "{'descr': '>i4', 'fortran_order': True, 'shape': (2, 2), }",
+            &[1i32, 2, 3, 4]
+                .iter()
+                .flat_map(|x| x.to_be_bytes())
+                .collect::<Vec<u8>>(),
+        );
+        assert_eq!(
+            read_npy_bytes(&i4).unwrap(),
+            t64(&[2, 2], vec![1.0, 3.0, 2.0, 4.0])
+        );
+    }
+
+    // ---- errors ----
+
+    #[test]
+    fn empty_input() {
+        assert_eq!(
+            err_msg(b""),
+            "file is empty (0 bytes), not a .npy file; save the array with numpy.save"
+        );
+    }
+
+    #[test]
+    fn garbage_is_not_npy() {
+        let m = err_msg(b"1.0,2.0,3.0\n");
+        assert!(
+            m.starts_with("not a .npy file: it starts with \"1.0,2.0,\""),
+            "{m}"
+        );
+        assert!(m.contains("numpy.save"), "{m}");
+        let m = err_msg(&[0xde, 0xad, 0xbe, 0xef, 0x00]);
+        assert!(
+            m.starts_with("not a .npy file: it starts with \"\\xde\\xad\\xbe\\xef\\x00\""),
+            "{m}"
+        );
+        let m = err_msg(b"PK\x03\x04rest of a zip");
+        assert!(m.contains(".npz"), "{m}");
+        // Pseudo-random bytes: never a panic, always "not a .npy file".
+        let mut x: u32 = 12345;
+        for len in [1, 7, 100, 5000] {
+            let junk: Vec<u8> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    (x >> 16) as u8
+                })
+                // Keep the first byte off the magic's 0x93.
+                .map(|b| if b == 0x93 { 0x92 } else { b })
+                .collect();
+            assert!(err_msg(&junk).starts_with("not a .npy file"), "{len}");
+        }
+    }
+
+    #[test]
+    fn corrupted_bytes_never_panic() {
+        // Overwrite one or two bytes of valid files (header and data) with
+        // pseudo-random values: any outcome but a panic is acceptable.
+        let files = [
+            valid_2x3(),
+            write_npy_bytes(&Tensor::scalar(1.0, DType::F32)).unwrap(),
+        ];
+        let mut x: u32 = 99;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) as usize
+        };
+        for file in &files {
+            for _ in 0..2000 {
+                let mut b = file.clone();
+                let (i, j) = (next() % b.len(), next() % b.len());
+                b[i] = next() as u8;
+                b[j] = next() as u8;
+                let _ = read_npy_bytes(&b);
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_at_every_point() {
+        let bytes = valid_2x3();
+        assert_eq!(data_start(&bytes), 128);
+        assert_eq!(bytes.len(), 128 + 48);
+        assert_eq!(
+            err_msg(&bytes[..3]),
+            "file is truncated: it ends inside the .npy magic string (3 of 6 bytes); re-save it with numpy.save"
+        );
+        assert!(err_msg(&bytes[..7]).contains("truncated: it ends inside the format version"));
+        assert!(err_msg(&bytes[..9]).contains("truncated: it ends inside the header length field"));
+        assert_eq!(
+            err_msg(&bytes[..40]),
+            "file is truncated: header length field promises a 118-byte header, found 30 bytes; re-save it with numpy.save"
+        );
+        assert_eq!(
+            err_msg(&bytes[..128 + 20]),
+            "file is truncated: header promises 6 f64 values (48 bytes), found 20 bytes; re-save it with numpy.save"
+        );
+        assert!(
+            err_msg(&bytes[..128])
+                .contains("header promises 6 f64 values (48 bytes), found 0 bytes")
+        );
+        // Every prefix is an error, never a panic.
+        for cut in 0..bytes.len() {
+            assert!(read_npy_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let one = write_npy_bytes(&Tensor::scalar(1.0, DType::F32)).unwrap();
+        assert!(
+            err_msg(&one[..data_start(&one) + 2])
+                .contains("header promises 1 f32 value (4 bytes), found 2 bytes")
+        );
+    }
+
+    #[test]
+    fn extra_bytes_after_data() {
+        let mut bytes = valid_2x3();
+        bytes.extend([0; 5]);
+        assert_eq!(
+            err_msg(&bytes),
+            "file has 5 bytes after the end of the data: header promises 6 f64 values (48 bytes), \
+             found 53 bytes; the header may be wrong or something was appended; re-save it with numpy.save"
+        );
+    }
+
+    #[test]
+    fn lying_headers_do_not_allocate() {
+        // A shape far larger than the file.
+        let huge = npy_v1(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000, 1000000000), }",
+            &le_f64(&[1.0]),
+        );
+        assert!(err_msg(&huge).contains(
+            "truncated: header promises 1000000000000000000 f64 values (8000000000000000000 bytes), found 8 bytes"
+        ));
+        // A shape whose size overflows.
+        let overflow = npy_v1(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296, 16), }",
+            &[],
+        );
+        assert_eq!(
+            err_msg(&overflow),
+            "header shape (4294967296, 4294967296, 16) describes an impossibly large array; \
+             the file is corrupt; re-save it with numpy.save"
+        );
+        // Zero elements but a huge nonzero product (ndarray would refuse it).
+        let zero = npy_v1(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (0, 4294967296, 4294967296), }",
+            &[],
+        );
+        assert!(err_msg(&zero).contains("impossibly large"));
+        // Element size pushes the byte count past isize::MAX.
+        let bytes_overflow = npy_v1(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904,), }",
+            &[],
+        );
+        assert!(err_msg(&bytes_overflow).contains("impossibly large"));
+        // A version-2 header length of 4 GiB.
+        let mut v2 = MAGIC.to_vec();
+        v2.extend([2, 0, 0xff, 0xff, 0xff, 0xff]);
+        v2.extend(b"{'descr': '<f8'");
+        assert_eq!(
+            err_msg(&v2),
+            "file is truncated: header length field promises a 4294967295-byte header, found 15 bytes; re-save it with numpy.save"
+        );
+    }
+
+    #[test]
+    fn unsupported_dtypes() {
+        let c16 = npy_v1(
+            "{'descr': '<c16', 'fortran_order': False, 'shape': (2,), }",
+            &[0; 32],
+        );
+        assert_eq!(
+            err_msg(&c16),
+            "unsupported element type '<c16' (complex128); ricci reads float64 and float32 arrays \
+             (integer and bool arrays are converted to float64); convert it with \
+             numpy.save(path, array.astype(numpy.float64))"
+        );
+        let cases = [
+            ("'|O'", "Python objects"),
+            ("'<U5'", "unicode strings"),
+            ("'|S3'", "byte strings"),
+            ("'<f2'", "float16"),
+            ("'<f16'", "float128, extended precision"),
+            ("'<M8[ns]'", "datetimes"),
+            ("'<c8'", "complex64"),
+        ];
+        for (descr, meaning) in cases {
+            let b = npy_v1(
+                &format!("{{'descr': {descr}, 'fortran_order': False, 'shape': (1,), }}"),
+                &[0; 16],
+            );
+            let m = err_msg(&b);
+            assert!(
+                m.starts_with(&format!("unsupported element type {descr} ({meaning})")),
+                "{m}"
+            );
+        }
+        let rec = npy_v1(
+            "{'descr': [('x', '<f8'), ('y', '<i4')], 'fortran_order': False, 'shape': (1,), }",
+            &[0; 12],
+        );
+        assert!(err_msg(&rec).contains("(a structured record type)"));
+    }
+
+    #[test]
+    fn malformed_headers() {
+        let missing = npy_v1("{'descr': '<f8', 'fortran_order': False, }", &[]);
+        assert_eq!(
+            err_msg(&missing),
+            "malformed .npy header: missing key 'shape'; header text: \
+             \"{'descr': '<f8', 'fortran_order': False, }\"; re-save it with numpy.save"
+        );
+        let not_dict = npy_v1("[1, 2, 3]", &[]);
+        assert!(err_msg(&not_dict).contains("malformed .npy header: it is [1, 2, 3], not a dict"));
+        let junk = npy_v1("{'descr': '<f8', 'fortran_or", &[]);
+        assert!(err_msg(&junk).contains("malformed .npy header: it is not a Python dict literal"));
+        let bad_shape = npy_v1(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (-1,), }",
+            &[],
+        );
+        assert!(err_msg(&bad_shape).contains("illegal value (-1,) for 'shape'"));
+        let mut no_newline = valid_2x3();
+        no_newline[127] = b' ';
+        assert!(err_msg(&no_newline).contains("it does not end with a newline"));
+        let mut version = valid_2x3();
+        version[6] = 9;
+        assert!(err_msg(&version).starts_with("unsupported .npy format version 9.0"));
+    }
+
+    #[test]
+    fn invalid_bool_data() {
+        let b = npy_v1(
+            "{'descr': '|b1', 'fortran_order': False, 'shape': (2,), }",
+            &[1, 7],
+        );
+        assert!(err_msg(&b).starts_with("invalid data: "));
+    }
+
+    #[test]
+    fn path_errors_name_the_file() {
+        let dir = tmp_dir("paths");
+        let missing = dir.join("nope.npy");
+        let m = read_npy(&missing).unwrap_err().to_string();
+        assert_eq!(
+            m,
+            format!("{}: no such file; check the path", missing.display())
+        );
+
+        let m = read_npy(&dir).unwrap_err().to_string();
+        assert_eq!(
+            m,
+            format!(
+                "{}: is a directory, not a .npy file; name a file written by numpy.save",
+                dir.display()
+            )
+        );
+
+        let empty = dir.join("empty.npy");
+        std::fs::write(&empty, b"").unwrap();
+        let m = read_npy(&empty).unwrap_err().to_string();
+        assert!(
+            m.starts_with(&format!("{}: file is empty", empty.display())),
+            "{m}"
+        );
+
+        let short = dir.join("x.npy");
+        std::fs::write(&short, &valid_2x3()[..148]).unwrap();
+        let m = read_npy(&short).unwrap_err().to_string();
+        assert_eq!(
+            m,
+            format!(
+                "{}: file is truncated: header promises 6 f64 values (48 bytes), found 20 bytes; \
+                 re-save it with numpy.save",
+                short.display()
+            )
+        );
+
+        let unwritable = dir.join("no-such-dir").join("out.npy");
+        let m = write_npy(&unwritable, &range64(&[2]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            m.starts_with(&format!("{}: cannot write the file", unwritable.display())),
+            "{m}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    // ---- files written by numpy (tests/fixtures/npy/gen.py) ----
+
+    #[test]
+    fn numpy_fixtures() {
+        let r = |name: &str| read_npy(&fixture(name)).unwrap();
+        assert_eq!(
+            r("f64_c_2x3.npy"),
+            t64(&[2, 3], vec![0.0, 1.5, -2.0, 3.25, 1e-3, 1e10])
+        );
+        let f32_f = r("f32_fortran_3x2.npy");
+        assert_eq!(
+            f32_f,
+            Tensor::F32(
+                ArrayD::from_shape_vec(IxDyn(&[3, 2]), vec![0.1, 0.2, 0.3, 0.4, 0.5, 0.6]).unwrap()
+            )
+        );
+        if let Tensor::F32(a) = &f32_f {
+            assert!(a.is_standard_layout());
+        }
+        assert_eq!(r("f64_scalar.npy"), Tensor::scalar(2.5, DType::F64));
+        assert_eq!(
+            r("i64_vector.npy"),
+            t64(&[5], vec![0.0, 1.0, 2.0, 3.0, 4.0])
+        );
+        assert_eq!(r("f64_big_endian_2.npy"), t64(&[2], vec![1.5, -2.0]));
+    }
+
+    #[test]
+    fn output_matches_numpy_layout() {
+        // numpy.save wrote these files from the same arrays (gen.py). The
+        // header dicts differ only in numpy's trailing ", " before "}".
+        let cases = [
+            (
+                t64(&[2, 3], vec![0.0, 1.5, -2.0, 3.25, 1e-3, 1e10]),
+                "f64_c_2x3.npy",
+            ),
+            (Tensor::scalar(2.5, DType::F64), "f64_scalar.npy"),
+        ];
+        for (t, name) in cases {
+            let ours = write_npy_bytes(&t).unwrap();
+            let theirs = std::fs::read(fixture(name)).unwrap();
+            assert_eq!(data_start(&ours), data_start(&theirs), "{name}");
+            assert_eq!(ours[..10], theirs[..10], "{name}");
+            assert_eq!(
+                ours[data_start(&ours)..],
+                theirs[data_start(&theirs)..],
+                "{name}"
+            );
+            assert_eq!(
+                read_npy_bytes(&ours).unwrap(),
+                read_npy_bytes(&theirs).unwrap()
+            );
+        }
+    }
+}
+#[cfg(test)]
+mod deep_probe {
+    #[test]
+    fn deep_nesting_probe() {
+        for depth in [50usize, 200, 500, 1000, 100_000] {
+            let dict = format!("{{'descr': {}1{}, 'fortran_order': False, 'shape': (1,), }}", "[".repeat(depth), "]".repeat(depth));
+            let mut header = dict.into_bytes();
+            header.push(b'\n');
+            let mut v = b"\x93NUMPY".to_vec();
+            v.extend([2, 0]);
+            v.extend((header.len() as u32).to_le_bytes());
+            v.extend(header);
+            let r = super::read_npy_bytes(&v);
+            eprintln!("depth {depth}: {:?}", r.map_err(|e| e.to_string().chars().take(100).collect::<String>()).map(|_| ()));
+        }
+    }
+}

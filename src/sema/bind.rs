@@ -1,0 +1,376 @@
+//! Binding a checked program to the shapes of one call.
+//!
+//! In: a [`Program`] and an [`Env`]: the shape of every input tensor, the
+//! value of every scalar parameter, and `--dim` extents by index name.
+//! Out: [`Bound`]: the range of every index variable and the shape of every
+//! definition, or every error found, each naming the index, the tensors,
+//! axes and lengths involved.
+//!
+//! Always: when `bind` succeeds, every tensor element the program reads is in
+//! bounds for every value its indices take, so evaluation (interpreted or
+//! compiled) never reads past the end of an array.
+
+use super::program::*;
+use crate::diagnostics::{Diagnostic, Errors, Span};
+use std::collections::BTreeMap;
+
+/// The facts about one call that extents depend on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Env {
+    /// Shape of each input tensor, by name.
+    pub shapes: BTreeMap<String, Vec<usize>>,
+    /// Value of each scalar parameter, by name.
+    pub params: BTreeMap<String, f64>,
+    /// Extents given on the command line (`--dim i=3`), by index name.
+    pub dims: BTreeMap<String, usize>,
+}
+
+/// The values index `i` takes: `start, start+1, ..., start+len-1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexRange {
+    pub start: i64,
+    pub len: usize,
+}
+
+impl IndexRange {
+    pub fn iter(self) -> impl Iterator<Item = i64> {
+        (0..self.len as i64).map(move |k| self.start + k)
+    }
+}
+
+/// Extents and shapes for one call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bound {
+    /// Per [`IndexId`].
+    pub ranges: Vec<IndexRange>,
+    /// Per [`DefId`]: the lengths of its axes.
+    pub def_shapes: Vec<Vec<usize>>,
+    /// Per [`ParamId`].
+    pub params: Vec<f64>,
+    /// Per [`InputId`].
+    pub input_shapes: Vec<Vec<usize>>,
+}
+
+impl Bound {
+    pub fn range(&self, i: IndexId) -> IndexRange {
+        self.ranges[i.index()]
+    }
+}
+
+/// The most elements one definition may have (2^32): more is surely a
+/// mistake, and would exhaust memory rather than fail cleanly.
+pub const MAX_ELEMENTS: u128 = 1 << 32;
+
+/// Where an index subscripts a tensor axis: one extent constraint.
+struct Use {
+    len: usize,
+    tensor: String,
+    axis: usize,
+    span: Span,
+}
+
+/// Computes every index range and definition shape, checking every access.
+pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
+    let mut errors = Vec::new();
+    let params: Vec<f64> = program
+        .params
+        .iter()
+        .map(|p| match env.params.get(&p.name) {
+            Some(&v) => v,
+            None => {
+                errors.push(
+                    Diagnostic::at(format!("scalar parameter `{}` has no value", p.name), p.span)
+                        .with_note(format!("give it one with --set {}=VALUE", p.name)),
+                );
+                f64::NAN
+            }
+        })
+        .collect();
+    let input_shapes: Vec<Vec<usize>> = program
+        .inputs
+        .iter()
+        .map(|t| match env.shapes.get(&t.name) {
+            Some(s) if s.len() == t.rank => s.clone(),
+            Some(s) => {
+                errors.push(
+                    Diagnostic::at(
+                        format!(
+                            "`{}` is used with {} subscript{} but the array given has {} ax{} (shape {})",
+                            t.name,
+                            t.rank,
+                            plural(t.rank),
+                            s.len(),
+                            if s.len() == 1 { "is" } else { "es" },
+                            show_shape(s)
+                        ),
+                        t.span,
+                    )
+                    .with_note(format!("pass a {}-d array for `{}`", t.rank, t.name)),
+                );
+                vec![0; t.rank]
+            }
+            None => {
+                errors.push(
+                    Diagnostic::at(format!("input tensor `{}` is not given", t.name), t.span)
+                        .with_note(format!("pass it with --in {}=FILE.npy", t.name)),
+                );
+                vec![0; t.rank]
+            }
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(Errors(errors));
+    }
+    let known: Vec<&str> = program.indices.iter().map(|i| i.name.as_str()).collect();
+    for name in env.dims.keys() {
+        if !known.contains(&name.as_str()) {
+            errors.push(
+                Diagnostic::error(format!("--dim {name}=...: the program has no index named `{name}`"))
+                    .with_note(format!("its indices are: {}", sorted_unique(&known))),
+            );
+        }
+    }
+
+    let mut ranges = vec![IndexRange { start: 0, len: 0 }; program.indices.len()];
+    let mut def_shapes: Vec<Vec<usize>> = Vec::with_capacity(program.defs.len());
+    for def in &program.defs {
+        // Every index occurring in this definition, with its extent constraints.
+        let mut uses: BTreeMap<IndexId, Vec<Use>> = BTreeMap::new();
+        let mut seen: Vec<IndexId> = def.axes.clone();
+        def.body.walk(&mut |e| {
+            let (t, idx) = match &e.kind {
+                ExprKind::Elem(t, idx) => (*t, idx.as_slice()),
+                ExprKind::Diff {
+                    wrt: Wrt::Elem(t, idx),
+                    ..
+                } => (TensorRef::Input(*t), idx.as_slice()),
+                ExprKind::Reduce { index, .. } | ExprKind::Index(index) => {
+                    seen.push(*index);
+                    return;
+                }
+                ExprKind::Delta(a, b) => {
+                    seen.push(*a);
+                    seen.push(*b);
+                    return;
+                }
+                _ => return,
+            };
+            let shape = match t {
+                TensorRef::Input(i) => &input_shapes[i.index()],
+                TensorRef::Def(d) => &def_shapes[d.index()],
+            };
+            for (axis, &ix) in idx.iter().enumerate() {
+                seen.push(ix);
+                uses.entry(ix).or_default().push(Use {
+                    len: shape.get(axis).copied().unwrap_or(0),
+                    tensor: program.tensor_name(t),
+                    axis,
+                    span: e.span,
+                });
+            }
+        });
+        seen.sort();
+        seen.dedup();
+        for ix in seen {
+            let var = program.index(ix);
+            let no_uses = Vec::new();
+            let uses = uses.get(&ix).unwrap_or(&no_uses);
+            match range_of(var, uses, &params, env, &mut errors) {
+                Some(r) => ranges[ix.index()] = r,
+                None => continue,
+            }
+        }
+        let shape: Vec<usize> = def.axes.iter().map(|a| ranges[a.index()].len).collect();
+        let count = shape.iter().fold(1u128, |acc, &n| acc.saturating_mul(n as u128));
+        if count > MAX_ELEMENTS {
+            errors.push(
+                Diagnostic::at(
+                    format!(
+                        "{} would have shape {} ({count} elements), more than the limit of {MAX_ELEMENTS}",
+                        def.display_name(def_shapes.len()),
+                        show_shape(&shape)
+                    ),
+                    def.span,
+                )
+                .with_note("check the extents given with --dim and the shapes of the inputs"),
+            );
+        }
+        def_shapes.push(shape);
+    }
+    if errors.is_empty() {
+        Ok(Bound {
+            ranges,
+            def_shapes,
+            params,
+            input_shapes,
+        })
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+/// The range of one index variable, from its bounds or from the axes it
+/// subscripts (and `--dim`), checking each of those axes.
+fn range_of(
+    var: &IndexVar,
+    uses: &[Use],
+    params: &[f64],
+    env: &Env,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<IndexRange> {
+    let name = &var.name;
+    if let Some((lo_e, hi_e)) = &var.bounds {
+        let lo = integer_bound(lo_e, params, name, "lower", errors)?;
+        let hi = integer_bound(hi_e, params, name, "upper", errors)?;
+        let len = if hi < lo { 0 } else { (hi - lo + 1) as u128 };
+        if len > MAX_ELEMENTS {
+            errors.push(
+                Diagnostic::at(format!("`{name}` would run over {len} values ({lo}..={hi}), more than the limit of {MAX_ELEMENTS}"), var.span),
+            );
+            return None;
+        }
+        if len > 0 {
+            for u in uses {
+                if lo < 0 || hi >= u.len as i64 {
+                    errors.push(
+                        Diagnostic::at(
+                            format!(
+                                "index `{name}` runs from {lo} to {hi}, but `{}` has length {} along axis {} (valid subscripts 0 to {})",
+                                u.tensor,
+                                u.len,
+                                u.axis,
+                                u.len as i64 - 1
+                            ),
+                            u.span,
+                        )
+                        .with_label(var.span, format!("`{name}` is bound here"))
+                        .with_note(format!(
+                            "subscripts are 0-based: a sum over all of `{}` runs from 0 to {}",
+                            u.tensor,
+                            u.len as i64 - 1
+                        )),
+                    );
+                }
+            }
+        }
+        return Some(IndexRange {
+            start: lo,
+            len: len as usize,
+        });
+    }
+    let dim = env.dims.get(name).copied();
+    let Some(first) = uses.first() else {
+        return match dim {
+            Some(n) => Some(IndexRange { start: 0, len: n }),
+            None => {
+                errors.push(
+                    Diagnostic::at(
+                        format!("cannot infer the extent of index `{name}`: it subscripts no tensor"),
+                        var.span,
+                    )
+                    .with_note(format!("give it with --dim {name}=N, or bound it: sum_{{{name}=0}}^{{N-1}}")),
+                );
+                None
+            }
+        };
+    };
+    let mut ok = true;
+    for u in &uses[1..] {
+        if u.len != first.len {
+            ok = false;
+            errors.push(
+                Diagnostic::at(
+                    format!(
+                        "index `{name}` has two extents: `{}` has length {} along axis {} but `{}` has length {} along axis {}",
+                        first.tensor, first.len, first.axis, u.tensor, u.len, u.axis
+                    ),
+                    u.span,
+                )
+                .with_label(first.span, format!("length {} here", first.len))
+                .with_note(format!("every axis that `{name}` subscripts must have the same length")),
+            );
+            break;
+        }
+    }
+    if let Some(n) = dim
+        && n != first.len
+    {
+        ok = false;
+        errors.push(
+            Diagnostic::at(
+                format!(
+                    "--dim {name}={n} disagrees with `{}`, whose axis {} has length {}",
+                    first.tensor, first.axis, first.len
+                ),
+                first.span,
+            )
+            .with_note(format!("drop --dim {name}, or give --dim {name}={}", first.len)),
+        );
+    }
+    ok.then_some(IndexRange {
+        start: 0,
+        len: first.len,
+    })
+}
+
+/// Evaluates a bound (numbers and parameters) to an integer.
+fn integer_bound(
+    e: &Expr,
+    params: &[f64],
+    index: &str,
+    which: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<i64> {
+    let v = eval_const(e, params);
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+        return Some(v as i64);
+    }
+    errors.push(
+        Diagnostic::at(
+            format!("the {which} bound of `{index}` is {v}, not an integer"),
+            e.span,
+        )
+        .with_note("bounds must evaluate to whole numbers"),
+    );
+    None
+}
+
+/// Evaluates an expression of constants and parameters in f64.
+fn eval_const(e: &Expr, params: &[f64]) -> f64 {
+    use num_traits::ToPrimitive;
+    match &e.kind {
+        ExprKind::Const(r) => r.to_f64().unwrap_or(f64::NAN),
+        ExprKind::Param(p) => params.get(p.index()).copied().unwrap_or(f64::NAN),
+        ExprKind::Neg(a) => -eval_const(a, params),
+        ExprKind::Add(v) => v.iter().map(|x| eval_const(x, params)).sum(),
+        ExprKind::Mul(v) => v.iter().map(|x| eval_const(x, params)).product(),
+        ExprKind::Div(a, b) => eval_const(a, params) / eval_const(b, params),
+        ExprKind::Pow(a, b) => eval_const(a, params).powf(eval_const(b, params)),
+        _ => f64::NAN,
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `(2, 3)` style.
+pub fn show_shape(s: &[usize]) -> String {
+    match s {
+        [n] => format!("({n},)"),
+        _ => format!(
+            "({})",
+            s.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn sorted_unique(names: &[&str]) -> String {
+    let mut v: Vec<&str> = names.to_vec();
+    v.sort();
+    v.dedup();
+    if v.is_empty() {
+        return "none".into();
+    }
+    v.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}

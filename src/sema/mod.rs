@@ -1,0 +1,24 @@
+//! Semantic analysis: AST to the checked [`Program`], and a program plus the
+//! shapes of one call to the extents of every index ([`bind`]).
+//!
+//! In: [`crate::syntax::ast::Program`]. Out: [`Program`] or every error found
+//! (not just the first), each pointing at its place in the text.
+//!
+//! Always: see [`program`] for the invariants of a checked program; [`bind`]
+//! proves every tensor access in bounds before anything is evaluated.
+
+pub mod bind;
+mod literal;
+pub mod program;
+mod resolve;
+
+pub use bind::{Bound, Env, IndexRange, bind};
+pub use literal::parse_literal;
+pub use program::*;
+pub use resolve::check;
+
+/// Parses and checks program text in one step.
+pub fn check_source(src: &str) -> Result<Program, crate::diagnostics::Errors> {
+    let ast = crate::syntax::parse_program(src)?;
+    check(&ast)
+}

@@ -1,0 +1,637 @@
+//! Name resolution, index scoping and implicit summation: AST to [`Program`].
+//!
+//! In: [`ast::Program`]. Out: the checked [`Program`], or every error found
+//! (a bad statement does not stop the others from being checked).
+//!
+//! Always: each binder, axis and implicitly summed index gets a fresh
+//! [`IndexId`]; an inner binder may reuse an outer name without capturing it.
+//! Names used but never defined are inputs (with subscripts) or scalar
+//! parameters (without); a name must be used the same way everywhere.
+
+use super::literal::parse_literal;
+use super::program::*;
+use crate::diagnostics::{Diagnostic, Errors, Span};
+use crate::syntax::ast::{self, Ident, MulOp, Sign};
+use num_rational::BigRational;
+use num_traits::Zero;
+use std::collections::HashMap;
+
+/// Checks a parsed program.
+pub fn check(ast: &ast::Program) -> Result<Program, Errors> {
+    let mut cx = Checker::new(ast);
+    for (pos, stmt) in ast.stmts.iter().enumerate() {
+        cx.statement(pos, stmt);
+    }
+    if cx.errors.is_empty() {
+        Ok(cx.program)
+    } else {
+        Err(Errors(cx.errors))
+    }
+}
+
+/// How a name not defined by the program is used.
+#[derive(Clone, Copy)]
+enum InputUse {
+    Tensor(InputId),
+    Param(ParamId),
+}
+
+struct Checker {
+    program: Program,
+    errors: Vec<Diagnostic>,
+    /// Every defined name: its statement position and the name's span.
+    def_sites: HashMap<String, (usize, Span)>,
+    /// Names defined by statements already checked.
+    defined: HashMap<String, DefId>,
+    /// Names used as inputs so far.
+    inputs: HashMap<String, InputUse>,
+    /// The statement being checked.
+    pos: usize,
+    /// Index names in scope, innermost last.
+    scope: Vec<(String, IndexId)>,
+}
+
+impl Checker {
+    fn new(ast: &ast::Program) -> Checker {
+        let mut def_sites = HashMap::new();
+        for (pos, stmt) in ast.stmts.iter().enumerate() {
+            if let ast::StmtKind::Def { name, .. } = &stmt.kind {
+                def_sites.entry(name.name.clone()).or_insert((pos, name.span));
+            }
+        }
+        Checker {
+            program: Program {
+                inputs: vec![],
+                params: vec![],
+                indices: vec![],
+                defs: vec![],
+            },
+            errors: vec![],
+            def_sites,
+            defined: HashMap::new(),
+            inputs: HashMap::new(),
+            pos: 0,
+            scope: vec![],
+        }
+    }
+
+    fn error(&mut self, d: Diagnostic) {
+        self.errors.push(d);
+    }
+
+    fn new_index(&mut self, ident: &Ident, role: IndexRole, bounds: Option<(Expr, Expr)>) -> IndexId {
+        let id = IndexId(self.program.indices.len() as u32);
+        self.program.indices.push(IndexVar {
+            name: ident.name.clone(),
+            span: ident.span,
+            role,
+            bounds,
+        });
+        id
+    }
+
+    fn lookup_index(&self, name: &str) -> Option<IndexId> {
+        self.scope
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id)
+    }
+
+    fn statement(&mut self, pos: usize, stmt: &ast::Stmt) {
+        self.pos = pos;
+        self.scope.clear();
+        let (name, lhs, rhs): (Option<&Ident>, &[Ident], &ast::Expr) = match &stmt.kind {
+            ast::StmtKind::Def { name, indices, rhs } => (Some(name), indices, rhs),
+            ast::StmtKind::Expr(e) => (None, &[], e),
+        };
+        if let Some(name) = name {
+            self.check_new_name(name);
+        }
+        // The axes: the left side's indices, or a bare expression's free ones.
+        let mut axes = Vec::new();
+        let mut implicit = Vec::new();
+        for (k, ix) in lhs.iter().enumerate() {
+            if let Some(prev) = lhs[..k].iter().find(|p| p.name == ix.name) {
+                self.error(
+                    Diagnostic::at(format!("index `{}` appears twice on the left", ix.name), ix.span)
+                        .with_label(prev.span, "first here")
+                        .with_note("each axis of a definition needs its own index name; use delta[i,j] for a diagonal"),
+                );
+                continue;
+            }
+            let id = self.new_index(ix, IndexRole::Axis, None);
+            self.scope.push((ix.name.clone(), id));
+            axes.push(id);
+        }
+        let mut free = Vec::new();
+        collect_free_subscripts(rhs, &mut Vec::new(), &mut free);
+        for ix in free {
+            if lhs.iter().any(|l| l.name == ix.name) {
+                continue;
+            }
+            let role = if name.is_some() {
+                IndexRole::Implicit
+            } else {
+                IndexRole::Axis
+            };
+            let id = self.new_index(&ix, role, None);
+            self.scope.push((ix.name.clone(), id));
+            if name.is_some() {
+                implicit.push(id);
+            } else {
+                axes.push(id);
+            }
+        }
+        let mut body = self.expr(rhs);
+        for &id in implicit.iter().rev() {
+            let span = body.span;
+            body = Expr::new(
+                ExprKind::Reduce {
+                    kind: ast::ReduceKind::Sum,
+                    index: id,
+                    body: Box::new(body),
+                },
+                span,
+            );
+        }
+        let id = DefId(self.program.defs.len() as u32);
+        self.program.defs.push(Def {
+            name: name.map(|n| n.name.clone()),
+            span: stmt.span,
+            axes,
+            body,
+        });
+        if let Some(name) = name {
+            self.defined.entry(name.name.clone()).or_insert(id);
+        }
+    }
+
+    /// A definition's name must be new: not defined before, not used before.
+    fn check_new_name(&mut self, name: &Ident) {
+        if let Some(&d) = self.defined.get(&name.name) {
+            let first = self.program.def(d).span;
+            self.error(
+                Diagnostic::at(format!("`{}` is defined twice", name.name), name.span)
+                    .with_label(first, "first defined here")
+                    .with_note("give the second definition another name"),
+            );
+        } else if let Some(u) = self.inputs.get(&name.name) {
+            let span = match *u {
+                InputUse::Tensor(i) => self.program.input(i).span,
+                InputUse::Param(p) => self.program.param(p).span,
+            };
+            self.error(
+                Diagnostic::at(format!("`{}` is used before it is defined", name.name), span)
+                    .with_label(name.span, "defined here")
+                    .with_note("move the definition above its first use"),
+            );
+        }
+    }
+
+    /// Reports a use of a name that a later statement defines.
+    fn defined_later(&mut self, ident: &Ident) -> bool {
+        match self.def_sites.get(&ident.name) {
+            Some(&(pos, site)) if pos >= self.pos => {
+                let what = if pos == self.pos {
+                    "is used in its own definition"
+                } else {
+                    "is used before it is defined"
+                };
+                self.error(
+                    Diagnostic::at(format!("`{}` {what}", ident.name), ident.span)
+                        .with_label(site, "defined here")
+                        .with_note(if pos == self.pos {
+                            "a definition cannot refer to itself; use another name for the input"
+                        } else {
+                            "move the definition above its first use"
+                        }),
+                );
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn placeholder(span: Span) -> Expr {
+        Expr::new(ExprKind::Const(BigRational::zero()), span)
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> Expr {
+        let span = e.span;
+        let kind = match &e.kind {
+            ast::ExprKind::Hole => return Self::placeholder(span),
+            ast::ExprKind::Num(text) => match parse_literal(text) {
+                Some(r) => ExprKind::Const(r),
+                None => {
+                    self.error(
+                        Diagnostic::at(format!("the number `{text}` is out of range"), span)
+                            .with_note("exponents are limited to ±4000"),
+                    );
+                    return Self::placeholder(span);
+                }
+            },
+            ast::ExprKind::Name(ident) => return self.name(ident),
+            ast::ExprKind::Element { tensor, indices } => {
+                let Some(t) = self.tensor_ref(tensor, indices.len(), span) else {
+                    return Self::placeholder(span);
+                };
+                let ix = indices.iter().map(|i| self.subscript(i)).collect();
+                ExprKind::Elem(t, ix)
+            }
+            ast::ExprKind::Delta(ix) => {
+                if ix.len() != 2 {
+                    self.error(
+                        Diagnostic::at(
+                            format!("delta takes two indices, not {}", ix.len()),
+                            span,
+                        )
+                        .with_note("write delta[i,j]; multiply deltas for more: delta[i,j] delta[j,k]"),
+                    );
+                    return Self::placeholder(span);
+                }
+                ExprKind::Delta(self.subscript(&ix[0]), self.subscript(&ix[1]))
+            }
+            ast::ExprKind::Call(f, args) => {
+                if args.len() != f.arity() {
+                    self.error(
+                        Diagnostic::at(
+                            format!(
+                                "`{}` takes {} argument{}, not {}",
+                                f.name(),
+                                f.arity(),
+                                if f.arity() == 1 { "" } else { "s" },
+                                args.len()
+                            ),
+                            span,
+                        ),
+                    );
+                    return Self::placeholder(span);
+                }
+                ExprKind::Call(*f, args.iter().map(|a| self.expr(a)).collect())
+            }
+            ast::ExprKind::Diff(of, target) => {
+                let of = self.expr(of);
+                match self.wrt(target) {
+                    Some(wrt) => ExprKind::Diff {
+                        expr: Box::new(of),
+                        wrt,
+                    },
+                    None => return Self::placeholder(span),
+                }
+            }
+            ast::ExprKind::Neg(a) => ExprKind::Neg(Box::new(self.expr(a))),
+            ast::ExprKind::Add(terms) => ExprKind::Add(
+                terms
+                    .iter()
+                    .map(|(sign, t)| {
+                        let t = self.expr(t);
+                        match sign {
+                            Sign::Plus => t,
+                            Sign::Minus => {
+                                let s = t.span;
+                                Expr::new(ExprKind::Neg(Box::new(t)), s)
+                            }
+                        }
+                    })
+                    .collect(),
+            ),
+            ast::ExprKind::Mul(factors) => {
+                // Left to right: `a / b * c` is `(a / b) * c`.
+                let mut product: Vec<Expr> = Vec::new();
+                for (op, f) in factors {
+                    let f = self.expr(f);
+                    match op {
+                        MulOp::Mul => product.push(f),
+                        MulOp::Div => {
+                            let num = if product.len() == 1 {
+                                product.remove(0)
+                            } else {
+                                let s = product
+                                    .iter()
+                                    .map(|p| p.span)
+                                    .reduce(Span::to)
+                                    .unwrap_or(span);
+                                Expr::new(ExprKind::Mul(std::mem::take(&mut product)), s)
+                            };
+                            let s = num.span.to(f.span);
+                            product = vec![Expr::new(ExprKind::Div(Box::new(num), Box::new(f)), s)];
+                        }
+                    }
+                }
+                if product.len() == 1 {
+                    return product.remove(0);
+                }
+                ExprKind::Mul(product)
+            }
+            ast::ExprKind::Pow(a, b) => ExprKind::Pow(Box::new(self.expr(a)), Box::new(self.expr(b))),
+            ast::ExprKind::Reduce {
+                kind,
+                binders,
+                body,
+            } => return self.reduce(*kind, binders, body, span),
+        };
+        Expr::new(kind, span)
+    }
+
+    fn reduce(
+        &mut self,
+        kind: ast::ReduceKind,
+        binders: &[ast::Binder],
+        body: &ast::Expr,
+        span: Span,
+    ) -> Expr {
+        let depth = self.scope.len();
+        let mut ids = Vec::new();
+        for (k, b) in binders.iter().enumerate() {
+            if let Some(prev) = binders[..k].iter().find(|p| p.index.name == b.index.name) {
+                self.error(
+                    Diagnostic::at(format!("index `{}` is bound twice", b.index.name), b.index.span)
+                        .with_label(prev.index.span, "first here"),
+                );
+                continue;
+            }
+            let bounds = b.bounds.as_ref().map(|(lo, hi)| (self.bound(lo), self.bound(hi)));
+            let id = self.new_index(&b.index, IndexRole::Bound, bounds);
+            ids.push(id);
+        }
+        for &id in &ids {
+            let name = self.program.index(id).name.clone();
+            self.scope.push((name, id));
+        }
+        let mut body = self.expr(body);
+        self.scope.truncate(depth);
+        for &id in ids.iter().rev() {
+            body = Expr::new(
+                ExprKind::Reduce {
+                    kind,
+                    index: id,
+                    body: Box::new(body),
+                },
+                span,
+            );
+        }
+        body
+    }
+
+    /// A bound of `sum_{i=LO}^{HI}`: numbers and scalar parameters only.
+    fn bound(&mut self, e: &ast::Expr) -> Expr {
+        let saved = std::mem::take(&mut self.scope);
+        let r = self.expr(e);
+        self.scope = saved;
+        let mut bad = None;
+        r.walk(&mut |n| match n.kind {
+            ExprKind::Const(_)
+            | ExprKind::Param(_)
+            | ExprKind::Neg(_)
+            | ExprKind::Add(_)
+            | ExprKind::Mul(_)
+            | ExprKind::Div(..)
+            | ExprKind::Pow(..) => {}
+            _ => {
+                bad.get_or_insert(n.span);
+            }
+        });
+        if let Some(s) = bad {
+            self.error(
+                Diagnostic::at("a bound of a sum or product must be a number or a scalar parameter", s)
+                    .with_note("write bounds like `sum_{i=1}^{N}` or `sum_{i=0}^{N-1}`"),
+            );
+            return Self::placeholder(e.span);
+        }
+        r
+    }
+
+    /// An index name used as a subscript: always in scope by construction
+    /// (free subscripts were made axes or implicit before resolution).
+    fn subscript(&mut self, ix: &Ident) -> IndexId {
+        match self.lookup_index(&ix.name) {
+            Some(id) => id,
+            None => {
+                // Only reachable inside a bound, where indices are refused.
+                self.new_index(ix, IndexRole::Implicit, None)
+            }
+        }
+    }
+
+    /// A bare name: an index value, a scalar definition or a parameter.
+    fn name(&mut self, ident: &Ident) -> Expr {
+        let span = ident.span;
+        if let Some(id) = self.lookup_index(&ident.name) {
+            return Expr::new(ExprKind::Index(id), span);
+        }
+        if let Some(&d) = self.defined.get(&ident.name) {
+            let rank = self.program.def(d).axes.len();
+            if rank > 0 {
+                self.error(
+                    Diagnostic::at(
+                        format!("`{}` is a tensor with {rank} ax{}; it needs subscripts", ident.name, if rank == 1 { "is" } else { "es" }),
+                        span,
+                    )
+                    .with_label(self.program.def(d).span, "defined here")
+                    .with_note(format!("write {}[{}]", ident.name, index_names(rank))),
+                );
+                return Self::placeholder(span);
+            }
+            return Expr::new(ExprKind::Scalar(d), span);
+        }
+        if self.defined_later(ident) {
+            return Self::placeholder(span);
+        }
+        match self.inputs.get(&ident.name).copied() {
+            Some(InputUse::Param(p)) => Expr::new(ExprKind::Param(p), span),
+            Some(InputUse::Tensor(t)) => {
+                let input = self.program.input(t).clone();
+                self.error(
+                    Diagnostic::at(
+                        format!("`{}` is used as a scalar here but as a tensor elsewhere", ident.name),
+                        span,
+                    )
+                    .with_label(input.span, format!("used with {} subscripts here", input.rank))
+                    .with_note(format!("write {}[{}]", ident.name, index_names(input.rank))),
+                );
+                Self::placeholder(span)
+            }
+            None => {
+                let p = ParamId(self.program.params.len() as u32);
+                self.program.params.push(Param {
+                    name: ident.name.clone(),
+                    span,
+                });
+                self.inputs.insert(ident.name.clone(), InputUse::Param(p));
+                Expr::new(ExprKind::Param(p), span)
+            }
+        }
+    }
+
+    /// The tensor `name` read with `rank` subscripts at `span`.
+    fn tensor_ref(&mut self, name: &Ident, rank: usize, span: Span) -> Option<TensorRef> {
+        if let Some(&d) = self.defined.get(&name.name) {
+            let def = self.program.def(d);
+            let want = def.axes.len();
+            let def_span = def.span;
+            if want != rank {
+                let msg = if want == 0 {
+                    format!("`{}` is a scalar; it takes no subscripts", name.name)
+                } else {
+                    format!(
+                        "`{}` has {want} ax{} but is used with {rank} subscript{}",
+                        name.name,
+                        if want == 1 { "is" } else { "es" },
+                        if rank == 1 { "" } else { "s" }
+                    )
+                };
+                self.error(Diagnostic::at(msg, span).with_label(def_span, "defined here"));
+                return None;
+            }
+            return Some(TensorRef::Def(d));
+        }
+        if self.defined_later(name) {
+            return None;
+        }
+        match self.inputs.get(&name.name).copied() {
+            Some(InputUse::Tensor(t)) => {
+                let input = self.program.input(t);
+                if input.rank != rank {
+                    let (first, first_rank) = (input.span, input.rank);
+                    self.error(
+                        Diagnostic::at(
+                            format!(
+                                "`{}` is used with {rank} subscript{} here but {first_rank} elsewhere",
+                                name.name,
+                                if rank == 1 { "" } else { "s" }
+                            ),
+                            span,
+                        )
+                        .with_label(first, format!("{first_rank} here"))
+                        .with_note("a tensor has one rank: use the same number of subscripts at every use"),
+                    );
+                    return None;
+                }
+                Some(TensorRef::Input(t))
+            }
+            Some(InputUse::Param(p)) => {
+                let first = self.program.param(p).span;
+                self.error(
+                    Diagnostic::at(
+                        format!("`{}` is used as a tensor here but as a scalar elsewhere", name.name),
+                        span,
+                    )
+                    .with_label(first, "used without subscripts here"),
+                );
+                None
+            }
+            None => {
+                let t = InputId(self.program.inputs.len() as u32);
+                self.program.inputs.push(Input {
+                    name: name.name.clone(),
+                    rank,
+                    span,
+                });
+                self.inputs.insert(name.name.clone(), InputUse::Tensor(t));
+                Some(TensorRef::Input(t))
+            }
+        }
+    }
+
+    /// The second argument of `diff`: a scalar parameter or an input element.
+    fn wrt(&mut self, target: &ast::Expr) -> Option<Wrt> {
+        let span = target.span;
+        match &target.kind {
+            ast::ExprKind::Name(ident) => match self.name(ident).kind {
+                ExprKind::Param(p) => Some(Wrt::Param(p)),
+                ExprKind::Index(_) => {
+                    self.error(
+                        Diagnostic::at(format!("cannot differentiate with respect to the index `{}`", ident.name), span)
+                            .with_note("differentiate with respect to a scalar parameter or a tensor element such as w[k]"),
+                    );
+                    None
+                }
+                ExprKind::Scalar(_) => {
+                    self.error(
+                        Diagnostic::at(format!("cannot differentiate with respect to the definition `{}`", ident.name), span)
+                            .with_note("differentiate with respect to an input: a scalar parameter or an element of an input tensor"),
+                    );
+                    None
+                }
+                _ => None,
+            },
+            ast::ExprKind::Element { tensor, indices } => {
+                if self.defined.contains_key(&tensor.name) {
+                    self.error(
+                        Diagnostic::at(format!("cannot differentiate with respect to the definition `{}`", tensor.name), span)
+                            .with_note("differentiate with respect to an element of an input tensor"),
+                    );
+                    return None;
+                }
+                for (k, ix) in indices.iter().enumerate() {
+                    if let Some(prev) = indices[..k].iter().find(|p| p.name == ix.name) {
+                        self.error(
+                            Diagnostic::at(format!("index `{}` appears twice in the target of diff", ix.name), ix.span)
+                                .with_label(prev.span, "first here")
+                                .with_note("use a distinct index per axis, e.g. diff(E, A[a,b])"),
+                        );
+                        return None;
+                    }
+                }
+                match self.tensor_ref(tensor, indices.len(), span)? {
+                    TensorRef::Input(t) => Some(Wrt::Elem(t, indices.iter().map(|i| self.subscript(i)).collect())),
+                    TensorRef::Def(_) => None,
+                }
+            }
+            _ => {
+                self.error(
+                    Diagnostic::at("diff differentiates with respect to a name or a tensor element", span)
+                        .with_note("write diff(E, x) or diff(E, w[k])"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// `i,j,k` style placeholder names for a hint.
+fn index_names(rank: usize) -> String {
+    const NAMES: [&str; 6] = ["i", "j", "k", "l", "m", "n"];
+    (0..rank)
+        .map(|k| NAMES.get(k).map(|s| s.to_string()).unwrap_or(format!("i{k}")))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Subscript names (of tensor elements, deltas and diff targets) not bound by
+/// an enclosing `sum`/`prod`, in order of first appearance, first occurrence
+/// kept.
+fn collect_free_subscripts(e: &ast::Expr, bound: &mut Vec<String>, out: &mut Vec<Ident>) {
+    let note = |ix: &Ident, bound: &Vec<String>, out: &mut Vec<Ident>| {
+        if !bound.contains(&ix.name) && !out.iter().any(|o| o.name == ix.name) {
+            out.push(ix.clone());
+        }
+    };
+    match &e.kind {
+        ast::ExprKind::Element { indices, .. } | ast::ExprKind::Delta(indices) => {
+            for ix in indices {
+                note(ix, bound, out);
+            }
+        }
+        ast::ExprKind::Diff(of, target) => {
+            collect_free_subscripts(of, bound, out);
+            if let ast::ExprKind::Element { indices, .. } = &target.kind {
+                for ix in indices {
+                    note(ix, bound, out);
+                }
+            }
+        }
+        ast::ExprKind::Reduce { binders, body, .. } => {
+            let depth = bound.len();
+            bound.extend(binders.iter().map(|b| b.index.name.clone()));
+            collect_free_subscripts(body, bound, out);
+            bound.truncate(depth);
+        }
+        _ => {
+            for c in e.children() {
+                collect_free_subscripts(c, bound, out);
+            }
+        }
+    }
+}
