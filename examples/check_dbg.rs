@@ -5,9 +5,24 @@ fn main() {
             for d in &p.defs {
                 println!("{:?} axes={:?}", d.name, d.axes);
             }
-            println!("inputs: {:?}", p.inputs.iter().map(|i| (&i.name, i.rank)).collect::<Vec<_>>());
-            println!("params: {:?}", p.params.iter().map(|i| &i.name).collect::<Vec<_>>());
-            println!("indices: {:?}", p.indices.iter().map(|i| (&i.name, i.role)).collect::<Vec<_>>());
+            println!(
+                "inputs: {:?}",
+                p.inputs
+                    .iter()
+                    .map(|i| (&i.name, i.rank))
+                    .collect::<Vec<_>>()
+            );
+            println!(
+                "params: {:?}",
+                p.params.iter().map(|i| &i.name).collect::<Vec<_>>()
+            );
+            println!(
+                "indices: {:?}",
+                p.indices
+                    .iter()
+                    .map(|i| (&i.name, i.role))
+                    .collect::<Vec<_>>()
+            );
         }
         Err(e) => print!("{}", e.render("<program>", &src)),
     }

@@ -5,6 +5,7 @@
 //! and [`einsum`] (numpy subscripts to a checked program). See
 //! ARCHITECTURE.md.
 
+pub mod cli;
 pub mod diagnostics;
 pub mod einsum;
 pub mod interp;

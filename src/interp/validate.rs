@@ -62,9 +62,12 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
         let name = &param.name;
         if !args.params.contains_key(name) {
             errors.push(
-                Diagnostic::at(format!("scalar parameter `{name}` is not given"), param.span)
-                    .with_span_label(format!("`{name}` is used here"))
-                    .with_note(format!("pass it with --set {name}=VALUE")),
+                Diagnostic::at(
+                    format!("scalar parameter `{name}` is not given"),
+                    param.span,
+                )
+                .with_span_label(format!("`{name}` is used here"))
+                .with_note(format!("pass it with --set {name}=VALUE")),
             );
         }
     }
@@ -74,11 +77,16 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
             continue;
         }
         let note = if program.param_by_name(name).is_some() {
-            format!("`{name}` is a scalar parameter of the program: pass it with --set {name}=VALUE")
+            format!(
+                "`{name}` is a scalar parameter of the program: pass it with --set {name}=VALUE"
+            )
         } else if program.def_by_name(name).is_some() {
             format!("`{name}` is defined by the program, so it cannot be an input")
         } else {
-            format!("{}; check the spelling", takes("input tensors", inputs(program)))
+            format!(
+                "{}; check the spelling",
+                takes("input tensors", inputs(program))
+            )
         };
         errors.push(
             Diagnostic::error(format!(

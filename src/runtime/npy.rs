@@ -1107,7 +1107,11 @@ mod deep_probe {
     #[test]
     fn deep_nesting_probe() {
         for depth in [50usize, 200, 500, 1000, 100_000] {
-            let dict = format!("{{'descr': {}1{}, 'fortran_order': False, 'shape': (1,), }}", "[".repeat(depth), "]".repeat(depth));
+            let dict = format!(
+                "{{'descr': {}1{}, 'fortran_order': False, 'shape': (1,), }}",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            );
             let mut header = dict.into_bytes();
             header.push(b'\n');
             let mut v = b"\x93NUMPY".to_vec();
@@ -1115,7 +1119,11 @@ mod deep_probe {
             v.extend((header.len() as u32).to_le_bytes());
             v.extend(header);
             let r = super::read_npy_bytes(&v);
-            eprintln!("depth {depth}: {:?}", r.map_err(|e| e.to_string().chars().take(100).collect::<String>()).map(|_| ()));
+            eprintln!(
+                "depth {depth}: {:?}",
+                r.map_err(|e| e.to_string().chars().take(100).collect::<String>())
+                    .map(|_| ())
+            );
         }
     }
 }

@@ -79,8 +79,11 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
             Some(&v) => v,
             None => {
                 errors.push(
-                    Diagnostic::at(format!("scalar parameter `{}` has no value", p.name), p.span)
-                        .with_note(format!("give it one with --set {}=VALUE", p.name)),
+                    Diagnostic::at(
+                        format!("scalar parameter `{}` has no value", p.name),
+                        p.span,
+                    )
+                    .with_note(format!("give it one with --set {}=VALUE", p.name)),
                 );
                 f64::NAN
             }
@@ -125,8 +128,10 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
     for name in env.dims.keys() {
         if !known.contains(&name.as_str()) {
             errors.push(
-                Diagnostic::error(format!("--dim {name}=...: the program has no index named `{name}`"))
-                    .with_note(format!("its indices are: {}", sorted_unique(&known))),
+                Diagnostic::error(format!(
+                    "--dim {name}=...: the program has no index named `{name}`"
+                ))
+                .with_note(format!("its indices are: {}", sorted_unique(&known))),
             );
         }
     }
@@ -175,13 +180,15 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
             let var = program.index(ix);
             let no_uses = Vec::new();
             let uses = uses.get(&ix).unwrap_or(&no_uses);
-            match range_of(var, uses, &params, env, &mut errors) {
+            match range_of(program, var, uses, &params, env, &mut errors) {
                 Some(r) => ranges[ix.index()] = r,
                 None => continue,
             }
         }
         let shape: Vec<usize> = def.axes.iter().map(|a| ranges[a.index()].len).collect();
-        let count = shape.iter().fold(1u128, |acc, &n| acc.saturating_mul(n as u128));
+        let count = shape
+            .iter()
+            .fold(1u128, |acc, &n| acc.saturating_mul(n as u128));
         if count > MAX_ELEMENTS {
             errors.push(
                 Diagnostic::at(
@@ -212,6 +219,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
 /// The range of one index variable, from its bounds or from the axes it
 /// subscripts (and `--dim`), checking each of those axes.
 fn range_of(
+    program: &Program,
     var: &IndexVar,
     uses: &[Use],
     params: &[f64],
@@ -220,8 +228,8 @@ fn range_of(
 ) -> Option<IndexRange> {
     let name = &var.name;
     if let Some((lo_e, hi_e)) = &var.bounds {
-        let lo = integer_bound(lo_e, params, name, "lower", errors)?;
-        let hi = integer_bound(hi_e, params, name, "upper", errors)?;
+        let lo = integer_bound(program, lo_e, params, name, "lower", errors)?;
+        let hi = integer_bound(program, hi_e, params, name, "upper", errors)?;
         let len = if hi < lo { 0 } else { (hi - lo + 1) as u128 };
         if len > MAX_ELEMENTS {
             errors.push(
@@ -235,7 +243,9 @@ fn range_of(
                     errors.push(
                         Diagnostic::at(
                             format!(
-                                "index `{name}` runs from {lo} to {hi}, but `{}` has length {} along axis {} (valid subscripts 0 to {})",
+                                "index `{name}` runs from {} to {}, but `{}` has length {} along axis {} (valid subscripts 0 to {})",
+                                bound_text(program, lo_e, lo),
+                                bound_text(program, hi_e, hi),
                                 u.tensor,
                                 u.len,
                                 u.axis,
@@ -265,10 +275,14 @@ fn range_of(
             None => {
                 errors.push(
                     Diagnostic::at(
-                        format!("cannot infer the extent of index `{name}`: it subscripts no tensor"),
+                        format!(
+                            "cannot infer the extent of index `{name}`: it subscripts no tensor"
+                        ),
                         var.span,
                     )
-                    .with_note(format!("give it with --dim {name}=N, or bound it: sum_{{{name}=0}}^{{N-1}}")),
+                    .with_note(format!(
+                        "give it with --dim {name}=N, or bound it: sum_{{{name}=0}}^{{N-1}}"
+                    )),
                 );
                 None
             }
@@ -304,7 +318,10 @@ fn range_of(
                 ),
                 first.span,
             )
-            .with_note(format!("drop --dim {name}, or give --dim {name}={}", first.len)),
+            .with_note(format!(
+                "drop --dim {name}, or give --dim {name}={}",
+                first.len
+            )),
         );
     }
     ok.then_some(IndexRange {
@@ -315,13 +332,14 @@ fn range_of(
 
 /// Evaluates a bound (numbers and parameters) to an integer.
 fn integer_bound(
+    program: &Program,
     e: &Expr,
     params: &[f64],
     index: &str,
     which: &str,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<i64> {
-    let v = eval_const(e, params);
+    let v = eval_const(program, e, params);
     if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
         return Some(v as i64);
     }
@@ -336,17 +354,27 @@ fn integer_bound(
 }
 
 /// Evaluates an expression of constants and parameters in f64.
-fn eval_const(e: &Expr, params: &[f64]) -> f64 {
+fn eval_const(program: &Program, e: &Expr, params: &[f64]) -> f64 {
     use num_traits::ToPrimitive;
     match &e.kind {
         ExprKind::Const(r) => r.to_f64().unwrap_or(f64::NAN),
         ExprKind::Param(p) => params.get(p.index()).copied().unwrap_or(f64::NAN),
-        ExprKind::Neg(a) => -eval_const(a, params),
-        ExprKind::Add(v) => v.iter().map(|x| eval_const(x, params)).sum(),
-        ExprKind::Mul(v) => v.iter().map(|x| eval_const(x, params)).product(),
-        ExprKind::Div(a, b) => eval_const(a, params) / eval_const(b, params),
-        ExprKind::Pow(a, b) => eval_const(a, params).powf(eval_const(b, params)),
+        ExprKind::Neg(a) => -eval_const(program, a, params),
+        ExprKind::Add(v) => v.iter().map(|x| eval_const(program, x, params)).sum(),
+        ExprKind::Mul(v) => v.iter().map(|x| eval_const(program, x, params)).product(),
+        ExprKind::Div(a, b) => eval_const(program, a, params) / eval_const(program, b, params),
+        ExprKind::Pow(a, b) => eval_const(program, a, params).powf(eval_const(program, b, params)),
+        ExprKind::Scalar(d) => eval_const(program, &program.def(*d).body, params),
         _ => f64::NAN,
+    }
+}
+
+/// `N = 3` when a bound is a named parameter or definition, else `3`.
+fn bound_text(program: &Program, e: &Expr, value: i64) -> String {
+    match &e.kind {
+        ExprKind::Param(p) => format!("{} = {value}", program.param(*p).name),
+        ExprKind::Scalar(d) => format!("{} = {value}", program.def(*d).display_name(d.index())),
+        _ => value.to_string(),
     }
 }
 
@@ -360,7 +388,10 @@ pub fn show_shape(s: &[usize]) -> String {
         [n] => format!("({n},)"),
         _ => format!(
             "({})",
-            s.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+            s.iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
@@ -372,5 +403,8 @@ fn sorted_unique(names: &[&str]) -> String {
     if v.is_empty() {
         return "none".into();
     }
-    v.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

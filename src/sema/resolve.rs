@@ -56,7 +56,9 @@ impl Checker {
         let mut def_sites = HashMap::new();
         for (pos, stmt) in ast.stmts.iter().enumerate() {
             if let ast::StmtKind::Def { name, .. } = &stmt.kind {
-                def_sites.entry(name.name.clone()).or_insert((pos, name.span));
+                def_sites
+                    .entry(name.name.clone())
+                    .or_insert((pos, name.span));
             }
         }
         Checker {
@@ -79,7 +81,12 @@ impl Checker {
         self.errors.push(d);
     }
 
-    fn new_index(&mut self, ident: &Ident, role: IndexRole, bounds: Option<(Expr, Expr)>) -> IndexId {
+    fn new_index(
+        &mut self,
+        ident: &Ident,
+        role: IndexRole,
+        bounds: Option<(Expr, Expr)>,
+    ) -> IndexId {
         let id = IndexId(self.program.indices.len() as u32);
         self.program.indices.push(IndexVar {
             name: ident.name.clone(),
@@ -182,9 +189,12 @@ impl Checker {
                 InputUse::Param(p) => self.program.param(p).span,
             };
             self.error(
-                Diagnostic::at(format!("`{}` is used before it is defined", name.name), span)
-                    .with_label(name.span, "defined here")
-                    .with_note("move the definition above its first use"),
+                Diagnostic::at(
+                    format!("`{}` is used before it is defined", name.name),
+                    span,
+                )
+                .with_label(name.span, "defined here")
+                .with_note("move the definition above its first use"),
             );
         }
     }
@@ -242,11 +252,10 @@ impl Checker {
             ast::ExprKind::Delta(ix) => {
                 if ix.len() != 2 {
                     self.error(
-                        Diagnostic::at(
-                            format!("delta takes two indices, not {}", ix.len()),
-                            span,
-                        )
-                        .with_note("write delta[i,j]; multiply deltas for more: delta[i,j] delta[j,k]"),
+                        Diagnostic::at(format!("delta takes two indices, not {}", ix.len()), span)
+                            .with_note(
+                                "write delta[i,j]; multiply deltas for more: delta[i,j] delta[j,k]",
+                            ),
                     );
                     return Self::placeholder(span);
                 }
@@ -254,18 +263,16 @@ impl Checker {
             }
             ast::ExprKind::Call(f, args) => {
                 if args.len() != f.arity() {
-                    self.error(
-                        Diagnostic::at(
-                            format!(
-                                "`{}` takes {} argument{}, not {}",
-                                f.name(),
-                                f.arity(),
-                                if f.arity() == 1 { "" } else { "s" },
-                                args.len()
-                            ),
-                            span,
+                    self.error(Diagnostic::at(
+                        format!(
+                            "`{}` takes {} argument{}, not {}",
+                            f.name(),
+                            f.arity(),
+                            if f.arity() == 1 { "" } else { "s" },
+                            args.len()
                         ),
-                    );
+                        span,
+                    ));
                     return Self::placeholder(span);
                 }
                 ExprKind::Call(*f, args.iter().map(|a| self.expr(a)).collect())
@@ -324,7 +331,9 @@ impl Checker {
                 }
                 ExprKind::Mul(product)
             }
-            ast::ExprKind::Pow(a, b) => ExprKind::Pow(Box::new(self.expr(a)), Box::new(self.expr(b))),
+            ast::ExprKind::Pow(a, b) => {
+                ExprKind::Pow(Box::new(self.expr(a)), Box::new(self.expr(b)))
+            }
             ast::ExprKind::Reduce {
                 kind,
                 binders,
@@ -346,12 +355,18 @@ impl Checker {
         for (k, b) in binders.iter().enumerate() {
             if let Some(prev) = binders[..k].iter().find(|p| p.index.name == b.index.name) {
                 self.error(
-                    Diagnostic::at(format!("index `{}` is bound twice", b.index.name), b.index.span)
-                        .with_label(prev.index.span, "first here"),
+                    Diagnostic::at(
+                        format!("index `{}` is bound twice", b.index.name),
+                        b.index.span,
+                    )
+                    .with_label(prev.index.span, "first here"),
                 );
                 continue;
             }
-            let bounds = b.bounds.as_ref().map(|(lo, hi)| (self.bound(lo), self.bound(hi)));
+            let bounds = b
+                .bounds
+                .as_ref()
+                .map(|(lo, hi)| (self.bound(lo), self.bound(hi)));
             let id = self.new_index(&b.index, IndexRole::Bound, bounds);
             ids.push(id);
         }
@@ -379,23 +394,13 @@ impl Checker {
         let saved = std::mem::take(&mut self.scope);
         let r = self.expr(e);
         self.scope = saved;
-        let mut bad = None;
-        r.walk(&mut |n| match n.kind {
-            ExprKind::Const(_)
-            | ExprKind::Param(_)
-            | ExprKind::Neg(_)
-            | ExprKind::Add(_)
-            | ExprKind::Mul(_)
-            | ExprKind::Div(..)
-            | ExprKind::Pow(..) => {}
-            _ => {
-                bad.get_or_insert(n.span);
-            }
-        });
-        if let Some(s) = bad {
+        if let Some(s) = non_constant(&self.program, &r) {
             self.error(
-                Diagnostic::at("a bound of a sum or product must be a number or a scalar parameter", s)
-                    .with_note("write bounds like `sum_{i=1}^{N}` or `sum_{i=0}^{N-1}`"),
+                Diagnostic::at(
+                    "a bound of a sum or product must be built from numbers and scalar parameters",
+                    s,
+                )
+                .with_note("write bounds like `sum_{i=1}^{N}` or `sum_{i=0}^{N-1}`"),
             );
             return Self::placeholder(e.span);
         }
@@ -425,11 +430,19 @@ impl Checker {
             if rank > 0 {
                 self.error(
                     Diagnostic::at(
-                        format!("`{}` is a tensor with {rank} ax{}; it needs subscripts", ident.name, if rank == 1 { "is" } else { "es" }),
+                        format!(
+                            "`{}` is a tensor with {rank} ax{}; it needs subscripts",
+                            ident.name,
+                            if rank == 1 { "is" } else { "es" }
+                        ),
                         span,
                     )
                     .with_label(self.program.def(d).span, "defined here")
-                    .with_note(format!("write {}[{}]", ident.name, index_names(rank))),
+                    .with_note(format!(
+                        "write {}[{}]",
+                        ident.name,
+                        index_names(rank)
+                    )),
                 );
                 return Self::placeholder(span);
             }
@@ -444,11 +457,21 @@ impl Checker {
                 let input = self.program.input(t).clone();
                 self.error(
                     Diagnostic::at(
-                        format!("`{}` is used as a scalar here but as a tensor elsewhere", ident.name),
+                        format!(
+                            "`{}` is used as a scalar here but as a tensor elsewhere",
+                            ident.name
+                        ),
                         span,
                     )
-                    .with_label(input.span, format!("used with {} subscripts here", input.rank))
-                    .with_note(format!("write {}[{}]", ident.name, index_names(input.rank))),
+                    .with_label(
+                        input.span,
+                        format!("used with {} subscripts here", input.rank),
+                    )
+                    .with_note(format!(
+                        "write {}[{}]",
+                        ident.name,
+                        index_names(input.rank)
+                    )),
                 );
                 Self::placeholder(span)
             }
@@ -514,7 +537,10 @@ impl Checker {
                 let first = self.program.param(p).span;
                 self.error(
                     Diagnostic::at(
-                        format!("`{}` is used as a tensor here but as a scalar elsewhere", name.name),
+                        format!(
+                            "`{}` is used as a tensor here but as a scalar elsewhere",
+                            name.name
+                        ),
                         span,
                     )
                     .with_label(first, "used without subscripts here"),
@@ -559,30 +585,45 @@ impl Checker {
             ast::ExprKind::Element { tensor, indices } => {
                 if self.defined.contains_key(&tensor.name) {
                     self.error(
-                        Diagnostic::at(format!("cannot differentiate with respect to the definition `{}`", tensor.name), span)
-                            .with_note("differentiate with respect to an element of an input tensor"),
+                        Diagnostic::at(
+                            format!(
+                                "cannot differentiate with respect to the definition `{}`",
+                                tensor.name
+                            ),
+                            span,
+                        )
+                        .with_note("differentiate with respect to an element of an input tensor"),
                     );
                     return None;
                 }
                 for (k, ix) in indices.iter().enumerate() {
                     if let Some(prev) = indices[..k].iter().find(|p| p.name == ix.name) {
                         self.error(
-                            Diagnostic::at(format!("index `{}` appears twice in the target of diff", ix.name), ix.span)
-                                .with_label(prev.span, "first here")
-                                .with_note("use a distinct index per axis, e.g. diff(E, A[a,b])"),
+                            Diagnostic::at(
+                                format!("index `{}` appears twice in the target of diff", ix.name),
+                                ix.span,
+                            )
+                            .with_label(prev.span, "first here")
+                            .with_note("use a distinct index per axis, e.g. diff(E, A[a,b])"),
                         );
                         return None;
                     }
                 }
                 match self.tensor_ref(tensor, indices.len(), span)? {
-                    TensorRef::Input(t) => Some(Wrt::Elem(t, indices.iter().map(|i| self.subscript(i)).collect())),
+                    TensorRef::Input(t) => Some(Wrt::Elem(
+                        t,
+                        indices.iter().map(|i| self.subscript(i)).collect(),
+                    )),
                     TensorRef::Def(_) => None,
                 }
             }
             _ => {
                 self.error(
-                    Diagnostic::at("diff differentiates with respect to a name or a tensor element", span)
-                        .with_note("write diff(E, x) or diff(E, w[k])"),
+                    Diagnostic::at(
+                        "diff differentiates with respect to a name or a tensor element",
+                        span,
+                    )
+                    .with_note("write diff(E, x) or diff(E, w[k])"),
                 );
                 None
             }
@@ -590,11 +631,36 @@ impl Checker {
     }
 }
 
+/// The first part of `e` that is not built from numbers, scalar parameters
+/// and scalar definitions that are themselves so built.
+fn non_constant(program: &Program, e: &Expr) -> Option<Span> {
+    let mut bad = None;
+    e.walk(&mut |n| match n.kind {
+        ExprKind::Const(_)
+        | ExprKind::Param(_)
+        | ExprKind::Neg(_)
+        | ExprKind::Add(_)
+        | ExprKind::Mul(_)
+        | ExprKind::Div(..)
+        | ExprKind::Pow(..) => {}
+        ExprKind::Scalar(d) if non_constant(program, &program.def(d).body).is_none() => {}
+        _ => {
+            bad.get_or_insert(n.span);
+        }
+    });
+    bad
+}
+
 /// `i,j,k` style placeholder names for a hint.
 fn index_names(rank: usize) -> String {
     const NAMES: [&str; 6] = ["i", "j", "k", "l", "m", "n"];
     (0..rank)
-        .map(|k| NAMES.get(k).map(|s| s.to_string()).unwrap_or(format!("i{k}")))
+        .map(|k| {
+            NAMES
+                .get(k)
+                .map(|s| s.to_string())
+                .unwrap_or(format!("i{k}"))
+        })
         .collect::<Vec<_>>()
         .join(",")
 }

@@ -1,0 +1,18 @@
+//! `ricci einsum`: numpy.einsum on .npy files.
+//!
+//! In: [`EinsumArgs`]. Out: the result written to `-o OUT.npy`.
+//!
+//! Always: errors in the subscripts point into the subscripts string.
+
+use super::{EinsumArgs, Failure};
+use crate::runtime::npy::{read_npy, write_npy};
+
+pub fn run(a: &EinsumArgs) -> Result<(), Failure> {
+    let mut operands = Vec::with_capacity(a.operands.len());
+    for path in &a.operands {
+        operands.push(read_npy(path).map_err(Failure::plain)?);
+    }
+    let result = crate::einsum::run(&a.subscripts, &operands)
+        .map_err(|e| Failure::Data(e.render("<subscripts>", &a.subscripts)))?;
+    write_npy(&a.out, &result).map_err(Failure::plain)
+}

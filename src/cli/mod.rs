@@ -1,0 +1,150 @@
+//! The command-line interface: argument parsing (clap) and the subcommands.
+//!
+//! In: command-line arguments. Out: text on stdout, `.npy` files, and an exit
+//! status: 0 success, 1 a bad program or bad data (rendered diagnostics on
+//! stderr), 2 bad usage (clap's own messages).
+//!
+//! Always: user input never reaches a panic; every failure is a message that
+//! says where and what to change.
+
+mod demo;
+mod einsum_cmd;
+mod eval;
+mod source;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "ricci",
+    version,
+    about = "A compiler for tensor formulas in index notation",
+    long_about = "A compiler for tensor formulas in index notation.\n\nExample: ricci eval 'C[i,k] = sum_j A[i,j] B[j,k]' --in A=a.npy --in B=b.npy"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Evaluate a program and print each definition.
+    Eval(EvalArgs),
+    /// Evaluate a numpy einsum expression on .npy files.
+    Einsum(EinsumArgs),
+    /// Walk through the lecture notes' formulas on built-in data.
+    Demo,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// The program text; `-` reads standard input; `@FILE` reads a file.
+    #[arg(allow_hyphen_values = true)]
+    pub program: String,
+    /// An input tensor from a .npy file (f64 or f32).
+    #[arg(long = "in", value_name = "NAME=FILE.npy", value_parser = parse_path_pair)]
+    pub inputs: Vec<(String, PathBuf)>,
+    /// A scalar parameter.
+    #[arg(long = "set", value_name = "NAME=NUMBER", value_parser = parse_number_pair, allow_hyphen_values = true)]
+    pub sets: Vec<(String, f64)>,
+    /// The extent of an index that no tensor gives.
+    #[arg(long = "dim", value_name = "IDX=N", value_parser = parse_dim_pair)]
+    pub dims: Vec<(String, usize)>,
+    /// Write a defined name to a .npy file (a scalar as a 0-d array).
+    #[arg(long = "out", value_name = "NAME=FILE.npy", value_parser = parse_path_pair)]
+    pub outs: Vec<(String, PathBuf)>,
+    /// Run the reference interpreter.
+    #[arg(long)]
+    pub interp: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EinsumArgs {
+    /// numpy subscripts, e.g. `ij,jk->ik`.
+    #[arg(allow_hyphen_values = true)]
+    pub subscripts: String,
+    /// One .npy file per operand.
+    #[arg(required = true, value_name = "FILE.npy")]
+    pub operands: Vec<PathBuf>,
+    /// Where to write the result.
+    #[arg(short = 'o', long = "out", value_name = "OUT.npy")]
+    pub out: PathBuf,
+}
+
+fn split_pair(s: &str) -> Result<(&str, &str), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=VALUE, got `{s}`"))?;
+    let k = k.trim();
+    if k.is_empty() || !k.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(format!("`{k}` is not a name"));
+    }
+    Ok((k, v))
+}
+
+fn parse_path_pair(s: &str) -> Result<(String, PathBuf), String> {
+    let (k, v) = split_pair(s)?;
+    if v.is_empty() {
+        return Err(format!("no file given for `{k}`"));
+    }
+    Ok((k.to_string(), PathBuf::from(v)))
+}
+
+fn parse_number_pair(s: &str) -> Result<(String, f64), String> {
+    let (k, v) = split_pair(s)?;
+    let n: f64 = v
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{v}` is not a number (in {s})"))?;
+    Ok((k.to_string(), n))
+}
+
+fn parse_dim_pair(s: &str) -> Result<(String, usize), String> {
+    let (k, v) = split_pair(s)?;
+    let n: usize = v
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{v}` is not a non-negative whole number (in {s})"))?;
+    Ok((k.to_string(), n))
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Eval(a) => eval::run(&a),
+        Command::Einsum(a) => einsum_cmd::run(&a),
+        Command::Demo => demo::run(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Data(msg)) => {
+            eprint!("{msg}");
+            if !msg.ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Why a command failed, deciding the exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// A bad program or bad data: exit status 1; the text is already rendered.
+    Data(String),
+    /// Bad command-line usage: exit status 2.
+    Usage(String),
+}
+
+impl Failure {
+    /// A data error not tied to a place in the program text.
+    pub fn plain(msg: impl std::fmt::Display) -> Failure {
+        Failure::Data(format!("error: {msg}\n"))
+    }
+}

@@ -1,0 +1,668 @@
+//! numpy einsum on top of ricci: subscripts and operands to a ricci program,
+//! checked and evaluated by the interpreter.
+//!
+//! In: numpy subscripts as the user wrote them (`"ij,jk->ik"`, `"ii"`,
+//! `"...ij,...jk"`, with spaces) and the operands (or, for [`plan`], just
+//! their shapes). Out: the result of `numpy.einsum(subscripts, *operands)`
+//! with the operands' dtype ([`run`]), or the [`Plan`]: the ricci program
+//! text (`out[i,k] = op0[i,j] op1[j,k]`), the input names and the size-1
+//! axes to drop because they broadcast.
+//!
+//! Always: never panics on any subscripts or shapes; every error that the
+//! subscripts cause points into the subscripts string and says what to
+//! change; the semantics are numpy's C path (`optimize=False`), pinned by
+//! `tests/fixtures/einsum/` (see `gen.py` there): implicit output is the
+//! ellipsis axes first, then the labels occurring exactly once, sorted by
+//! ASCII; labelled and ellipsis axes of size 1 broadcast across operands
+//! but a label repeated within one operand needs equal sizes; an explicit
+//! output without `...` may not drop ellipsis axes.
+//!
+//! The generated program names operands `op0, op1, ...`, the output `out`,
+//! labels by their letter and ellipsis axes `e0, e1, ...` (left to right);
+//! an operand with no axes left becomes a scalar parameter.
+
+mod parse;
+
+use crate::diagnostics::{Diagnostic, Errors, Span};
+use crate::runtime::args::Args;
+use crate::runtime::values::{DType, Tensor};
+use ndarray::{ArrayD, Axis};
+use parse::{Item, Subscripts, Term, text};
+use std::collections::BTreeMap;
+
+/// What [`run`] evaluates: a ricci program equivalent to the einsum call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The program text, one definition of `out`.
+    pub text: String,
+    /// One entry per operand, in order.
+    pub operands: Vec<PlanOperand>,
+    /// The shape of the result.
+    pub out_shape: Vec<usize>,
+}
+
+/// How one operand enters the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanOperand {
+    /// `op0`, `op1`, ...
+    pub name: String,
+    /// Axes of size 1 that broadcast against a larger extent: the program
+    /// leaves them out, so the caller passes `index_axis(Axis(k), 0)` of
+    /// them (ascending; remove from the highest down).
+    pub drop_axes: Vec<usize>,
+    /// No axes are left: the operand is a scalar parameter of the program
+    /// (pass its only element via `Args::param`).
+    pub scalar: bool,
+}
+
+/// `numpy.einsum(subscripts, *operands)`.
+pub fn run(subscripts: &str, operands: &[Tensor]) -> Result<Tensor, Errors> {
+    let dtype = common_dtype(operands)?;
+    let shapes: Vec<Vec<usize>> = operands.iter().map(|t| t.shape().to_vec()).collect();
+    let plan = plan(subscripts, &shapes)?;
+    let program = crate::sema::check_source(&plan.text).map_err(|e| generated(e, &plan.text))?;
+    let mut args = Args::new();
+    args.default_dtype = Some(dtype);
+    for (t, op) in operands.iter().zip(&plan.operands) {
+        let t = drop_axes(t, &op.drop_axes).ok_or_else(|| internal("dropping axes", &plan))?;
+        args = if op.scalar {
+            let v = t
+                .to_f64()
+                .iter()
+                .next()
+                .copied()
+                .ok_or_else(|| internal("a scalar operand without an element", &plan))?;
+            args.param(&op.name, v)
+        } else {
+            args.tensor(&op.name, t)
+        };
+    }
+    let outs = crate::interp::eval(&program, &args).map_err(|e| generated(e, &plan.text))?;
+    let out = outs
+        .into_iter()
+        .last()
+        .ok_or_else(|| internal("the program produced no value", &plan))?;
+    if out.shape() != plan.out_shape.as_slice() {
+        return Err(internal(
+            &format!(
+                "the result has shape {} instead of {}",
+                fmt_shape(out.shape()),
+                fmt_shape(&plan.out_shape)
+            ),
+            &plan,
+        )
+        .into());
+    }
+    Ok(if out.dtype() == dtype {
+        out
+    } else {
+        Tensor::from_f64(out.to_f64(), dtype)
+    })
+}
+
+/// The ricci program for `numpy.einsum(subscripts, *operands)` on operands
+/// of the given shapes, or every error in the subscripts.
+pub fn plan(subscripts: &str, shapes: &[Vec<usize>]) -> Result<Plan, Errors> {
+    let src = subscripts;
+    let subs = parse::parse(src)?;
+    let mut errs = Vec::new();
+    if let Some(out) = &subs.output {
+        check_output_labels(src, &subs, out, &mut errs);
+    }
+    if subs.inputs.len() != shapes.len() {
+        errs.push(count_error(src, &subs, shapes.len()));
+        return Err(Errors(errs));
+    }
+    for (k, (t, shape)) in subs.inputs.iter().zip(shapes).enumerate() {
+        errs.extend(rank_error(src, k, t, shape));
+    }
+    if !errs.is_empty() {
+        return Err(Errors(errs));
+    }
+
+    // How many axes `...` stands for: the most any operand's covers.
+    let ell = subs
+        .inputs
+        .iter()
+        .zip(shapes)
+        .filter(|(t, _)| t.ellipsis().is_some())
+        .map(|(t, s)| s.len().saturating_sub(t.label_count()))
+        .max()
+        .unwrap_or(0);
+    let mut ops = Vec::new();
+    for (t, shape) in subs.inputs.iter().zip(shapes) {
+        ops.push(operand_axes(t, shape, ell).ok_or_else(|| {
+            Errors::one(Diagnostic::error(
+                "internal error in einsum: operand axes do not match the checked ranks",
+            ))
+        })?);
+    }
+
+    // Dims already reported are not reported again as a mismatch.
+    let mut bad = Vec::new();
+    for ((k, axes), shape) in ops.iter().enumerate().zip(shapes) {
+        for (dim, e) in repeated_label_errors(k, axes, shape) {
+            bad.push(dim);
+            errs.push(e);
+        }
+    }
+    let extents = extents(&ops, shapes, bad, &mut errs);
+    if !errs.is_empty() {
+        return Err(Errors(errs));
+    }
+
+    let out_dims: Vec<Dim> = match &subs.output {
+        Some(out) => {
+            if ell > 0 && out.ellipsis().is_none() {
+                return Err(dropped_ellipsis_error(&subs, out, ell, &extents).into());
+            }
+            out.items
+                .iter()
+                .flat_map(|it| match *it {
+                    Item::Label(c, _) => vec![Dim::Label(c)],
+                    Item::Ellipsis(_) => (0..ell).map(Dim::Ell).collect(),
+                })
+                .collect()
+        }
+        None => implicit_output(&subs, ell),
+    };
+    let mut out_shape = Vec::new();
+    for d in &out_dims {
+        out_shape.push(*extents.get(d).ok_or_else(|| {
+            Errors::one(Diagnostic::error(format!(
+                "internal error in einsum: no extent for output axis `{}`",
+                d.name()
+            )))
+        })?);
+    }
+
+    let mut text = String::from("out");
+    if !out_dims.is_empty() {
+        text.push_str(&subscript_list(out_dims.iter()));
+    }
+    text.push_str(" =");
+    let mut operands = Vec::new();
+    for (k, axes) in ops.iter().enumerate() {
+        let name = format!("op{k}");
+        let mut kept = Vec::new();
+        let mut drop_axes = Vec::new();
+        for (a, ax) in axes.iter().enumerate() {
+            let extent = extents.get(&ax.dim).copied().unwrap_or(ax.size);
+            if ax.size == 1 && extent != 1 {
+                drop_axes.push(a);
+            } else {
+                kept.push(ax.dim);
+            }
+        }
+        text.push(' ');
+        text.push_str(&name);
+        if !kept.is_empty() {
+            text.push_str(&subscript_list(kept.iter()));
+        }
+        operands.push(PlanOperand {
+            name,
+            drop_axes,
+            scalar: kept.is_empty(),
+        });
+    }
+    Ok(Plan {
+        text,
+        operands,
+        out_shape,
+    })
+}
+
+/// An axis of the einsum: a label, or the `t`-th (from the left) axis that
+/// `...` stands for. Ellipsis axes sort first, then labels by ASCII
+/// (uppercase before lowercase): the implicit output order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Dim {
+    Ell(usize),
+    Label(u8),
+}
+
+impl Dim {
+    /// The ricci index name.
+    fn name(self) -> String {
+        match self {
+            Dim::Ell(t) => format!("e{t}"),
+            Dim::Label(c) => char::from(c).to_string(),
+        }
+    }
+}
+
+/// One axis of one operand.
+#[derive(Clone, Copy, Debug)]
+struct OpAxis {
+    dim: Dim,
+    size: usize,
+    /// The label, or the operand's `...`.
+    span: Span,
+}
+
+fn subscript_list<'a>(dims: impl Iterator<Item = &'a Dim>) -> String {
+    let names: Vec<String> = dims.map(|d| d.name()).collect();
+    format!("[{}]", names.join(","))
+}
+
+/// Maps each axis of an operand to its [`Dim`]; `None` if the rank does not
+/// fit the term (ruled out by [`rank_error`] before).
+fn operand_axes(t: &Term, shape: &[usize], ell: usize) -> Option<Vec<OpAxis>> {
+    let covered = shape.len().checked_sub(t.label_count())?;
+    let mut axes = Vec::new();
+    for it in &t.items {
+        match *it {
+            Item::Label(c, span) => axes.push(OpAxis {
+                dim: Dim::Label(c),
+                size: *shape.get(axes.len())?,
+                span,
+            }),
+            Item::Ellipsis(span) => {
+                for j in 0..covered {
+                    axes.push(OpAxis {
+                        dim: Dim::Ell(ell.checked_sub(covered)? + j),
+                        size: *shape.get(axes.len())?,
+                        span,
+                    });
+                }
+            }
+        }
+    }
+    (axes.len() == shape.len()).then_some(axes)
+}
+
+/// The implicit output: every ellipsis axis, then the labels that occur
+/// exactly once over all inputs (a repeat within one operand counts).
+fn implicit_output(subs: &Subscripts, ell: usize) -> Vec<Dim> {
+    let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+    for t in &subs.inputs {
+        for (c, _) in t.labels() {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    (0..ell)
+        .map(Dim::Ell)
+        .chain(
+            counts
+                .into_iter()
+                .filter(|&(_, n)| n == 1)
+                .map(|(c, _)| Dim::Label(c)),
+        )
+        .collect()
+}
+
+/// The size of every [`Dim`]: the size other than 1 if there is one, else
+/// 1. Reports each dim whose sizes disagree (other than 1) once, unless it
+/// is in `bad` (reported already).
+fn extents(
+    ops: &[Vec<OpAxis>],
+    shapes: &[Vec<usize>],
+    mut bad: Vec<Dim>,
+    errs: &mut Vec<Diagnostic>,
+) -> BTreeMap<Dim, usize> {
+    // The first occurrence of each dim, and the first with a size other than 1.
+    let mut first: BTreeMap<Dim, (usize, usize, OpAxis)> = BTreeMap::new();
+    let mut big: BTreeMap<Dim, (usize, usize, OpAxis)> = BTreeMap::new();
+    for (k, axes) in ops.iter().enumerate() {
+        for (a, ax) in axes.iter().enumerate() {
+            first.entry(ax.dim).or_insert((k, a, *ax));
+            if ax.size == 1 || bad.contains(&ax.dim) {
+                continue;
+            }
+            match big.get(&ax.dim) {
+                None => {
+                    big.insert(ax.dim, (k, a, *ax));
+                }
+                Some(&(k0, a0, ax0)) if ax0.size != ax.size => {
+                    bad.push(ax.dim);
+                    let empty = Vec::new();
+                    let s0 = shapes.get(k0).unwrap_or(&empty);
+                    let s1 = shapes.get(k).unwrap_or(&empty);
+                    errs.push(mismatch_error((k0, a0, ax0, s0), (k, a, *ax, s1)));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    first
+        .into_iter()
+        .map(|(d, (_, _, ax))| (d, big.get(&d).map_or(ax.size, |b| b.2.size)))
+        .collect()
+}
+
+fn common_dtype(operands: &[Tensor]) -> Result<DType, Errors> {
+    let Some(first) = operands.first() else {
+        return Ok(DType::F64);
+    };
+    for (k, t) in operands.iter().enumerate() {
+        if t.dtype() != first.dtype() {
+            return Err(Diagnostic::error(format!(
+                "operands mix element types: operand 0 is {} but operand {k} is {}",
+                first.dtype().name(),
+                t.dtype().name()
+            ))
+            .with_note("give every operand the same dtype (all float64 or all float32)")
+            .into());
+        }
+    }
+    Ok(first.dtype())
+}
+
+/// The tensor without the given (size-1) axes; `None` if one is not a
+/// size-1 axis of it.
+fn drop_axes(t: &Tensor, axes: &[usize]) -> Option<Tensor> {
+    fn go<T: Clone>(a: &ArrayD<T>, axes: &[usize]) -> Option<ArrayD<T>> {
+        let mut a = a.clone();
+        for &k in axes.iter().rev() {
+            if a.shape().get(k) != Some(&1) {
+                return None;
+            }
+            a = a.index_axis_move(Axis(k), 0);
+        }
+        Some(a)
+    }
+    Some(match t {
+        Tensor::F64(a) => Tensor::F64(go(a, axes)?),
+        Tensor::F32(a) => Tensor::F32(go(a, axes)?),
+    })
+}
+
+/// Errors from checking or evaluating the generated program: their spans
+/// point into the generated text, not the subscripts, so they move into a
+/// note.
+fn generated(errs: Errors, program: &str) -> Errors {
+    Errors(
+        errs.0
+            .into_iter()
+            .map(|d| {
+                let mut n = Diagnostic::error(d.message);
+                n.notes = d.notes;
+                n.with_note(format!(
+                    "in the ricci program made from the subscripts: `{program}`"
+                ))
+            })
+            .collect(),
+    )
+}
+
+fn internal(what: &str, plan: &Plan) -> Diagnostic {
+    Diagnostic::error(format!("internal error in einsum: {what}"))
+        .with_note(format!("the generated ricci program: `{}`", plan.text))
+}
+
+// ---- error messages ----
+
+/// `(2, 3)`, `(3,)`, `()`: numpy's tuple notation.
+fn fmt_shape(shape: &[usize]) -> String {
+    match shape {
+        [d] => format!("({d},)"),
+        _ => {
+            let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+            format!("({})", dims.join(", "))
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A term as shown in messages.
+fn show_term(src: &str, t: &Term) -> String {
+    let s = text(src, t.span);
+    if s.is_empty() {
+        "(empty)".to_string()
+    } else {
+        format!("`{s}`")
+    }
+}
+
+fn check_output_labels(src: &str, subs: &Subscripts, out: &Term, errs: &mut Vec<Diagnostic>) {
+    let inputs: Vec<u8> = subs
+        .inputs
+        .iter()
+        .flat_map(|t| t.labels().map(|(c, _)| c))
+        .collect();
+    let mut seen: Vec<(u8, Span)> = Vec::new();
+    for (c, span) in out.labels() {
+        let ch = char::from(c);
+        if let Some(&(_, first)) = seen.iter().find(|(d, _)| *d == c) {
+            errs.push(
+                Diagnostic::at(format!("label `{ch}` appears twice in the output"), span)
+                    .with_span_label("second time")
+                    .with_label(first, "first time")
+                    .with_note(
+                        "each output label names one axis of the result; to take a diagonal, \
+                         repeat the label in an input instead (`ii->i`)",
+                    ),
+            );
+        } else if !inputs.contains(&c) {
+            let mut d = Diagnostic::at(format!("output label `{ch}` appears in no input"), span)
+                .with_span_label("not an input label")
+                .with_note(format!(
+                    "every output label must label an axis of some operand; the inputs `{}` use {}",
+                    text(src, subs.inputs_span),
+                    label_list(&inputs)
+                ));
+            let other = if c.is_ascii_lowercase() {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            };
+            if inputs.contains(&other) {
+                d = d.with_note(format!(
+                    "labels are case-sensitive: did you mean `{}`?",
+                    char::from(other)
+                ));
+            }
+            errs.push(d);
+        }
+        seen.push((c, span));
+    }
+}
+
+fn label_list(labels: &[u8]) -> String {
+    let mut v = labels.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    if v.is_empty() {
+        return "no labels".to_string();
+    }
+    let names: Vec<String> = v.iter().map(|&c| format!("`{}`", char::from(c))).collect();
+    names.join(", ")
+}
+
+fn count_error(src: &str, subs: &Subscripts, given: usize) -> Diagnostic {
+    let terms = subs.inputs.len();
+    let list: Vec<String> = subs.inputs.iter().map(|t| show_term(src, t)).collect();
+    let given_text = match given {
+        0 => "no operand was given".to_string(),
+        1 => "1 operand was given".to_string(),
+        n => format!("{n} operands were given"),
+    };
+    Diagnostic::at(
+        format!(
+            "the subscripts have {} ({}) but {given_text}",
+            plural(terms, "operand term", "operand terms"),
+            list.join(", ")
+        ),
+        subs.inputs_span,
+    )
+    .with_span_label(plural(terms, "term", "terms"))
+    .with_note(
+        "give one operand per comma-separated term before `->` (a 0-d operand takes an empty \
+         term, as in `,ij->ij`)",
+    )
+}
+
+fn rank_error(src: &str, k: usize, t: &Term, shape: &[usize]) -> Option<Diagnostic> {
+    let n = t.label_count();
+    let nd = shape.len();
+    let has_ell = t.ellipsis().is_some();
+    if n == nd || (has_ell && n < nd) {
+        return None;
+    }
+    let what = if nd == 0 {
+        format!("operand {k} is 0-d (shape ())")
+    } else {
+        format!(
+            "operand {k} has {} (shape {})",
+            plural(nd, "axis", "axes"),
+            fmt_shape(shape)
+        )
+    };
+    let labels = plural(n, "label", "labels");
+    let besides = if has_ell { " besides `...`" } else { "" };
+    let note = if n > nd && has_ell {
+        "`...` may stand for no axes at all, but every label needs an axis: remove labels"
+            .to_string()
+    } else if n > nd && nd == 0 {
+        "a 0-d operand takes an empty term (as in `,ij->ij`)".to_string()
+    } else if n > nd {
+        format!("write exactly one label per axis of operand {k}")
+    } else {
+        format!(
+            "write one label per axis of operand {k}, or add `...` to stand for the axes \
+             you do not label"
+        )
+    };
+    Some(
+        Diagnostic::at(
+            format!(
+                "{what} but its subscripts {} have {labels}{besides}",
+                show_term(src, t)
+            ),
+            t.span,
+        )
+        .with_span_label(format!("{labels} for {}", plural(nd, "axis", "axes")))
+        .with_note(note),
+    )
+}
+
+/// A label repeated within operand `k` whose sizes differ, once per label.
+fn repeated_label_errors(k: usize, axes: &[OpAxis], shape: &[usize]) -> Vec<(Dim, Diagnostic)> {
+    let mut errs = Vec::new();
+    let mut reported: Vec<Dim> = Vec::new();
+    for (a, ax) in axes.iter().enumerate() {
+        let Dim::Label(c) = ax.dim else { continue };
+        if reported.contains(&ax.dim) {
+            continue;
+        }
+        let Some((a0, ax0)) = axes
+            .iter()
+            .enumerate()
+            .take(a)
+            .find(|(_, x)| x.dim == ax.dim)
+        else {
+            continue;
+        };
+        if ax0.size != ax.size {
+            reported.push(ax.dim);
+            errs.push((
+                ax.dim,
+                Diagnostic::at(
+                    format!(
+                        "label `{}` repeats in operand {k} (shape {}) but its axes differ in \
+                         size: axis {a0} has {}, axis {a} has {}",
+                        char::from(c),
+                        fmt_shape(shape),
+                        ax0.size,
+                        ax.size
+                    ),
+                    ax.span,
+                )
+                .with_span_label(format!("size {}", ax.size))
+                .with_label(ax0.span, format!("size {}", ax0.size))
+                .with_note(
+                    "a label repeated in one operand takes its diagonal, which needs equal \
+                     sizes (size 1 broadcasts only across operands); use different labels \
+                     or check the operand's shape",
+                ),
+            ));
+        }
+    }
+    errs
+}
+
+fn mismatch_error(
+    (k0, a0, ax0, s0): (usize, usize, OpAxis, &[usize]),
+    (k1, a1, ax1, s1): (usize, usize, OpAxis, &[usize]),
+) -> Diagnostic {
+    let place = |k: usize, a: usize, s: &[usize]| {
+        format!("operand {k} (shape {}) at axis {a}", fmt_shape(s))
+    };
+    match ax1.dim {
+        Dim::Label(c) => Diagnostic::at(
+            format!(
+                "label `{}` has size {} in {} but size {} in {}",
+                char::from(c),
+                ax0.size,
+                place(k0, a0, s0),
+                ax1.size,
+                place(k1, a1, s1)
+            ),
+            ax1.span,
+        )
+        .with_span_label(format!("size {}", ax1.size))
+        .with_label(ax0.span, format!("size {}", ax0.size))
+        .with_note(
+            "one label must have one size in every operand (size 1 broadcasts); check the \
+             order of the operands and their shapes",
+        ),
+        Dim::Ell(_) => Diagnostic::at(
+            format!(
+                "the axes under `...` do not broadcast: size {} in {} but size {} in {}",
+                ax0.size,
+                place(k0, a0, s0),
+                ax1.size,
+                place(k1, a1, s1)
+            ),
+            ax1.span,
+        )
+        .with_span_label(format!("size {} here", ax1.size))
+        .with_label(ax0.span, format!("size {} here", ax0.size))
+        .with_note(
+            "the axes under `...` line up from the right, as in numpy broadcasting; sizes \
+             that line up must be equal or 1",
+        ),
+    }
+}
+
+fn dropped_ellipsis_error(
+    subs: &Subscripts,
+    out: &Term,
+    ell: usize,
+    extents: &BTreeMap<Dim, usize>,
+) -> Diagnostic {
+    let sizes: Vec<usize> = (0..ell)
+        .map(|t| extents.get(&Dim::Ell(t)).copied().unwrap_or(0))
+        .collect();
+    let span = if out.span.start == out.span.end {
+        subs.arrow.unwrap_or(out.span)
+    } else {
+        out.span
+    };
+    let mut d = Diagnostic::at(
+        format!(
+            "the output has no `...`, but `...` in the inputs stands for {} of shape {}",
+            plural(ell, "axis", "axes"),
+            fmt_shape(&sizes)
+        ),
+        span,
+    )
+    .with_span_label("add `...` here")
+    .with_note(
+        "write `...` in the output to keep those axes (numpy's einsum does not sum over \
+         `...`); to sum over them, label them in the inputs instead",
+    );
+    for t in &subs.inputs {
+        if let Some(s) = t.ellipsis() {
+            d = d.with_label(s, "`...` here");
+            break;
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests;
