@@ -1,0 +1,256 @@
+//! The command line as a user drives it: output, `.npy` round trips and exit
+//! statuses (0 success, 1 bad program or data, 2 bad usage).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn ricci(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ricci"))
+        .args(args)
+        .output()
+        .expect("the ricci binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A scratch directory unique to one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ricci-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn save(dir: &PathBuf, name: &str, shape: &[usize], v: &[f64]) -> String {
+    let a = ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(shape), v.to_vec()).expect("shape");
+    let path = dir.join(name);
+    ricci::runtime::npy::write_npy(&path, &ricci::runtime::values::Tensor::F64(a)).expect("write");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn exercise_5_prints_55() {
+    let o = ricci(&["eval", "sum_{i=0}^{5} i^2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "55\n");
+}
+
+#[test]
+fn definitions_print_name_equals_value() {
+    let o = ricci(&["eval", "s = sum_{i=1}^{3} i^2; p = prod_{i=1}^{5} i; s + p"]);
+    assert_eq!(stdout(&o), "s = 14\np = 120\n134\n");
+}
+
+#[test]
+fn exercise_9_from_npy_files_and_out() {
+    let dir = scratch("ex9");
+    let a = save(&dir, "a.npy", &[2, 2], &[1., 2., 3., 4.]);
+    let b = save(&dir, "b.npy", &[2, 2], &[5., 6., 7., 8.]);
+    let out = dir.join("c.npy");
+    let out_arg = format!("C={}", out.display());
+    let o = ricci(&[
+        "eval",
+        "C[i,k] = A[i,j] B[j,k]",
+        "--in",
+        &format!("A={a}"),
+        "--in",
+        &format!("B={b}"),
+        "--out",
+        &out_arg,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "C = [[19, 22],\n     [43, 50]]\n");
+    let c = ricci::runtime::npy::read_npy(&out).expect("written");
+    assert_eq!(
+        c.to_f64().into_raw_vec_and_offset().0,
+        vec![19., 22., 43., 50.]
+    );
+}
+
+#[test]
+fn scalar_out_is_a_0d_array() {
+    let dir = scratch("scalar");
+    let out = dir.join("s.npy");
+    let o = ricci(&[
+        "eval",
+        "s = prod_{i=1}^{5} i",
+        "--out",
+        &format!("s={}", out.display()),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = ricci::runtime::npy::read_npy(&out).expect("written");
+    assert_eq!(s.shape(), &[] as &[usize]);
+    assert_eq!(s.to_f64().sum(), 120.);
+}
+
+#[test]
+fn program_from_stdin_and_file() {
+    let dir = scratch("src");
+    let f = dir.join("p.ricci");
+    std::fs::write(&f, "# exercise 6\nprod_{i=1}^{5} i\n").expect("write");
+    let o = ricci(&["eval", &format!("@{}", f.display())]);
+    assert_eq!(stdout(&o), "120\n", "{}", stderr(&o));
+
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ricci"))
+        .args(["eval", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"sum_{i=0}^{5} i^2")
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(stdout(&o), "55\n");
+}
+
+#[test]
+fn set_and_dim() {
+    let o = ricci(&["eval", "sum_{i=1}^{N} i", "--set", "N=10"]);
+    assert_eq!(stdout(&o), "55\n", "{}", stderr(&o));
+    let o = ricci(&["eval", "v[i] = i^2", "--dim", "i=4"]);
+    assert_eq!(stdout(&o), "v = [0, 1, 4, 9]\n", "{}", stderr(&o));
+    let o = ricci(&["eval", "-x^2", "--set", "x=3"]);
+    assert_eq!(stdout(&o), "-9\n", "{}", stderr(&o));
+}
+
+#[test]
+fn bad_program_exits_1_with_a_caret() {
+    let o = ricci(&["eval", "x = (1 +"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.starts_with("error: unexpected end of input"), "{e}");
+    assert!(e.contains("<program>:1:9"), "{e}");
+    assert!(e.contains('^'), "{e}");
+}
+
+#[test]
+fn bound_past_the_end_exits_1_naming_everything() {
+    let dir = scratch("bound");
+    let x = save(&dir, "x.npy", &[3], &[1., 2., 3.]);
+    let o = ricci(&[
+        "eval",
+        "s = sum_{j=1}^{N} x[j]",
+        "--in",
+        &format!("x={x}"),
+        "--set",
+        "N=3",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("index `j` runs from 1 to N = 3"), "{e}");
+    assert!(e.contains("`x` has length 3"), "{e}");
+}
+
+#[test]
+fn shape_mismatch_exits_1() {
+    let dir = scratch("shape");
+    let a = save(&dir, "a.npy", &[2, 3], &[0.; 6]);
+    let b = save(&dir, "b.npy", &[2, 2], &[0.; 4]);
+    let o = ricci(&[
+        "eval",
+        "C[i,k] = A[i,j] B[j,k]",
+        "--in",
+        &format!("A={a}"),
+        "--in",
+        &format!("B={b}"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("index `j` has two extents"), "{e}");
+}
+
+#[test]
+fn truncated_and_garbage_npy_exit_1() {
+    let dir = scratch("trunc");
+    let a = save(&dir, "a.npy", &[2, 2], &[1., 2., 3., 4.]);
+    let bytes = std::fs::read(&a).expect("read");
+    let t = dir.join("t.npy");
+    std::fs::write(&t, &bytes[..bytes.len() - 5]).expect("write");
+    let o = ricci(&["eval", "A[i,j]", "--in", &format!("A={}", t.display())]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("truncated"), "{}", stderr(&o));
+    let g = dir.join("g.npy");
+    std::fs::write(&g, b"hello, world").expect("write");
+    let o = ricci(&["eval", "A[i,j]", "--in", &format!("A={}", g.display())]);
+    assert_eq!(o.status.code(), Some(1));
+    let missing = ricci(&["eval", "A[i,j]", "--in", "A=/nonexistent/file.npy"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(ricci(&["eval"]).status.code(), Some(2));
+    assert_eq!(
+        ricci(&["eval", "x", "--set", "x=abc"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        ricci(&["eval", "x", "--in", "nofile"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(ricci(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(ricci(&["einsum", "ij"]).status.code(), Some(2));
+}
+
+#[test]
+fn non_utf8_program_file_exits_1() {
+    let dir = scratch("utf8");
+    let f = dir.join("bad.ricci");
+    std::fs::write(&f, b"x = 1\n\xff\xfe + 2").expect("write");
+    let o = ricci(&["eval", &format!("@{}", f.display())]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not valid UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
+fn out_of_an_undefined_name_exits_1() {
+    let o = ricci(&["eval", "s = 1", "--out", "t=/tmp/never.npy"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("defines no `t`"), "{}", stderr(&o));
+}
+
+#[test]
+fn einsum_matmul_and_trace() {
+    let dir = scratch("einsum");
+    let a = save(&dir, "a.npy", &[2, 2], &[1., 2., 3., 4.]);
+    let b = save(&dir, "b.npy", &[2, 2], &[5., 6., 7., 8.]);
+    let out = dir.join("o.npy");
+    let o = ricci(&["einsum", "ij,jk->ik", &a, &b, "-o", &out.to_string_lossy()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c = ricci::runtime::npy::read_npy(&out).expect("written");
+    assert_eq!(
+        c.to_f64().into_raw_vec_and_offset().0,
+        vec![19., 22., 43., 50.]
+    );
+    let o = ricci(&["einsum", "ii", &a, "-o", &out.to_string_lossy()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        ricci::runtime::npy::read_npy(&out)
+            .expect("written")
+            .to_f64()
+            .sum(),
+        5.
+    );
+    let o = ricci(&["einsum", "ij->k", &a, "-o", &out.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn demo_agrees_with_the_notes() {
+    let o = ricci(&["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains("= 55"), "{s}");
+    assert!(s.contains("= 120"), "{s}");
+    assert!(!s.contains("DISAGREES"), "{s}");
+}
