@@ -113,7 +113,7 @@ impl Errors {
             .iter()
             .map(|d| render(d, file_name, source))
             .collect::<Vec<_>>()
-            .join("\n")
+            .concat()
     }
 }
 

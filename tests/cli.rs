@@ -26,7 +26,7 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn save(dir: &PathBuf, name: &str, shape: &[usize], v: &[f64]) -> String {
+fn save(dir: &std::path::Path, name: &str, shape: &[usize], v: &[f64]) -> String {
     let a = ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(shape), v.to_vec()).expect("shape");
     let path = dir.join(name);
     ricci::runtime::npy::write_npy(&path, &ricci::runtime::values::Tensor::F64(a)).expect("write");

@@ -436,3 +436,132 @@ fn f32_stays_f32() {
         Err(e) => panic!("{e}"),
     }
 }
+
+/// A tiny deterministic generator (xorshift64), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+/// numpy's einsum without `...`, by brute force over every label value:
+/// size-1 axes broadcast, repeated labels take diagonals.
+fn reference(
+    terms: &[Vec<u8>],
+    out: &[u8],
+    ops: &[ndarray::ArrayD<f64>],
+    extent: &std::collections::BTreeMap<u8, usize>,
+) -> ndarray::ArrayD<f64> {
+    let labels: Vec<u8> = extent.keys().copied().collect();
+    let out_shape: Vec<usize> = out.iter().map(|c| extent[c]).collect();
+    let mut result = ndarray::ArrayD::<f64>::zeros(ndarray::IxDyn(&out_shape));
+    let total: usize = labels.iter().map(|c| extent[c]).product();
+    for flat in 0..total {
+        let mut value = std::collections::BTreeMap::new();
+        let mut rest = flat;
+        for c in &labels {
+            value.insert(*c, rest % extent[c]);
+            rest /= extent[c];
+        }
+        let mut prod = 1.0;
+        for (t, a) in terms.iter().zip(ops) {
+            let idx: Vec<usize> = t
+                .iter()
+                .zip(a.shape())
+                .map(|(c, &n)| if n == 1 { 0 } else { value[c] })
+                .collect();
+            prod *= a[ndarray::IxDyn(&idx)];
+        }
+        let oidx: Vec<usize> = out.iter().map(|c| value[c]).collect();
+        result[ndarray::IxDyn(&oidx)] += prod;
+    }
+    result
+}
+
+#[test]
+fn random_subscripts_match_brute_force() {
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    let alphabet = b"abcA";
+    let mut failures = Vec::new();
+    for _ in 0..400 {
+        let extent: std::collections::BTreeMap<u8, usize> =
+            alphabet.iter().map(|&c| (c, rng.below(4))).collect();
+        let n_ops = 1 + rng.below(3);
+        let mut terms = Vec::new();
+        let mut ops = Vec::new();
+        for _ in 0..n_ops {
+            let term: Vec<u8> = (0..rng.below(4))
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            // One size per label within an operand: the extent, or 1.
+            let mut size = std::collections::BTreeMap::new();
+            for &c in &term {
+                let s = if rng.below(4) == 0 { 1 } else { extent[&c] };
+                size.entry(c).or_insert(s);
+            }
+            let shape: Vec<usize> = term.iter().map(|c| size[c]).collect();
+            let n: usize = shape.iter().product();
+            let data: Vec<f64> = (0..n).map(|_| rng.below(7) as f64 - 3.0).collect();
+            match ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(&shape), data) {
+                Ok(a) => ops.push(a),
+                Err(e) => panic!("test bug: {e}"),
+            }
+            terms.push(term);
+        }
+        // The extents actually present (a label whose every axis has size 1
+        // has extent 1).
+        let mut used = std::collections::BTreeMap::new();
+        for (t, a) in terms.iter().zip(&ops) {
+            for (&c, &n) in t.iter().zip(a.shape()) {
+                let e = used.entry(c).or_insert(n);
+                if *e == 1 {
+                    *e = n;
+                }
+            }
+        }
+        let mut candidates: Vec<u8> = used.keys().copied().collect();
+        let explicit = rng.below(2) == 0;
+        let out: Vec<u8> = if explicit {
+            let mut o = Vec::new();
+            while !candidates.is_empty() && rng.below(3) != 0 {
+                o.push(candidates.remove(rng.below(candidates.len())));
+            }
+            o
+        } else {
+            let all: Vec<u8> = terms.concat();
+            candidates
+                .into_iter()
+                .filter(|c| all.iter().filter(|d| *d == c).count() == 1)
+                .collect()
+        };
+        let text = |t: &[u8]| String::from_utf8_lossy(t).into_owned();
+        let mut subscripts = terms.iter().map(|t| text(t)).collect::<Vec<_>>().join(",");
+        if explicit {
+            subscripts.push_str("->");
+            subscripts.push_str(&text(&out));
+        }
+        let want = reference(&terms, &out, &ops, &used);
+        let tensors: Vec<Tensor> = ops.iter().cloned().map(Tensor::F64).collect();
+        let shapes: Vec<Vec<usize>> = ops.iter().map(|a| a.shape().to_vec()).collect();
+        match ricci::einsum::run(&subscripts, &tensors) {
+            Ok(got) if got.to_f64() == want => {}
+            Ok(got) => failures.push(format!(
+                "{subscripts:?} {shapes:?}: got {:?}, want {:?}",
+                got.to_f64(),
+                want
+            )),
+            Err(e) => failures.push(format!("{subscripts:?} {shapes:?}: {e}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} random cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -142,6 +142,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         // Every index occurring in this definition, with its extent constraints.
         let mut uses: BTreeMap<IndexId, Vec<Use>> = BTreeMap::new();
         let mut seen: Vec<IndexId> = def.axes.clone();
+        let mut deltas: Vec<(IndexId, IndexId)> = Vec::new();
         def.body.walk(&mut |e| {
             let (t, idx) = match &e.kind {
                 ExprKind::Elem(t, idx) => (*t, idx.as_slice()),
@@ -156,6 +157,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 ExprKind::Delta(a, b) => {
                     seen.push(*a);
                     seen.push(*b);
+                    deltas.push((*a, *b));
                     return;
                 }
                 _ => return,
@@ -176,14 +178,67 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         });
         seen.sort();
         seen.dedup();
-        for ix in seen {
-            let var = program.index(ix);
+        // An index known only through `delta[i,j]` takes the range of its
+        // partner (`D[i,k] = sum_j delta[i,j] C[j,k]` needs no --dim).
+        let determined = |ix: &IndexId| {
+            uses.contains_key(ix)
+                || program.index_var(*ix).bounds.is_some()
+                || env.dims.contains_key(&program.index_var(*ix).name)
+        };
+        let (direct, via_delta): (Vec<IndexId>, Vec<IndexId>) =
+            seen.into_iter().partition(determined);
+        let mut resolved: Vec<IndexId> = Vec::new();
+        for ix in direct {
             let no_uses = Vec::new();
             let uses = uses.get(&ix).unwrap_or(&no_uses);
-            match range_of(program, var, uses, &params, env, &mut errors) {
-                Some(r) => ranges[ix.index()] = r,
-                None => continue,
+            if let Some(r) = range_of(
+                program,
+                program.index_var(ix),
+                uses,
+                &params,
+                env,
+                &mut errors,
+            ) {
+                ranges[ix.index()] = r;
+                resolved.push(ix);
             }
+        }
+        let mut pending = via_delta;
+        loop {
+            let before = pending.len();
+            pending.retain(|&ix| {
+                let partner = deltas.iter().find_map(|&(a, b)| {
+                    let other = if a == ix {
+                        b
+                    } else if b == ix {
+                        a
+                    } else {
+                        return None;
+                    };
+                    resolved.contains(&other).then_some(other)
+                });
+                match partner {
+                    Some(p) => {
+                        ranges[ix.index()] = ranges[p.index()];
+                        resolved.push(ix);
+                        false
+                    }
+                    None => true,
+                }
+            });
+            if pending.len() == before {
+                break;
+            }
+        }
+        for ix in pending {
+            range_of(
+                program,
+                program.index_var(ix),
+                &[],
+                &params,
+                env,
+                &mut errors,
+            );
         }
         let shape: Vec<usize> = def.axes.iter().map(|a| ranges[a.index()].len).collect();
         let count = shape

@@ -222,7 +222,7 @@ impl Program {
     pub fn param(&self, id: ParamId) -> &Param {
         &self.params[id.index()]
     }
-    pub fn index(&self, id: IndexId) -> &IndexVar {
+    pub fn index_var(&self, id: IndexId) -> &IndexVar {
         &self.indices[id.index()]
     }
     pub fn def(&self, id: DefId) -> &Def {

@@ -371,7 +371,7 @@ impl Checker {
             ids.push(id);
         }
         for &id in &ids {
-            let name = self.program.index(id).name.clone();
+            let name = self.program.index_var(id).name.clone();
             self.scope.push((name, id));
         }
         let mut body = self.expr(body);
