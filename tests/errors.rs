@@ -507,29 +507,23 @@ fn bound_may_use_a_constant_definition() {
 }
 
 /// `sum_{j=0}^{i}` where `i` is an index in scope. LANGUAGE.md allows only
-/// literals and scalar parameters in bounds, so this must be an error naming
-/// `i`; the checker currently resolves `i` as a scalar parameter (the bound
-/// is resolved with no index in scope), so the program checks and is only
-/// refused at bind time for a missing parameter `i` (and accepted with
-/// `--set i=...`). The snapshot records what happens before evaluation.
+/// literals and scalar parameters in bounds, so the checker refuses it,
+/// naming `i` (it must not quietly become a scalar parameter `i`).
 #[test]
 fn bound_that_uses_an_index() {
     let src = "y[i] = sum_{j=0}^{i} x[j]";
     let rendered = match sema::check_source(src) {
         Err(e) => e.render(FILE, src),
-        Ok(p) => match sema::bind(&p, &env(&[("x", &[3])], &[], &[])) {
-            Err(e) => e.render(FILE, src),
-            Ok(_) => panic!("`{src}` was accepted"),
-        },
+        Ok(_) => panic!("`{src}` was accepted by the checker"),
     };
     expect![[r#"
-        error: scalar parameter `i` has no value
+        error: a bound cannot use the index `i`
           ┌─ <program>:1:19
           │
         1 │ y[i] = sum_{j=0}^{i} x[j]
           │                   ^
           │
-          = help: give it one with --set i=VALUE
+          = help: bounds are fixed for the whole statement: use numbers and scalar parameters
 
     "#]]
     .assert_eq(&rendered);
@@ -654,10 +648,10 @@ fn non_integer_bound() {
         &env(&[("x", &[3])], &[("N", 3.0)], &[]),
         expect![[r#"
             error: the upper bound of `j` is 1.5, not an integer
-              ┌─ <program>:1:16
+              ┌─ <program>:1:15
               │
             1 │ s = sum_{j=0}^{N/2} x[j]
-              │                ^^^
+              │               ^^^^^
               │
               = help: bounds must evaluate to whole numbers
 
@@ -761,15 +755,15 @@ fn left_index_that_occurs_nowhere_on_the_right() {
         "v[i] = 1",
         &Env::default(),
         expect![[r#"
-        error: cannot infer the extent of index `i`: it subscripts no tensor
-          ┌─ <program>:1:3
-          │
-        1 │ v[i] = 1
-          │   ^
-          │
-          = help: give it with --dim i=N, or bound it: sum_{i=0}^{N-1}
+            error: cannot infer the extent of index `i`: it subscripts no tensor
+              ┌─ <program>:1:3
+              │
+            1 │ v[i] = 1
+              │   ^
+              │
+              = help: give it with --dim i=N, or use `i` to subscript a tensor on the right
 
-    "#]],
+        "#]],
     );
 }
 
@@ -779,15 +773,15 @@ fn index_used_only_as_a_value() {
         "v[i] = i^2",
         &Env::default(),
         expect![[r#"
-        error: cannot infer the extent of index `i`: it subscripts no tensor
-          ┌─ <program>:1:3
-          │
-        1 │ v[i] = i^2
-          │   ^
-          │
-          = help: give it with --dim i=N, or bound it: sum_{i=0}^{N-1}
+            error: cannot infer the extent of index `i`: it subscripts no tensor
+              ┌─ <program>:1:3
+              │
+            1 │ v[i] = i^2
+              │   ^
+              │
+              = help: give it with --dim i=N, or use `i` to subscript a tensor on the right
 
-    "#]],
+        "#]],
     );
 }
 
@@ -838,7 +832,6 @@ fn dim_naming_no_index() {
 
 #[test]
 fn absurd_extent() {
-    let started = Instant::now();
     bind_one(
         "v[i] = i",
         &env(&[], &[], &[("i", 100_000_000_000)]),
@@ -853,7 +846,6 @@ fn absurd_extent() {
 
         "#]],
     );
-    assert!(started.elapsed() < Duration::from_secs(2));
 }
 
 #[test]
@@ -951,7 +943,7 @@ fn independent_bind_errors_are_all_reported() {
         2 │ z[k] = k
           │   ^
           │
-          = help: give it with --dim k=N, or bound it: sum_{k=0}^{N-1}
+          = help: give it with --dim k=N, or use `k` to subscript a tensor on the right
 
         error: index `j` runs from 1 to 3, but `a` has length 3 along axis 0 (valid subscripts 0 to 2)
           ┌─ <program>:3:19
@@ -1174,4 +1166,56 @@ fn rendering_a_diagnostic_against_the_wrong_text_does_not_panic() {
     // Shorter text, and text where the span falls inside a multi-byte char.
     let _ = errors.render(FILE, "");
     let _ = errors.render(FILE, "∑∑∑∑∑∑∑");
+}
+
+/// A long chain of divisions is one flat division, not 2000 nested ones: it
+/// checks and evaluates (on the test's small stack) to a / a^1999.
+#[test]
+fn long_division_chain_evaluates() {
+    let src = format!("y = {}", vec!["a"; 2000].join("/"));
+    let p = sema::check_source(&src).unwrap();
+    let args = ricci::Args::new().param("a", 1.0);
+    let v = ricci::eval(&p, &args).unwrap();
+    assert_eq!(v[0].to_f64().sum(), 1.0);
+}
+
+/// Deep nesting made by binders (many indices in one `sum_{...}`, many free
+/// subscripts, nested multi-index sums) is refused by the checker, not a
+/// stack overflow later.
+#[test]
+fn too_many_bound_or_free_indices_are_errors() {
+    let many = (0..200)
+        .map(|k| format!("i{k}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let e = check_errors(&format!("y = sum_{{{many}}} x[i0]"));
+    assert!(
+        e.0[0].message.contains("200 indices bound by one sum"),
+        "{e}"
+    );
+    let e = check_errors(&format!("y = B[{many}]"));
+    assert!(e.0[0].message.contains("200 free indices"), "{e}");
+    let inner = (0..30)
+        .map(|k| format!("j{k}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let nested = format!("sum_{{{inner}}} ").repeat(20);
+    let e = check_errors(&format!("y = {nested} x[j0]"));
+    assert!(e.0[0].message.contains("levels deep"), "{e}");
+}
+
+/// Bounds may use constant scalar definitions; each is evaluated once, so a
+/// chain of 60 doubling definitions checks and binds at once (re-evaluating
+/// at every use would take 2^60 steps).
+#[test]
+fn constant_definitions_in_bounds_are_evaluated_once() {
+    let mut src: Vec<String> = vec!["a0 = 1".into()];
+    for k in 0..60 {
+        src.push(format!("a{} = a{k} + a{k}", k + 1));
+    }
+    src.push("s = sum_{i=0}^{a60 - a60 + 2} i".into());
+    let src = src.join("\n");
+    let p = sema::check_source(&src).unwrap();
+    let v = ricci::eval(&p, &ricci::Args::new()).unwrap();
+    assert_eq!(v.last().unwrap().to_f64().sum(), 3.0);
 }

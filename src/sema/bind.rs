@@ -136,6 +136,17 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         }
     }
 
+    // The value of every scalar definition built from numbers and
+    // parameters (NaN for the others, which no bound may use), once each.
+    let mut consts: Vec<f64> = Vec::with_capacity(program.defs.len());
+    for def in &program.defs {
+        let v = if def.axes.is_empty() {
+            eval_const(&def.body, &params, &consts)
+        } else {
+            f64::NAN
+        };
+        consts.push(v);
+    }
     let mut ranges = vec![IndexRange { start: 0, len: 0 }; program.indices.len()];
     let mut def_shapes: Vec<Vec<usize>> = Vec::with_capacity(program.defs.len());
     for def in &program.defs {
@@ -196,6 +207,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 program.index_var(ix),
                 uses,
                 &params,
+                &consts,
                 env,
                 &mut errors,
             ) {
@@ -236,6 +248,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 program.index_var(ix),
                 &[],
                 &params,
+                &consts,
                 env,
                 &mut errors,
             );
@@ -278,13 +291,14 @@ fn range_of(
     var: &IndexVar,
     uses: &[Use],
     params: &[f64],
+    consts: &[f64],
     env: &Env,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<IndexRange> {
     let name = &var.name;
     if let Some((lo_e, hi_e)) = &var.bounds {
-        let lo = integer_bound(program, lo_e, params, name, "lower", errors)?;
-        let hi = integer_bound(program, hi_e, params, name, "upper", errors)?;
+        let lo = integer_bound(lo_e, params, consts, name, "lower", errors)?;
+        let hi = integer_bound(hi_e, params, consts, name, "upper", errors)?;
         let len = if hi < lo { 0 } else { (hi - lo + 1) as u128 };
         if len > MAX_ELEMENTS {
             errors.push(
@@ -335,9 +349,11 @@ fn range_of(
                         ),
                         var.span,
                     )
-                    .with_note(format!(
-                        "give it with --dim {name}=N, or bound it: sum_{{{name}=0}}^{{N-1}}"
-                    )),
+                    .with_note(if var.role == IndexRole::Bound {
+                        format!("give it with --dim {name}=N, or bound it: sum_{{{name}=0}}^{{N-1}}")
+                    } else {
+                        format!("give it with --dim {name}=N, or use `{name}` to subscript a tensor on the right")
+                    }),
                 );
                 None
             }
@@ -387,14 +403,14 @@ fn range_of(
 
 /// Evaluates a bound (numbers and parameters) to an integer.
 fn integer_bound(
-    program: &Program,
     e: &Expr,
     params: &[f64],
+    consts: &[f64],
     index: &str,
     which: &str,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<i64> {
-    let v = eval_const(program, e, params);
+    let v = eval_const(e, params, consts);
     if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
         return Some(v as i64);
     }
@@ -409,17 +425,17 @@ fn integer_bound(
 }
 
 /// Evaluates an expression of constants and parameters in f64.
-fn eval_const(program: &Program, e: &Expr, params: &[f64]) -> f64 {
+fn eval_const(e: &Expr, params: &[f64], consts: &[f64]) -> f64 {
     use num_traits::ToPrimitive;
     match &e.kind {
         ExprKind::Const(r) => r.to_f64().unwrap_or(f64::NAN),
         ExprKind::Param(p) => params.get(p.index()).copied().unwrap_or(f64::NAN),
-        ExprKind::Neg(a) => -eval_const(program, a, params),
-        ExprKind::Add(v) => v.iter().map(|x| eval_const(program, x, params)).sum(),
-        ExprKind::Mul(v) => v.iter().map(|x| eval_const(program, x, params)).product(),
-        ExprKind::Div(a, b) => eval_const(program, a, params) / eval_const(program, b, params),
-        ExprKind::Pow(a, b) => eval_const(program, a, params).powf(eval_const(program, b, params)),
-        ExprKind::Scalar(d) => eval_const(program, &program.def(*d).body, params),
+        ExprKind::Neg(a) => -eval_const(a, params, consts),
+        ExprKind::Add(v) => v.iter().map(|x| eval_const(x, params, consts)).sum(),
+        ExprKind::Mul(v) => v.iter().map(|x| eval_const(x, params, consts)).product(),
+        ExprKind::Div(a, b) => eval_const(a, params, consts) / eval_const(b, params, consts),
+        ExprKind::Pow(a, b) => eval_const(a, params, consts).powf(eval_const(b, params, consts)),
+        ExprKind::Scalar(d) => consts.get(d.index()).copied().unwrap_or(f64::NAN),
         _ => f64::NAN,
     }
 }

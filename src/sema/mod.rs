@@ -15,7 +15,7 @@ mod resolve;
 pub use bind::{Bound, Env, IndexRange, bind};
 pub use literal::parse_literal;
 pub use program::*;
-pub use resolve::check;
+pub use resolve::{MAX_CHECKED_DEPTH, MAX_INDICES, check};
 
 /// Parses and checks program text in one step.
 pub fn check_source(src: &str) -> Result<Program, crate::diagnostics::Errors> {

@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Errors, Span};
 use crate::syntax::ast::{self, Ident, MulOp, Sign};
 use num_rational::BigRational;
 use num_traits::Zero;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Checks a parsed program.
 pub fn check(ast: &ast::Program) -> Result<Program, Errors> {
@@ -45,6 +45,9 @@ struct Checker {
     defined: HashMap<String, DefId>,
     /// Names used as inputs so far.
     inputs: HashMap<String, InputUse>,
+    /// Scalar definitions built only from numbers and parameters (usable in
+    /// bounds).
+    const_defs: HashSet<DefId>,
     /// The statement being checked.
     pos: usize,
     /// Index names in scope, innermost last.
@@ -72,6 +75,7 @@ impl Checker {
             def_sites,
             defined: HashMap::new(),
             inputs: HashMap::new(),
+            const_defs: HashSet::new(),
             pos: 0,
             scope: vec![],
         }
@@ -133,6 +137,19 @@ impl Checker {
         }
         let mut free = Vec::new();
         collect_free_subscripts(rhs, &mut Vec::new(), &mut free);
+        if free.len() > MAX_INDICES {
+            self.error(
+                Diagnostic::at(
+                    format!(
+                        "{} free indices in one statement; at most {MAX_INDICES} are allowed",
+                        free.len()
+                    ),
+                    stmt.span,
+                )
+                .with_note("split the formula into several definitions"),
+            );
+            free.truncate(MAX_INDICES);
+        }
         for ix in free {
             if lhs.iter().any(|l| l.name == ix.name) {
                 continue;
@@ -163,6 +180,13 @@ impl Checker {
             );
         }
         let id = DefId(self.program.defs.len() as u32);
+        if axes.is_empty() && non_constant(&self.const_defs, &body).is_none() {
+            self.const_defs.insert(id);
+        }
+        if let Some(d) = checked_depth_error(&body, stmt.span) {
+            self.error(d);
+            body = Self::placeholder(body.span);
+        }
         self.program.defs.push(Def {
             name: name.map(|n| n.name.clone()),
             span: stmt.span,
@@ -304,32 +328,22 @@ impl Checker {
                     .collect(),
             ),
             ast::ExprKind::Mul(factors) => {
-                // Left to right: `a / b * c` is `(a / b) * c`.
-                let mut product: Vec<Expr> = Vec::new();
+                // `a / b * c / d` is `(a c) / (b d)`: one flat division, so
+                // long chains do not nest.
+                let mut num: Vec<Expr> = Vec::new();
+                let mut den: Vec<Expr> = Vec::new();
                 for (op, f) in factors {
                     let f = self.expr(f);
                     match op {
-                        MulOp::Mul => product.push(f),
-                        MulOp::Div => {
-                            let num = if product.len() == 1 {
-                                product.remove(0)
-                            } else {
-                                let s = product
-                                    .iter()
-                                    .map(|p| p.span)
-                                    .reduce(Span::to)
-                                    .unwrap_or(span);
-                                Expr::new(ExprKind::Mul(std::mem::take(&mut product)), s)
-                            };
-                            let s = num.span.to(f.span);
-                            product = vec![Expr::new(ExprKind::Div(Box::new(num), Box::new(f)), s)];
-                        }
+                        MulOp::Mul => num.push(f),
+                        MulOp::Div => den.push(f),
                     }
                 }
-                if product.len() == 1 {
-                    return product.remove(0);
+                let num = product(num, span);
+                if den.is_empty() {
+                    return num;
                 }
-                ExprKind::Mul(product)
+                ExprKind::Div(Box::new(num), Box::new(product(den, span)))
             }
             ast::ExprKind::Pow(a, b) => {
                 ExprKind::Pow(Box::new(self.expr(a)), Box::new(self.expr(b)))
@@ -352,6 +366,19 @@ impl Checker {
     ) -> Expr {
         let depth = self.scope.len();
         let mut ids = Vec::new();
+        if binders.len() > MAX_INDICES {
+            self.error(
+                Diagnostic::at(
+                    format!(
+                        "{} indices bound by one sum or product; at most {MAX_INDICES} are allowed",
+                        binders.len()
+                    ),
+                    span,
+                )
+                .with_note("split the formula into several definitions"),
+            );
+            return Self::placeholder(span);
+        }
         for (k, b) in binders.iter().enumerate() {
             if let Some(prev) = binders[..k].iter().find(|p| p.index.name == b.index.name) {
                 self.error(
@@ -391,10 +418,27 @@ impl Checker {
 
     /// A bound of `sum_{i=LO}^{HI}`: numbers and scalar parameters only.
     fn bound(&mut self, e: &ast::Expr) -> Expr {
+        let mut uses_index = None;
+        let mut stack = vec![e];
+        while let Some(n) = stack.pop() {
+            if let ast::ExprKind::Name(i) = &n.kind
+                && self.lookup_index(&i.name).is_some()
+            {
+                uses_index.get_or_insert(i.clone());
+            }
+            stack.extend(n.children());
+        }
+        if let Some(i) = uses_index {
+            self.error(
+                Diagnostic::at(format!("a bound cannot use the index `{}`", i.name), i.span)
+                    .with_note("bounds are fixed for the whole statement: use numbers and scalar parameters"),
+            );
+            return Self::placeholder(e.span);
+        }
         let saved = std::mem::take(&mut self.scope);
         let r = self.expr(e);
         self.scope = saved;
-        if let Some(s) = non_constant(&self.program, &r) {
+        if let Some(s) = non_constant(&self.const_defs, &r) {
             self.error(
                 Diagnostic::at(
                     "a bound of a sum or product must be built from numbers and scalar parameters",
@@ -631,9 +675,46 @@ impl Checker {
     }
 }
 
+/// The most indices one statement may leave free, or one binder may bind.
+pub const MAX_INDICES: usize = 32;
+
+/// The deepest a checked expression may nest (binders and implicit sums add
+/// levels to the parsed tree's).
+pub const MAX_CHECKED_DEPTH: usize = 400;
+
+/// An error when `body` nests deeper than [`MAX_CHECKED_DEPTH`].
+fn checked_depth_error(body: &Expr, span: Span) -> Option<Diagnostic> {
+    let mut max = 0;
+    let mut stack = vec![(body, 1usize)];
+    while let Some((e, d)) = stack.pop() {
+        max = max.max(d);
+        stack.extend(e.children().into_iter().map(|c| (c, d + 1)));
+    }
+    (max > MAX_CHECKED_DEPTH).then(|| {
+        Diagnostic::at(
+            format!("this formula nests {max} levels deep (counting every bound index); at most {MAX_CHECKED_DEPTH} are allowed"),
+            span,
+        )
+        .with_note("split the formula into several definitions")
+    })
+}
+
+/// One factor as itself, several as an n-ary product.
+fn product(mut factors: Vec<Expr>, span: Span) -> Expr {
+    if factors.len() == 1 {
+        return factors.remove(0);
+    }
+    let s = factors
+        .iter()
+        .map(|f| f.span)
+        .reduce(Span::to)
+        .unwrap_or(span);
+    Expr::new(ExprKind::Mul(factors), s)
+}
+
 /// The first part of `e` that is not built from numbers, scalar parameters
 /// and scalar definitions that are themselves so built.
-fn non_constant(program: &Program, e: &Expr) -> Option<Span> {
+fn non_constant(const_defs: &HashSet<DefId>, e: &Expr) -> Option<Span> {
     let mut bad = None;
     e.walk(&mut |n| match n.kind {
         ExprKind::Const(_)
@@ -643,7 +724,7 @@ fn non_constant(program: &Program, e: &Expr) -> Option<Span> {
         | ExprKind::Mul(_)
         | ExprKind::Div(..)
         | ExprKind::Pow(..) => {}
-        ExprKind::Scalar(d) if non_constant(program, &program.def(d).body).is_none() => {}
+        ExprKind::Scalar(d) if const_defs.contains(&d) => {}
         _ => {
             bad.get_or_insert(n.span);
         }

@@ -160,9 +160,15 @@ fn convert(e: ParseError<usize, Tok<'_>, LexError>, src: &str) -> Diagnostic {
             token: (l, tok, r),
             expected,
         } => {
+            // A line break is shown as a caret at the end of its line.
+            let span = if tok == Tok::Newline {
+                Span::new(l, l)
+            } else {
+                Span::new(l, r)
+            };
             let mut d = Diagnostic::at(
                 format!("unexpected {tok}: expected {}", expected_words(&expected)),
-                Span::new(l, r),
+                span,
             )
             .with_span_label(format!("{tok} is not allowed here"));
             if let Some(h) = hint_for(&tok) {
