@@ -46,14 +46,19 @@ impl<'a> Lexer<'a> {
 }
 
 /// Splits `sum_j`-style words; `kind` is the binder, `rest` what follows `_`.
-fn binder<'a>(kind: ReduceKind, rest: &'a str, span: Span) -> Result<Tok<'a>, LexError> {
+fn binder<'a>(
+    kind: ReduceKind,
+    word: &str,
+    rest: &'a str,
+    span: Span,
+) -> Result<Tok<'a>, LexError> {
     if rest.is_empty() {
         return Ok(Tok::BinderOpen(kind));
     }
     if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return Ok(Tok::BinderIdx(kind, rest));
     }
-    let word = match kind {
+    let plain = match kind {
         ReduceKind::Sum => "sum",
         ReduceKind::Prod => "prod",
     };
@@ -61,17 +66,17 @@ fn binder<'a>(kind: ReduceKind, rest: &'a str, span: Span) -> Result<Tok<'a>, Le
         span,
         message: format!("`{word}_{rest}` does not name an index"),
         hint: Some(format!(
-            "an index name starts with a letter: write `{word}_j`, `{word}_{{j,k}}` or `{word}_{{i=1}}^{{N}}`"
+            "an index name starts with a letter: write `{plain}_j`, `{plain}_{{j,k}}` or `{plain}_{{i=1}}^{{N}}`"
         )),
     })
 }
 
 fn word(text: &str, span: Span) -> Result<Tok<'_>, LexError> {
     if let Some(rest) = text.strip_prefix("sum_") {
-        return binder(ReduceKind::Sum, rest, span);
+        return binder(ReduceKind::Sum, "sum", rest, span);
     }
     if let Some(rest) = text.strip_prefix("prod_") {
-        return binder(ReduceKind::Prod, rest, span);
+        return binder(ReduceKind::Prod, "prod", rest, span);
     }
     Ok(match text {
         "delta" => Tok::Delta,
@@ -115,7 +120,7 @@ impl<'a> Iterator for Lexer<'a> {
                             ReduceKind::Prod
                         };
                         // Both signs are 3 bytes, followed by `_`.
-                        binder(kind, &text[4..], span)
+                        binder(kind, &text[..3], &text[4..], span)
                     }
                     Raw::Number => Ok(Tok::Num(text)),
                     Raw::SumSign | Raw::ProdSign => Ok(Tok::Reserved(text)),

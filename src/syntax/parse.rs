@@ -128,6 +128,10 @@ fn hint_for(tok: &Tok<'_>) -> Option<String> {
             "a product needs its index after an underscore: `prod_j E` or `prod_{i=1}^{N} E`".into(),
         ),
         Tok::Reserved(_) => None,
+        Tok::Eq => Some(
+            "a definition is `NAME = E` or `NAME[i,j] = E`, one per statement; the left side is a name, not an expression"
+                .into(),
+        ),
         Tok::Delta => Some("a Kronecker delta is written `delta[i,j]`".into()),
         Tok::Func(f) => Some(format!("`{}` is a function: call it as `{}(x)`", f.name(), f.name())),
         _ => None,
