@@ -137,6 +137,20 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
+/// A shape in numpy's tuple notation, for messages: `(2, 3)`, `(3,)`, `()`.
+pub fn show_shape(s: &[usize]) -> String {
+    match s {
+        [n] => format!("({n},)"),
+        _ => format!(
+            "({})",
+            s.iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// Clamps a span into `source` and onto character boundaries.
 fn clamp(span: Span, source: &str) -> std::ops::Range<usize> {
     let mut start = span.start.min(source.len());

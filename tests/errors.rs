@@ -683,15 +683,15 @@ fn missing_parameter() {
         "y = 2 a",
         &Env::default(),
         expect![[r#"
-        error: scalar parameter `a` has no value
-          ┌─ <program>:1:7
-          │
-        1 │ y = 2 a
-          │       ^
-          │
-          = help: give it one with --set a=VALUE
+            error: scalar parameter `a` is not given
+              ┌─ <program>:1:7
+              │
+            1 │ y = 2 a
+              │       ^ `a` is used here
+              │
+              = help: pass it with --set a=VALUE
 
-    "#]],
+        "#]],
     );
 }
 
@@ -701,13 +701,13 @@ fn missing_parameter_in_a_bound() {
         "s = sum_{j=0}^{N-1} x[j]",
         &env(&[("x", &[3])], &[], &[]),
         expect![[r#"
-            error: scalar parameter `N` has no value
+            error: scalar parameter `N` is not given
               ┌─ <program>:1:16
               │
             1 │ s = sum_{j=0}^{N-1} x[j]
-              │                ^
+              │                ^ `N` is used here
               │
-              = help: give it one with --set N=VALUE
+              = help: pass it with --set N=VALUE
 
         "#]],
     );
@@ -719,15 +719,15 @@ fn missing_input() {
         "s = sum_i x[i]",
         &Env::default(),
         expect![[r#"
-        error: input tensor `x` is not given
-          ┌─ <program>:1:11
-          │
-        1 │ s = sum_i x[i]
-          │           ^^^^
-          │
-          = help: pass it with --in x=FILE.npy
+            error: input tensor `x` is not given
+              ┌─ <program>:1:11
+              │
+            1 │ s = sum_i x[i]
+              │           ^^^^ `x` is read here, with rank 1
+              │
+              = help: pass it with --in x=FILE.npy (an array with 1 axis)
 
-    "#]],
+        "#]],
     );
 }
 
@@ -737,13 +737,13 @@ fn given_array_has_the_wrong_rank() {
         "s = sum_i x[i]",
         &env(&[("x", &[2, 3])], &[], &[]),
         expect![[r#"
-            error: `x` is used with 1 subscript but the array given has 2 axes (shape (2, 3))
+            error: input tensor `x` is used with rank 1 but the given array has rank 2 (shape (2, 3))
               ┌─ <program>:1:11
               │
             1 │ s = sum_i x[i]
-              │           ^^^^
+              │           ^^^^ 1 subscript here
               │
-              = help: pass a 1-d array for `x`
+              = help: pass an array with 1 axis for `x`, or change its subscripts in the program to match the array's 2 axes
 
         "#]],
     );
@@ -964,37 +964,37 @@ fn missing_arguments_are_all_reported() {
     let src = "y[i] = a[i] + b[i,j] + p + q";
     let errors = bind_errors(src, &env(&[("b", &[2])], &[], &[]));
     expect![[r#"
-        error: scalar parameter `p` has no value
-          ┌─ <program>:1:24
-          │
-        1 │ y[i] = a[i] + b[i,j] + p + q
-          │                        ^
-          │
-          = help: give it one with --set p=VALUE
-
-        error: scalar parameter `q` has no value
-          ┌─ <program>:1:28
-          │
-        1 │ y[i] = a[i] + b[i,j] + p + q
-          │                            ^
-          │
-          = help: give it one with --set q=VALUE
-
         error: input tensor `a` is not given
           ┌─ <program>:1:8
           │
         1 │ y[i] = a[i] + b[i,j] + p + q
-          │        ^^^^
+          │        ^^^^ `a` is read here, with rank 1
           │
-          = help: pass it with --in a=FILE.npy
+          = help: pass it with --in a=FILE.npy (an array with 1 axis)
 
-        error: `b` is used with 2 subscripts but the array given has 1 axis (shape (2,))
+        error: input tensor `b` is used with rank 2 but the given array has rank 1 (shape (2,))
           ┌─ <program>:1:15
           │
         1 │ y[i] = a[i] + b[i,j] + p + q
-          │               ^^^^^^
+          │               ^^^^^^ 2 subscripts here
           │
-          = help: pass a 2-d array for `b`
+          = help: pass an array with 2 axes for `b`, or change its subscripts in the program to match the array's 1 axis
+
+        error: scalar parameter `p` is not given
+          ┌─ <program>:1:24
+          │
+        1 │ y[i] = a[i] + b[i,j] + p + q
+          │                        ^ `p` is used here
+          │
+          = help: pass it with --set p=VALUE
+
+        error: scalar parameter `q` is not given
+          ┌─ <program>:1:28
+          │
+        1 │ y[i] = a[i] + b[i,j] + p + q
+          │                            ^ `q` is used here
+          │
+          = help: pass it with --set q=VALUE
 
     "#]]
     .assert_eq(&errors.render(FILE, src));

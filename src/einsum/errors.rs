@@ -11,16 +11,7 @@ use super::{Dim, OpAxis};
 use crate::diagnostics::{Diagnostic, Span};
 use std::collections::BTreeMap;
 
-/// `(2, 3)`, `(3,)`, `()`: numpy's tuple notation.
-pub(super) fn fmt_shape(shape: &[usize]) -> String {
-    match shape {
-        [d] => format!("({d},)"),
-        _ => {
-            let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-            format!("({})", dims.join(", "))
-        }
-    }
-}
+pub(super) use crate::diagnostics::show_shape as fmt_shape;
 
 pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -35,13 +35,19 @@ pub use validate::check_args;
 
 /// Evaluates every definition in order; one value per definition.
 pub fn eval(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
-    let mut errors = check_args(program, args);
+    // Every problem with the call at once: binding reports missing inputs
+    // and parameters, wrong ranks and extents; `check_args` what it cannot.
+    let bound = crate::sema::bind(program, &args.env());
+    let mut errors = match &bound {
+        Err(Errors(ds)) => ds.clone(),
+        Ok(_) => Vec::new(),
+    };
+    errors.extend(check_args(program, args));
     errors.extend(diff_errors(program));
-    if !errors.is_empty() {
-        return Err(Errors(errors));
+    match bound {
+        Ok(bound) if errors.is_empty() => eval_bound(program, args, &bound),
+        _ => Err(Errors(errors)),
     }
-    let bound = crate::sema::bind(program, &args.env())?;
-    eval_bound(program, args, &bound)
 }
 
 /// Evaluates every definition with extents already bound. `args` must have

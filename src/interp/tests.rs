@@ -507,9 +507,9 @@ fn wrong_rank() {
     );
     assert_eq!(
         e,
-        "input tensor `B` is used with rank 2 but the given array has rank 1 (shape [2]) \
+        "input tensor `B` is used with rank 2 but the given array has rank 1 (shape (2,)) \
          [pass an array with 2 axes for `B`, or change its subscripts in the program to \
-         match the array's 1 axes]"
+         match the array's 1 axis]"
     );
 }
 
@@ -559,7 +559,7 @@ fn tensor_given_as_param_and_back() {
     );
     assert_eq!(
         e,
-        "input tensor `x` is not given [pass it with --in x=FILE.npy (an array with 1 axes)]\n\
+        "input tensor `x` is not given [pass it with --in x=FILE.npy (an array with 1 axis)]\n\
          scalar parameter `N` is not given [pass it with --set N=VALUE]\n\
          tensor `N` is given but the program has no input tensor named `N` \
          [`N` is a scalar parameter of the program: pass it with --set N=VALUE]\n\
@@ -795,7 +795,7 @@ fn hand_built_validation_runs_before_bind() {
     assert_eq!(
         msgs,
         [
-            "input tensor `A` is used with rank 2 but the given array has rank 1 (shape [1])",
+            "input tensor `A` is used with rank 2 but the given array has rank 1 (shape (1,))",
             "input tensor `B` is not given",
             "parameter `N` is given but the program has no scalar parameter named `N`",
         ]

@@ -1,10 +1,11 @@
 //! Checking the arguments of one call against the program, before binding.
 //!
 //! In: a checked [`Program`] and the [`Args`] of a call. Out: nothing, or
-//! every problem found (not just the first): an input tensor not given or
-//! given with the wrong rank, a scalar parameter not given, a tensor or a
-//! parameter given that the program does not take (typo protection), and
-//! tensors of mixed element types.
+//! every problem found (not just the first) that binding does not look for:
+//! a tensor or a parameter given that the program does not take (typo
+//! protection), and tensors of mixed element types. Inputs and parameters
+//! that are missing or of the wrong rank are [`crate::sema::bind`]'s to
+//! report, so every caller (interpreter, einsum, later the JIT) gets them.
 //!
 //! Always: errors about something the program uses point at its first use
 //! in the program text; errors about a name the program does not use have no
@@ -14,63 +15,10 @@ use crate::diagnostics::{Diagnostic, Errors};
 use crate::runtime::args::Args;
 use crate::sema::Program;
 
-/// Every problem with `args` for `program`, in a fixed order: inputs (in
-/// program order), parameters (in program order), unknown tensors, unknown
-/// parameters, mixed element types.
+/// Every problem with `args` for `program` that binding does not report, in
+/// a fixed order: unknown tensors, unknown parameters, mixed element types.
 pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-
-    for input in &program.inputs {
-        let name = &input.name;
-        match args.tensors.get(name) {
-            None => errors.push(
-                Diagnostic::at(format!("input tensor `{name}` is not given"), input.span)
-                    .with_span_label(format!("`{name}` is read here, with rank {}", input.rank))
-                    .with_note(format!(
-                        "pass it with --in {name}=FILE.npy (an array with {} axes)",
-                        input.rank
-                    )),
-            ),
-            Some(t) if t.ndim() != input.rank => errors.push(
-                Diagnostic::at(
-                    format!(
-                        "input tensor `{name}` is used with rank {} but the given array has \
-                         rank {} (shape {:?})",
-                        input.rank,
-                        t.ndim(),
-                        t.shape()
-                    ),
-                    input.span,
-                )
-                .with_span_label(format!(
-                    "{} subscript{} here",
-                    input.rank,
-                    if input.rank == 1 { "" } else { "s" }
-                ))
-                .with_note(format!(
-                    "pass an array with {} axes for `{name}`, or change its subscripts in the \
-                     program to match the array's {} axes",
-                    input.rank,
-                    t.ndim()
-                )),
-            ),
-            Some(_) => {}
-        }
-    }
-
-    for param in &program.params {
-        let name = &param.name;
-        if !args.params.contains_key(name) {
-            errors.push(
-                Diagnostic::at(
-                    format!("scalar parameter `{name}` is not given"),
-                    param.span,
-                )
-                .with_span_label(format!("`{name}` is used here"))
-                .with_note(format!("pass it with --set {name}=VALUE")),
-            );
-        }
-    }
 
     for name in args.tensors.keys() {
         if program.input_by_name(name).is_some() {

@@ -11,7 +11,7 @@
 //! compiled) never reads past the end of an array.
 
 use super::program::*;
-use crate::diagnostics::{Diagnostic, Errors, Span};
+use crate::diagnostics::{Diagnostic, Errors, Span, show_shape};
 use std::collections::BTreeMap;
 
 /// The facts about one call that extents depend on.
@@ -72,23 +72,6 @@ struct Use {
 /// Computes every index range and definition shape, checking every access.
 pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
     let mut errors = Vec::new();
-    let params: Vec<f64> = program
-        .params
-        .iter()
-        .map(|p| match env.params.get(&p.name) {
-            Some(&v) => v,
-            None => {
-                errors.push(
-                    Diagnostic::at(
-                        format!("scalar parameter `{}` has no value", p.name),
-                        p.span,
-                    )
-                    .with_note(format!("give it one with --set {}=VALUE", p.name)),
-                );
-                f64::NAN
-            }
-        })
-        .collect();
     let input_shapes: Vec<Vec<usize>> = program
         .inputs
         .iter()
@@ -98,26 +81,53 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 errors.push(
                     Diagnostic::at(
                         format!(
-                            "`{}` is used with {} subscript{} but the array given has {} ax{} (shape {})",
+                            "input tensor `{}` is used with rank {} but the given array has rank {} (shape {})",
                             t.name,
                             t.rank,
-                            plural(t.rank),
                             s.len(),
-                            if s.len() == 1 { "is" } else { "es" },
                             show_shape(s)
                         ),
                         t.span,
                     )
-                    .with_note(format!("pass a {}-d array for `{}`", t.rank, t.name)),
+                    .with_span_label(format!("{} subscript{} here", t.rank, plural(t.rank)))
+                    .with_note(format!(
+                        "pass an array with {} for `{}`, or change its subscripts in the program to match the array's {}",
+                        axes(t.rank),
+                        t.name,
+                        axes(s.len())
+                    )),
                 );
                 vec![0; t.rank]
             }
             None => {
                 errors.push(
                     Diagnostic::at(format!("input tensor `{}` is not given", t.name), t.span)
-                        .with_note(format!("pass it with --in {}=FILE.npy", t.name)),
+                        .with_span_label(format!("`{}` is read here, with rank {}", t.name, t.rank))
+                        .with_note(format!(
+                            "pass it with --in {}=FILE.npy (an array with {})",
+                            t.name,
+                            axes(t.rank)
+                        )),
                 );
                 vec![0; t.rank]
+            }
+        })
+        .collect();
+    let params: Vec<f64> = program
+        .params
+        .iter()
+        .map(|p| match env.params.get(&p.name) {
+            Some(&v) => v,
+            None => {
+                errors.push(
+                    Diagnostic::at(
+                        format!("scalar parameter `{}` is not given", p.name),
+                        p.span,
+                    )
+                    .with_span_label(format!("`{}` is used here", p.name))
+                    .with_note(format!("pass it with --set {}=VALUE", p.name)),
+                );
+                f64::NAN
             }
         })
         .collect();
@@ -453,18 +463,9 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `(2, 3)` style.
-pub fn show_shape(s: &[usize]) -> String {
-    match s {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            s.iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
+/// `1 axis`, `2 axes`.
+fn axes(n: usize) -> String {
+    format!("{n} ax{}", if n == 1 { "is" } else { "es" })
 }
 
 fn sorted_unique(names: &[&str]) -> String {
