@@ -23,6 +23,7 @@ pub mod einsum;
 pub mod interp;
 pub mod runtime;
 pub mod sema;
+pub mod sym;
 pub mod syntax;
 
 pub use diagnostics::{Diagnostic, Errors, Span};

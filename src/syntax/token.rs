@@ -66,14 +66,14 @@ pub enum Raw {
 }
 
 /// Which reduction a binder introduces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReduceKind {
     Sum,
     Prod,
 }
 
 /// The built-in functions of LANGUAGE.md section 5.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Func {
     Exp,
     Log,

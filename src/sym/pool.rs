@@ -1,0 +1,746 @@
+//! The symbolic IR: a hash-consed arena of expression nodes in canonical form.
+//!
+//! In: nodes built through the smart constructors ([`Pool::add`],
+//! [`Pool::mul`], [`Pool::pow`], [`Pool::reduce`], ...). Out: [`ExprId`]s,
+//! small copyable handles; equal ids mean equal expressions.
+//!
+//! Always:
+//! - every node is interned once, so structural equality is id equality;
+//! - `Add` and `Mul` are flat (no `Add` directly in an `Add`), have at least
+//!   two operands, are sorted by [`super::order`], and have their constant
+//!   (if any, and not the identity) first; like terms are collected
+//!   (`2x + 3x` is `5x`), powers of one base merged (`x x^2` is `x^3`);
+//! - constants are exact rationals; there is no subtraction, negation or
+//!   division node (`a - b` is `a + (-1) b`, `a / b` is `a b^-1`);
+//! - bound indices are *canonical*: a binder's id is determined by its level
+//!   (one more than the highest binder or free canonical index in its body)
+//!   and its bounds, so two expressions that differ only in the names of
+//!   bound indices are the same node, and substituting a term under a binder
+//!   cannot capture (every canonical index free in a term sits at a higher
+//!   level than every binder inside it);
+//! - free indices ([`Level::Free`]) are the axes of definitions, derivative
+//!   targets and binders opened while a rule works under them.
+
+use crate::sema::{ParamId, TensorRef};
+use crate::syntax::token::{Func, ReduceKind};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::collections::HashMap;
+
+/// An expression: an index into [`Pool::nodes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExprId(pub u32);
+
+/// An index variable of the symbolic IR: an index into [`Pool::indices`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Ix(pub u32);
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Node {
+    Const(BigRational),
+    Param(ParamId),
+    /// An index used as a value.
+    Index(Ix),
+    /// A tensor element (a scalar definition is `Elem(Def(d), [])`).
+    Elem(TensorRef, Vec<Ix>),
+    /// Kronecker delta, its two indices in increasing order and different.
+    Delta(Ix, Ix),
+    Add(Vec<ExprId>),
+    Mul(Vec<ExprId>),
+    Pow(ExprId, ExprId),
+    Call(Func, Vec<ExprId>),
+    /// `sum`/`prod` over a canonical index.
+    Reduce(ReduceKind, Ix, ExprId),
+}
+
+/// Whether an index is free or a canonical binder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Free,
+    /// A canonical bound index at this level (1 is innermost).
+    Bound(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct IndexInfo {
+    /// The name to print (for a canonical index, a hint: the printer picks
+    /// a name that clashes with nothing in scope).
+    pub name: String,
+    pub level: Level,
+    /// Inclusive bounds `LO..=HI`, or `None` when the extent is inferred.
+    pub bounds: Option<(ExprId, ExprId)>,
+}
+
+/// Names of the program's parameters and tensors, for ordering and printing.
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    pub params: Vec<String>,
+    pub inputs: Vec<String>,
+    pub defs: Vec<String>,
+}
+
+impl Names {
+    pub fn tensor(&self, t: TensorRef) -> &str {
+        match t {
+            TensorRef::Input(i) => &self.inputs[i.index()],
+            TensorRef::Def(d) => &self.defs[d.index()],
+        }
+    }
+}
+
+/// Facts computed once per node.
+#[derive(Clone, Debug)]
+struct Meta {
+    /// Free indices, sorted, without duplicates.
+    free: Box<[Ix]>,
+    /// The highest binder level inside (0: none).
+    height: u32,
+    /// Whether a `Reduce` occurs inside.
+    has_reduce: bool,
+}
+
+/// The most nodes one pool may hold before operations give up with an
+/// error rather than exhaust memory.
+pub const MAX_NODES: usize = 4_000_000;
+
+#[derive(Clone, Debug)]
+pub struct Pool {
+    nodes: Vec<Node>,
+    meta: Vec<Meta>,
+    interned: HashMap<Node, ExprId>,
+    indices: Vec<IndexInfo>,
+    canonical: HashMap<(u32, Option<(ExprId, ExprId)>), Ix>,
+    pub names: Names,
+}
+
+impl Pool {
+    pub fn new(names: Names) -> Pool {
+        Pool {
+            nodes: Vec::new(),
+            meta: Vec::new(),
+            interned: HashMap::new(),
+            indices: Vec::new(),
+            canonical: HashMap::new(),
+            names,
+        }
+    }
+
+    pub fn node(&self, e: ExprId) -> &Node {
+        &self.nodes[e.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Whether the pool has grown past [`MAX_NODES`].
+    pub fn too_big(&self) -> bool {
+        self.nodes.len() > MAX_NODES
+    }
+
+    pub fn index(&self, i: Ix) -> &IndexInfo {
+        &self.indices[i.0 as usize]
+    }
+
+    pub fn free(&self, e: ExprId) -> &[Ix] {
+        &self.meta[e.0 as usize].free
+    }
+
+    pub fn depends_on_index(&self, e: ExprId, i: Ix) -> bool {
+        self.free(e).binary_search(&i).is_ok()
+    }
+
+    pub fn has_reduce(&self, e: ExprId) -> bool {
+        self.meta[e.0 as usize].has_reduce
+    }
+
+    /// A new free index.
+    pub fn fresh_index(&mut self, name: &str, bounds: Option<(ExprId, ExprId)>) -> Ix {
+        self.indices.push(IndexInfo {
+            name: name.to_string(),
+            level: Level::Free,
+            bounds,
+        });
+        Ix(self.indices.len() as u32 - 1)
+    }
+
+    /// The canonical bound index of a level and bounds.
+    fn canonical_index(&mut self, level: u32, bounds: Option<(ExprId, ExprId)>, hint: &str) -> Ix {
+        if let Some(&i) = self.canonical.get(&(level, bounds)) {
+            return i;
+        }
+        self.indices.push(IndexInfo {
+            name: hint.to_string(),
+            level: Level::Bound(level),
+            bounds,
+        });
+        let i = Ix(self.indices.len() as u32 - 1);
+        self.canonical.insert((level, bounds), i);
+        i
+    }
+
+    fn level_of(&self, i: Ix) -> u32 {
+        match self.index(i).level {
+            Level::Free => 0,
+            Level::Bound(l) => l,
+        }
+    }
+
+    /// Interns a node exactly as given (the caller has canonicalised it).
+    fn intern(&mut self, node: Node) -> ExprId {
+        if let Some(&id) = self.interned.get(&node) {
+            return id;
+        }
+        let meta = self.compute_meta(&node);
+        let id = ExprId(self.nodes.len() as u32);
+        self.nodes.push(node.clone());
+        self.meta.push(meta);
+        self.interned.insert(node, id);
+        id
+    }
+
+    fn compute_meta(&self, node: &Node) -> Meta {
+        let mut free: Vec<Ix> = Vec::new();
+        let mut height = 0;
+        let mut has_reduce = false;
+        let mut child = |e: ExprId, free: &mut Vec<Ix>| {
+            let m = &self.meta[e.0 as usize];
+            free.extend_from_slice(&m.free);
+            height = height.max(m.height);
+            has_reduce |= m.has_reduce;
+        };
+        match node {
+            Node::Const(_) | Node::Param(_) => {}
+            Node::Index(i) => free.push(*i),
+            Node::Elem(_, ixs) => free.extend_from_slice(ixs),
+            Node::Delta(a, b) => free.extend([*a, *b]),
+            Node::Add(v) | Node::Mul(v) | Node::Call(_, v) => {
+                for &c in v {
+                    child(c, &mut free);
+                }
+            }
+            Node::Pow(a, b) => {
+                child(*a, &mut free);
+                child(*b, &mut free);
+            }
+            Node::Reduce(_, i, body) => {
+                child(*body, &mut free);
+                free.retain(|x| x != i);
+                height = height.max(self.level_of(*i));
+                has_reduce = true;
+            }
+        }
+        free.sort();
+        free.dedup();
+        Meta {
+            free: free.into_boxed_slice(),
+            height,
+            has_reduce,
+        }
+    }
+
+    // ---- leaves ----
+
+    pub fn konst(&mut self, r: BigRational) -> ExprId {
+        self.intern(Node::Const(r))
+    }
+
+    pub fn int(&mut self, n: i64) -> ExprId {
+        self.konst(BigRational::from_integer(BigInt::from(n)))
+    }
+
+    pub fn zero(&mut self) -> ExprId {
+        self.int(0)
+    }
+
+    pub fn one(&mut self) -> ExprId {
+        self.int(1)
+    }
+
+    pub fn param(&mut self, p: ParamId) -> ExprId {
+        self.intern(Node::Param(p))
+    }
+
+    pub fn index_value(&mut self, i: Ix) -> ExprId {
+        self.intern(Node::Index(i))
+    }
+
+    pub fn elem(&mut self, t: TensorRef, ixs: Vec<Ix>) -> ExprId {
+        self.intern(Node::Elem(t, ixs))
+    }
+
+    /// `delta[a,b]`; `delta[i,i]` is 1.
+    pub fn delta(&mut self, a: Ix, b: Ix) -> ExprId {
+        if a == b {
+            return self.one();
+        }
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        self.intern(Node::Delta(a, b))
+    }
+
+    pub fn as_const(&self, e: ExprId) -> Option<&BigRational> {
+        match self.node(e) {
+            Node::Const(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn is_zero(&self, e: ExprId) -> bool {
+        self.as_const(e).is_some_and(|r| r.is_zero())
+    }
+
+    pub fn is_one(&self, e: ExprId) -> bool {
+        self.as_const(e).is_some_and(|r| r.is_one())
+    }
+
+    // ---- sums and products ----
+
+    /// Splits a term into its rational coefficient and the rest.
+    pub fn split_coeff(&mut self, e: ExprId) -> (BigRational, ExprId) {
+        match self.node(e).clone() {
+            Node::Const(r) => {
+                let one = self.one();
+                (r, one)
+            }
+            Node::Mul(fs) => match self.node(fs[0]) {
+                Node::Const(r) => {
+                    let r = r.clone();
+                    let rest = if fs.len() == 2 {
+                        fs[1]
+                    } else {
+                        self.intern(Node::Mul(fs[1..].to_vec()))
+                    };
+                    (r, rest)
+                }
+                _ => (BigRational::one(), e),
+            },
+            _ => (BigRational::one(), e),
+        }
+    }
+
+    /// The n-ary sum, in canonical form.
+    pub fn add(&mut self, terms: Vec<ExprId>) -> ExprId {
+        let mut flat = Vec::with_capacity(terms.len());
+        for t in terms {
+            match self.node(t) {
+                Node::Add(v) => flat.extend_from_slice(v),
+                _ => flat.push(t),
+            }
+        }
+        let mut constant = BigRational::zero();
+        let mut order: Vec<ExprId> = Vec::new();
+        let mut coeffs: HashMap<ExprId, BigRational> = HashMap::new();
+        for t in flat {
+            if let Node::Const(r) = self.node(t) {
+                constant += r;
+                continue;
+            }
+            let (c, rest) = self.split_coeff(t);
+            match coeffs.get_mut(&rest) {
+                Some(acc) => *acc += c,
+                None => {
+                    order.push(rest);
+                    coeffs.insert(rest, c);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(order.len() + 1);
+        for rest in order {
+            let c = coeffs.remove(&rest).unwrap_or_default();
+            if c.is_zero() {
+                continue;
+            }
+            let k = self.konst(c);
+            out.push(self.mul(vec![k, rest]));
+        }
+        super::order::sort_terms(self, &mut out);
+        if !constant.is_zero() {
+            out.push(self.konst(constant));
+        }
+        match out.len() {
+            0 => self.zero(),
+            1 => out[0],
+            _ => self.intern(Node::Add(out)),
+        }
+    }
+
+    pub fn add2(&mut self, a: ExprId, b: ExprId) -> ExprId {
+        self.add(vec![a, b])
+    }
+
+    pub fn neg(&mut self, e: ExprId) -> ExprId {
+        let m1 = self.int(-1);
+        self.mul(vec![m1, e])
+    }
+
+    pub fn sub(&mut self, a: ExprId, b: ExprId) -> ExprId {
+        let nb = self.neg(b);
+        self.add(vec![a, nb])
+    }
+
+    /// The n-ary product, in canonical form: `x·0` is 0, `x·1` is x, powers
+    /// of one base are merged.
+    pub fn mul(&mut self, factors: Vec<ExprId>) -> ExprId {
+        let mut coeff = BigRational::one();
+        let mut order: Vec<ExprId> = Vec::new();
+        let mut exps: HashMap<ExprId, Vec<ExprId>> = HashMap::new();
+        let mut stack: Vec<ExprId> = factors;
+        stack.reverse();
+        while let Some(f) = stack.pop() {
+            match self.node(f).clone() {
+                Node::Const(r) => coeff *= r,
+                Node::Mul(v) => stack.extend(v.iter().rev()),
+                node => {
+                    let (base, exp) = match node {
+                        Node::Pow(b, p) => (b, p),
+                        _ => (f, self.one()),
+                    };
+                    match exps.get_mut(&base) {
+                        Some(v) => v.push(exp),
+                        None => {
+                            order.push(base);
+                            exps.insert(base, vec![exp]);
+                        }
+                    }
+                }
+            }
+            if coeff.is_zero() {
+                return self.zero();
+            }
+        }
+        let mut out: Vec<ExprId> = Vec::with_capacity(order.len() + 1);
+        for base in order {
+            let es = exps.remove(&base).unwrap_or_default();
+            let p = if es.len() == 1 { es[0] } else { self.add(es) };
+            let f = self.pow(base, p);
+            match self.node(f).clone() {
+                Node::Const(r) => coeff *= r,
+                Node::Mul(v) => {
+                    // A power of a product with a coefficient: (2x)^2 = 4 x^2.
+                    for g in v {
+                        match self.node(g) {
+                            Node::Const(r) => coeff *= r.clone(),
+                            _ => out.push(g),
+                        }
+                    }
+                }
+                _ => out.push(f),
+            }
+        }
+        if coeff.is_zero() {
+            return self.zero();
+        }
+        // Factors produced by distributing powers may repeat a base.
+        if has_repeated_base(self, &out) {
+            let mut again = out;
+            again.push(self.konst(coeff));
+            return self.mul(again);
+        }
+        super::order::sort_factors(self, &mut out);
+        if !coeff.is_one() {
+            out.insert(0, self.konst(coeff));
+        }
+        match out.len() {
+            0 => self.one(),
+            1 => out[0],
+            _ => self.intern(Node::Mul(out)),
+        }
+    }
+
+    pub fn mul2(&mut self, a: ExprId, b: ExprId) -> ExprId {
+        self.mul(vec![a, b])
+    }
+
+    pub fn div(&mut self, a: ExprId, b: ExprId) -> ExprId {
+        let m1 = self.int(-1);
+        let inv = self.pow(b, m1);
+        self.mul(vec![a, inv])
+    }
+
+    /// `b^p`: `x^0` is 1, `x^1` is x, exact powers of constants folded,
+    /// `(x^a)^n` is `x^(a n)` for an integer n, `(x y)^n` is `x^n y^n`.
+    pub fn pow(&mut self, b: ExprId, p: ExprId) -> ExprId {
+        if self.is_zero(p) || self.is_one(b) {
+            return self.one();
+        }
+        if self.is_one(p) {
+            return b;
+        }
+        if let (Some(x), Some(y)) = (self.as_const(b), self.as_const(p)) {
+            if let Some(r) = exact_pow(x, y) {
+                return self.konst(r);
+            }
+        }
+        let p_int = self
+            .as_const(p)
+            .is_some_and(|r| r.is_integer() && r.abs() <= BigRational::from_integer(1024.into()));
+        if p_int {
+            match self.node(b).clone() {
+                Node::Pow(c, a) => {
+                    let ap = self.mul2(a, p);
+                    return self.pow(c, ap);
+                }
+                Node::Mul(fs) => {
+                    let parts: Vec<ExprId> = fs.iter().map(|&f| self.pow(f, p)).collect();
+                    return self.mul(parts);
+                }
+                _ => {}
+            }
+        }
+        self.intern(Node::Pow(b, p))
+    }
+
+    /// A function call; folds the calls whose value is an exact rational.
+    pub fn call(&mut self, f: Func, args: Vec<ExprId>) -> ExprId {
+        if let Some(r) = fold_call(self, f, &args) {
+            return self.konst(r);
+        }
+        if matches!(f, Func::Max | Func::Min) && args.len() == 2 && args[0] == args[1] {
+            return args[0];
+        }
+        self.intern(Node::Call(f, args))
+    }
+
+    /// `sum`/`prod` over `var` (free or canonical) of `body`; the binder is
+    /// made canonical, renaming `var` in `body`. The bounds are `var`'s.
+    pub fn reduce(&mut self, kind: ReduceKind, var: Ix, body: ExprId) -> ExprId {
+        let info = self.index(var).clone();
+        let meta = &self.meta[body.0 as usize];
+        let mut level = meta.height;
+        for &i in meta.free.iter() {
+            if i != var {
+                level = level.max(self.level_of(i));
+            }
+        }
+        let c = self.canonical_index(level + 1, info.bounds, &info.name);
+        let body = if c == var {
+            body
+        } else {
+            self.rename(body, var, c)
+        };
+        self.intern(Node::Reduce(kind, c, body))
+    }
+
+    /// Rebuilds a node with new children through the smart constructors.
+    pub fn rebuild(&mut self, e: ExprId, children: &[ExprId]) -> ExprId {
+        match self.node(e).clone() {
+            Node::Const(_) | Node::Param(_) | Node::Index(_) | Node::Elem(..) | Node::Delta(..) => e,
+            Node::Add(_) => self.add(children.to_vec()),
+            Node::Mul(_) => self.mul(children.to_vec()),
+            Node::Pow(..) => self.pow(children[0], children[1]),
+            Node::Call(f, _) => self.call(f, children.to_vec()),
+            Node::Reduce(k, i, _) => self.reduce(k, i, children[0]),
+        }
+    }
+
+    pub fn children(&self, e: ExprId) -> Vec<ExprId> {
+        match self.node(e) {
+            Node::Const(_) | Node::Param(_) | Node::Index(_) | Node::Elem(..) | Node::Delta(..) => {
+                vec![]
+            }
+            Node::Add(v) | Node::Mul(v) | Node::Call(_, v) => v.clone(),
+            Node::Pow(a, b) => vec![*a, *b],
+            Node::Reduce(_, _, b) => vec![*b],
+        }
+    }
+
+    /// Renames the free index `from` to `to` (which must not be bound
+    /// inside `e`).
+    pub fn rename(&mut self, e: ExprId, from: Ix, to: Ix) -> ExprId {
+        let mut map = HashMap::new();
+        map.insert(from, to);
+        self.rename_many(e, &map)
+    }
+
+    /// Renames free indices by `map`.
+    pub fn rename_many(&mut self, e: ExprId, map: &HashMap<Ix, Ix>) -> ExprId {
+        let mut memo = HashMap::new();
+        self.rename_rec(e, map, &mut memo)
+    }
+
+    fn rename_rec(
+        &mut self,
+        e: ExprId,
+        map: &HashMap<Ix, Ix>,
+        memo: &mut HashMap<ExprId, ExprId>,
+    ) -> ExprId {
+        if !self.free(e).iter().any(|i| map.contains_key(i)) {
+            return e;
+        }
+        if let Some(&r) = memo.get(&e) {
+            return r;
+        }
+        let m = |i: &Ix| *map.get(i).unwrap_or(i);
+        let r = match self.node(e).clone() {
+            Node::Index(i) => self.index_value(m(&i)),
+            Node::Elem(t, ixs) => self.elem(t, ixs.iter().map(m).collect()),
+            Node::Delta(a, b) => self.delta(m(&a), m(&b)),
+            _ => {
+                let cs: Vec<ExprId> = self
+                    .children(e)
+                    .into_iter()
+                    .map(|c| self.rename_rec(c, map, memo))
+                    .collect();
+                self.rebuild(e, &cs)
+            }
+        };
+        memo.insert(e, r);
+        r
+    }
+
+    /// Replaces every occurrence of the subterm `from` by `to`.
+    pub fn replace(&mut self, e: ExprId, from: ExprId, to: ExprId) -> ExprId {
+        let mut memo = HashMap::new();
+        self.replace_rec(e, from, to, &mut memo)
+    }
+
+    fn replace_rec(
+        &mut self,
+        e: ExprId,
+        from: ExprId,
+        to: ExprId,
+        memo: &mut HashMap<ExprId, ExprId>,
+    ) -> ExprId {
+        if e == from {
+            return to;
+        }
+        if let Some(&r) = memo.get(&e) {
+            return r;
+        }
+        let cs = self.children(e);
+        if cs.is_empty() {
+            return e;
+        }
+        let new: Vec<ExprId> = cs
+            .iter()
+            .map(|&c| self.replace_rec(c, from, to, memo))
+            .collect();
+        let r = if new == cs { e } else { self.rebuild(e, &new) };
+        memo.insert(e, r);
+        r
+    }
+
+    /// Opens a binder: its body with the canonical index replaced by a new
+    /// free index (named and bounded like it).
+    pub fn open(&mut self, binder: Ix, body: ExprId) -> (Ix, ExprId) {
+        let info = self.index(binder).clone();
+        let fresh = self.fresh_index(&info.name, info.bounds);
+        (fresh, self.rename(body, binder, fresh))
+    }
+
+    /// Whether `e` reads tensor `t` anywhere.
+    pub fn reads(&self, e: ExprId, t: TensorRef, memo: &mut HashMap<ExprId, bool>) -> bool {
+        if let Some(&r) = memo.get(&e) {
+            return r;
+        }
+        let r = match self.node(e) {
+            Node::Elem(u, _) => *u == t,
+            _ => self.children(e).into_iter().any(|c| self.reads(c, t, memo)),
+        };
+        memo.insert(e, r);
+        r
+    }
+
+    /// Whether `e` uses parameter `p` anywhere (bounds excluded).
+    pub fn uses_param(&self, e: ExprId, p: ParamId, memo: &mut HashMap<ExprId, bool>) -> bool {
+        if let Some(&r) = memo.get(&e) {
+            return r;
+        }
+        let r = match self.node(e) {
+            Node::Param(q) => *q == p,
+            _ => self
+                .children(e)
+                .into_iter()
+                .any(|c| self.uses_param(c, p, memo)),
+        };
+        memo.insert(e, r);
+        r
+    }
+
+    /// Every node reachable from `e` (each once).
+    pub fn dag_size(&self, e: ExprId) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if seen.insert(x) {
+                stack.extend(self.children(x));
+            }
+        }
+        seen.len()
+    }
+}
+
+fn has_repeated_base(pool: &Pool, factors: &[ExprId]) -> bool {
+    let mut bases: Vec<ExprId> = factors
+        .iter()
+        .map(|&f| match pool.node(f) {
+            Node::Pow(b, _) => *b,
+            _ => f,
+        })
+        .collect();
+    bases.sort();
+    bases.windows(2).any(|w| w[0] == w[1])
+}
+
+/// `x^y` as an exact rational, when it is one and not absurdly large.
+fn exact_pow(x: &BigRational, y: &BigRational) -> Option<BigRational> {
+    let (num, den) = (y.numer(), y.denom());
+    let n = num.to_i64()?;
+    let d = den.to_u32()?;
+    if n.unsigned_abs() > 4096 || d > 64 {
+        return None;
+    }
+    if x.is_zero() {
+        return (n > 0).then(BigRational::zero);
+    }
+    // The d-th root first, exactly or not at all.
+    let root = if d == 1 {
+        x.clone()
+    } else {
+        if x.is_negative() && d % 2 == 0 {
+            return None;
+        }
+        let rn = exact_root(x.numer(), d)?;
+        let rd = exact_root(x.denom(), d)?;
+        BigRational::new(rn, rd)
+    };
+    let bits = (root.numer().bits() + root.denom().bits()) * n.unsigned_abs();
+    if bits > 16_384 {
+        return None;
+    }
+    let p = num_traits::pow(root.clone(), n.unsigned_abs() as usize);
+    Some(if n < 0 { p.recip() } else { p })
+}
+
+fn exact_root(n: &BigInt, d: u32) -> Option<BigInt> {
+    let r = n.nth_root(d);
+    (num_traits::pow(r.clone(), d as usize) == *n).then_some(r)
+}
+
+/// The exact value of a call on constants, where it is rational.
+fn fold_call(pool: &Pool, f: Func, args: &[ExprId]) -> Option<BigRational> {
+    let cs: Vec<&BigRational> = args
+        .iter()
+        .map(|&a| pool.as_const(a))
+        .collect::<Option<_>>()?;
+    let zero = BigRational::zero();
+    let one = BigRational::one();
+    match (f, cs.as_slice()) {
+        (Func::Exp, [x]) if x.is_zero() => Some(one),
+        (Func::Log, [x]) if x.is_one() => Some(zero),
+        (Func::Sqrt, [x]) if !x.is_negative() => exact_pow(x, &BigRational::new(1.into(), 2.into())),
+        (Func::Abs, [x]) => Some(x.abs()),
+        (Func::Sign, [x]) => Some(x.signum()),
+        (Func::Tanh | Func::Sin, [x]) if x.is_zero() => Some(zero),
+        (Func::Cos, [x]) if x.is_zero() => Some(one),
+        (Func::Max, [a, b]) => Some(if a >= b { (*a).clone() } else { (*b).clone() }),
+        (Func::Min, [a, b]) => Some(if a <= b { (*a).clone() } else { (*b).clone() }),
+        _ => None,
+    }
+}
+
