@@ -35,6 +35,18 @@ pub use validate::check_args;
 
 /// Evaluates every definition in order; one value per definition.
 pub fn eval(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
+    if !diff_errors(program).is_empty() {
+        // The symbolic engine replaces each `diff(...)` by its derivative
+        // (adding the adjoint definitions it shares); evaluate that, and
+        // keep the values of the program's own definitions.
+        let lowered = crate::sym::lower(program)?;
+        let (raised, new_id) = lowered.raise();
+        let values = eval(&raised, args)?;
+        return Ok(new_id[..program.defs.len()]
+            .iter()
+            .filter_map(|d| d.and_then(|d| values.get(d.index()).cloned()))
+            .collect());
+    }
     // Every problem with the call at once: binding reports missing inputs
     // and parameters, wrong ranks and extents; `check_args` what it cannot.
     let bound = crate::sema::bind(program, &args.env());
@@ -43,7 +55,6 @@ pub fn eval(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
         Ok(_) => Vec::new(),
     };
     errors.extend(check_args(program, args));
-    errors.extend(diff_errors(program));
     match bound {
         Ok(bound) if errors.is_empty() => eval_bound(program, args, &bound),
         _ => Err(Errors(errors)),
@@ -91,8 +102,8 @@ pub(crate) fn eval_bound(
 /// Stack for the evaluation thread: address space only, touched as needed.
 const EVAL_STACK_BYTES: usize = 256 << 20;
 
-/// One `diff(...)` error per outermost `diff` in the program: the symbolic
-/// engine, not the interpreter, evaluates derivatives.
+/// One error per outermost `diff` in the program: the interpreter proper
+/// never sees `diff` (its presence also tells [`eval`] to lower first).
 fn diff_errors(program: &Program) -> Vec<Diagnostic> {
     fn find(e: &Expr, out: &mut Vec<Span>) {
         if let ExprKind::Diff { .. } = e.kind {
@@ -111,13 +122,8 @@ fn diff_errors(program: &Program) -> Vec<Diagnostic> {
         .into_iter()
         .map(|span| {
             Diagnostic::at(
-                "diff(...) is evaluated by the symbolic engine, which is not built yet",
+                "internal error: diff(...) reached the interpreter; `eval` lowers it first",
                 span,
-            )
-            .with_span_label("a derivative")
-            .with_note(
-                "the reference interpreter evaluates programs without `diff`; derivatives \
-                 come with the symbolic engine in a later issue",
             )
         })
         .collect()

@@ -628,6 +628,7 @@ fn idx(name: &str, role: IndexRole) -> IndexVar {
         span: sp(),
         role,
         bounds: None,
+    extent_of: None,
     }
 }
 
@@ -658,6 +659,7 @@ fn hand_built_sum_of_squares() {
         params: vec![],
         indices: vec![IndexVar {
             bounds: Some((num(0), num(5))),
+            extent_of: None,
             ..idx("i", IndexRole::Bound)
         }],
         defs: vec![def(

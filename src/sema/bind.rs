@@ -164,6 +164,16 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         let mut uses: BTreeMap<IndexId, Vec<Use>> = BTreeMap::new();
         let mut seen: Vec<IndexId> = def.axes.clone();
         let mut deltas: Vec<(IndexId, IndexId)> = Vec::new();
+        for &ax in &def.axes {
+            if let Some((t, axis)) = program.index_var(ax).extent_of {
+                uses.entry(ax).or_default().push(Use {
+                    len: input_shapes[t.index()].get(axis).copied().unwrap_or(0),
+                    tensor: program.input(t).name.clone(),
+                    axis,
+                    span: program.index_var(ax).span,
+                });
+            }
+        }
         def.body.walk(&mut |e| {
             let (t, idx) = match &e.kind {
                 ExprKind::Elem(t, idx) => (*t, idx.as_slice()),

@@ -97,6 +97,7 @@ impl Checker {
             span: ident.span,
             role,
             bounds,
+            extent_of: None,
         });
         id
     }

@@ -111,6 +111,7 @@ pub struct Pool {
     interned: HashMap<Node, ExprId>,
     indices: Vec<IndexInfo>,
     canonical: HashMap<(u32, Option<(ExprId, ExprId)>), Ix>,
+    binder_names: HashMap<ExprId, String>,
     pub names: Names,
 }
 
@@ -122,6 +123,7 @@ impl Pool {
             interned: HashMap::new(),
             indices: Vec::new(),
             canonical: HashMap::new(),
+            binder_names: HashMap::new(),
             names,
         }
     }
@@ -509,6 +511,12 @@ impl Pool {
     /// `sum`/`prod` over `var` (free or canonical) of `body`; the binder is
     /// made canonical, renaming `var` in `body`. The bounds are `var`'s.
     pub fn reduce(&mut self, kind: ReduceKind, var: Ix, body: ExprId) -> ExprId {
+        // A sum of zeros is 0 and a product of ones is 1, whatever the range.
+        match kind {
+            ReduceKind::Sum if self.is_zero(body) => return body,
+            ReduceKind::Prod if self.is_one(body) => return body,
+            _ => {}
+        }
         let info = self.index(var).clone();
         let meta = &self.meta[body.0 as usize];
         let mut level = meta.height;
@@ -523,7 +531,16 @@ impl Pool {
         } else {
             self.rename(body, var, c)
         };
-        self.intern(Node::Reduce(kind, c, body))
+        let id = self.intern(Node::Reduce(kind, c, body));
+        self.binder_names.entry(id).or_insert(info.name);
+        id
+    }
+
+    /// The name to print for the index a `Reduce` node binds: the name its
+    /// binder had when the node was first made (alpha-equal sums share one
+    /// node, so a later spelling does not rename an earlier one).
+    pub fn binder_name(&self, e: ExprId) -> Option<&str> {
+        self.binder_names.get(&e).map(String::as_str)
     }
 
     /// Rebuilds a node with new children through the smart constructors.

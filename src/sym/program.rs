@@ -1,0 +1,482 @@
+//! A program in the symbolic IR, and the conversions to and from the checked
+//! program.
+//!
+//! In: a checked [`sema::Program`] ([`lower`]). Out: a [`SymProgram`] whose
+//! definitions are simplified pool expressions with every `diff(...)`
+//! replaced by its derivative, and back ([`SymProgram::raise`]) a checked
+//! program without `diff` that the interpreter (and the JIT) run.
+//!
+//! Always: definition ids of the checked program are kept (derived
+//! definitions, the adjoints that derivatives share, get new ids after them
+//! and are placed in [`SymProgram::order`] just before their first user); a
+//! definition's body has no free index but its axes.
+
+use super::chain;
+use super::pool::{ExprId, Ix, Names, Node, Pool};
+use super::simplify::simplify;
+use crate::diagnostics::{Diagnostic, Errors, Span};
+use crate::sema::{
+    self, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, InputId, TensorRef, Wrt,
+};
+use std::collections::HashMap;
+
+#[derive(Clone, Debug)]
+pub struct SymDef {
+    /// `None` for a bare expression.
+    pub name: Option<String>,
+    pub axes: Vec<Ix>,
+    pub body: ExprId,
+    pub span: Span,
+    /// Made by the symbolic engine (an adjoint), not written by the user.
+    pub derived: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct SymProgram {
+    pub pool: Pool,
+    /// By [`DefId`].
+    pub defs: Vec<SymDef>,
+    /// Statement order.
+    pub order: Vec<DefId>,
+    pub inputs: Vec<sema::Input>,
+    pub params: Vec<sema::Param>,
+    /// For a derivative's target indices: the input axis whose extent they
+    /// take.
+    pub extent_of: HashMap<Ix, (InputId, usize)>,
+}
+
+/// Lowers a checked program, evaluating every `diff(...)` symbolically and
+/// simplifying every definition.
+pub fn lower(program: &sema::Program) -> Result<SymProgram, Errors> {
+    let names = Names {
+        params: program.params.iter().map(|p| p.name.clone()).collect(),
+        inputs: program.inputs.iter().map(|i| i.name.clone()).collect(),
+        defs: program
+            .defs
+            .iter()
+            .enumerate()
+            .map(|(n, d)| d.display_name(n))
+            .collect(),
+    };
+    let mut pool = Pool::new(names);
+    let zero = pool.zero();
+    let mut sp = SymProgram {
+        pool,
+        defs: program
+            .defs
+            .iter()
+            .map(|d| SymDef {
+                name: d.name.clone(),
+                axes: vec![],
+                body: zero,
+                span: d.span,
+                derived: false,
+            })
+            .collect(),
+        order: Vec::new(),
+        inputs: program.inputs.clone(),
+        params: program.params.clone(),
+        extent_of: HashMap::new(),
+    };
+    let mut errors = Vec::new();
+    for (n, def) in program.defs.iter().enumerate() {
+        let id = DefId(n as u32);
+        let mut lw = Lowerer {
+            program,
+            map: HashMap::new(),
+            def: id,
+            errors: Vec::new(),
+        };
+        let axes: Vec<Ix> = def
+            .axes
+            .iter()
+            .map(|&a| {
+                let ix = sp.pool.fresh_index(&program.index_var(a).name, None);
+                lw.map.insert(a, ix);
+                ix
+            })
+            .collect();
+        sp.order.push(id);
+        let body = lw.expr(&mut sp, &def.body);
+        let body = simplify(&mut sp.pool, body);
+        errors.append(&mut lw.errors);
+        if sp.pool.too_big() {
+            errors.push(Diagnostic::at(
+                "this definition's symbolic form grew too large (over 4 million nodes)",
+                def.span,
+            ));
+            break;
+        }
+        let d = &mut sp.defs[n];
+        d.axes = axes;
+        d.body = body;
+    }
+    if errors.is_empty() {
+        Ok(sp)
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+struct Lowerer<'a> {
+    program: &'a sema::Program,
+    map: HashMap<IndexId, Ix>,
+    def: DefId,
+    errors: Vec<Diagnostic>,
+}
+
+impl Lowerer<'_> {
+    fn ix(&mut self, sp: &mut SymProgram, i: IndexId) -> Ix {
+        if let Some(&x) = self.map.get(&i) {
+            return x;
+        }
+        // Not reached for checked programs (every index is bound before it
+        // is used); a fresh free index keeps the conversion total.
+        let x = sp
+            .pool
+            .fresh_index(&self.program.index_var(i).name, None);
+        self.map.insert(i, x);
+        x
+    }
+
+    fn expr(&mut self, sp: &mut SymProgram, e: &Expr) -> ExprId {
+        match &e.kind {
+            ExprKind::Const(r) => sp.pool.konst(r.clone()),
+            ExprKind::Param(p) => sp.pool.param(*p),
+            ExprKind::Scalar(d) => sp.pool.elem(TensorRef::Def(*d), vec![]),
+            ExprKind::Index(i) => {
+                let x = self.ix(sp, *i);
+                sp.pool.index_value(x)
+            }
+            ExprKind::Elem(t, ixs) => {
+                let xs = ixs.iter().map(|&i| self.ix(sp, i)).collect();
+                sp.pool.elem(*t, xs)
+            }
+            ExprKind::Delta(a, b) => {
+                let (a, b) = (self.ix(sp, *a), self.ix(sp, *b));
+                sp.pool.delta(a, b)
+            }
+            ExprKind::Neg(a) => {
+                let a = self.expr(sp, a);
+                sp.pool.neg(a)
+            }
+            ExprKind::Add(v) => {
+                let v = v.iter().map(|x| self.expr(sp, x)).collect();
+                sp.pool.add(v)
+            }
+            ExprKind::Mul(v) => {
+                let v = v.iter().map(|x| self.expr(sp, x)).collect();
+                sp.pool.mul(v)
+            }
+            ExprKind::Div(a, b) => {
+                let (a, b) = (self.expr(sp, a), self.expr(sp, b));
+                sp.pool.div(a, b)
+            }
+            ExprKind::Pow(a, b) => {
+                let (a, b) = (self.expr(sp, a), self.expr(sp, b));
+                sp.pool.pow(a, b)
+            }
+            ExprKind::Call(f, v) => {
+                let v = v.iter().map(|x| self.expr(sp, x)).collect();
+                sp.pool.call(*f, v)
+            }
+            ExprKind::Reduce { kind, index, body } => {
+                let var = self.program.index_var(*index);
+                let bounds = var.bounds.as_ref().map(|(lo, hi)| {
+                    let lo = self.expr(sp, lo);
+                    let hi = self.expr(sp, hi);
+                    (simplify(&mut sp.pool, lo), simplify(&mut sp.pool, hi))
+                });
+                let x = sp.pool.fresh_index(&var.name, bounds);
+                self.map.insert(*index, x);
+                let b = self.expr(sp, body);
+                sp.pool.reduce(*kind, x, b)
+            }
+            ExprKind::Diff { expr, wrt } => {
+                let inner = self.expr(sp, expr);
+                let inner = simplify(&mut sp.pool, inner);
+                let target = match wrt {
+                    Wrt::Param(p) => chain::Target::Param(*p),
+                    Wrt::Elem(t, ixs) => {
+                        let xs: Vec<Ix> = ixs.iter().map(|&i| self.ix(sp, i)).collect();
+                        for (axis, &x) in xs.iter().enumerate() {
+                            sp.extent_of.insert(x, (*t, axis));
+                        }
+                        chain::Target::Elem(*t, xs)
+                    }
+                };
+                match chain::derive(sp, inner, &target, self.def, e.span) {
+                    Ok(d) => d,
+                    Err(diag) => {
+                        self.errors.push(diag);
+                        sp.pool.zero()
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl SymProgram {
+    /// The name of a definition as printed.
+    pub fn def_name(&self, d: DefId) -> &str {
+        &self.pool.names.defs[d.index()]
+    }
+
+    /// Adds a derived definition just before `before` in statement order.
+    pub fn insert_def(&mut self, def: SymDef, before: DefId) -> DefId {
+        let id = DefId(self.defs.len() as u32);
+        let name = def.name.clone().unwrap_or_default();
+        self.defs.push(def);
+        self.pool.names.defs.push(name);
+        let pos = self
+            .order
+            .iter()
+            .position(|&d| d == before)
+            .unwrap_or(self.order.len());
+        self.order.insert(pos, id);
+        id
+    }
+
+    /// A definition name not used by any tensor, parameter or definition.
+    pub fn unique_name(&self, base: &str) -> String {
+        let taken = |n: &str| {
+            self.pool.names.defs.iter().any(|d| d == n)
+                || self.inputs.iter().any(|i| i.name == n)
+                || self.params.iter().any(|p| p.name == n)
+        };
+        if !taken(base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|k| format!("{base}_{k}"))
+            .find(|n| !taken(n))
+            .unwrap_or_else(|| base.to_string())
+    }
+
+    /// The definitions `roots` refer to, directly or through others, with
+    /// the roots themselves, in statement order.
+    pub fn needed(&self, roots: &[DefId]) -> Vec<DefId> {
+        let mut need = vec![false; self.defs.len()];
+        let mut stack: Vec<DefId> = roots.to_vec();
+        while let Some(d) = stack.pop() {
+            if std::mem::replace(&mut need[d.index()], true) {
+                continue;
+            }
+            for t in self.reads(self.defs[d.index()].body) {
+                stack.push(t);
+            }
+            for (lo, hi) in self.bounds_in(self.defs[d.index()].body) {
+                for e in [lo, hi] {
+                    stack.extend(self.reads(e));
+                }
+            }
+        }
+        self.order
+            .iter()
+            .copied()
+            .filter(|d| need[d.index()])
+            .collect()
+    }
+
+    /// The definitions an expression reads directly.
+    pub fn reads(&self, e: ExprId) -> Vec<DefId> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            if let Node::Elem(TensorRef::Def(d), _) = self.pool.node(x) {
+                if !out.contains(d) {
+                    out.push(*d);
+                }
+            }
+            stack.extend(self.pool.children(x));
+        }
+        out
+    }
+
+    fn bounds_in(&self, e: ExprId) -> Vec<(ExprId, ExprId)> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            if let Node::Reduce(_, i, _) = self.pool.node(x) {
+                if let Some(b) = self.pool.index(*i).bounds {
+                    out.push(b);
+                }
+            }
+            stack.extend(self.pool.children(x));
+        }
+        out
+    }
+
+    /// Back to a checked program (statement order; derived definitions
+    /// included), for the interpreter. Returns it with the new id of every
+    /// definition of the lowered program.
+    pub fn raise(&self) -> (sema::Program, Vec<Option<DefId>>) {
+        let mut new_id: Vec<Option<DefId>> = vec![None; self.defs.len()];
+        for (n, &d) in self.order.iter().enumerate() {
+            new_id[d.index()] = Some(DefId(n as u32));
+        }
+        let mut out = sema::Program {
+            inputs: self.inputs.clone(),
+            params: self.params.clone(),
+            indices: Vec::new(),
+            defs: Vec::new(),
+        };
+        for &d in &self.order {
+            let def = &self.defs[d.index()];
+            let mut r = Raiser {
+                sp: self,
+                out: &mut out,
+                map: HashMap::new(),
+                new_id: &new_id,
+                span: def.span,
+            };
+            let axes: Vec<IndexId> = def
+                .axes
+                .iter()
+                .map(|&a| {
+                    let id = r.new_index(a, IndexRole::Axis, None);
+                    r.out.indices[id.index()].extent_of = self.extent_of.get(&a).copied();
+                    r.map.insert(a, id);
+                    id
+                })
+                .collect();
+            let body = r.expr(def.body);
+            out.defs.push(sema::Def {
+                name: def.name.clone(),
+                span: def.span,
+                axes,
+                body,
+            });
+        }
+        (out, new_id)
+    }
+}
+
+struct Raiser<'a> {
+    sp: &'a SymProgram,
+    out: &'a mut sema::Program,
+    map: HashMap<Ix, IndexId>,
+    new_id: &'a [Option<DefId>],
+    span: Span,
+}
+
+impl Raiser<'_> {
+    fn new_index(&mut self, i: Ix, role: IndexRole, bounds: Option<(Expr, Expr)>) -> IndexId {
+        self.out.indices.push(IndexVar {
+            name: self.sp.pool.index(i).name.clone(),
+            span: self.span,
+            role,
+            bounds,
+            extent_of: None,
+        });
+        IndexId(self.out.indices.len() as u32 - 1)
+    }
+
+    fn ix(&mut self, i: Ix) -> IndexId {
+        match self.map.get(&i) {
+            Some(&x) => x,
+            // A free index that is not an axis cannot occur in a lowered
+            // definition; give it a variable so `bind` reports it.
+            None => {
+                let x = self.new_index(i, IndexRole::Axis, None);
+                self.map.insert(i, x);
+                x
+            }
+        }
+    }
+
+    fn tensor(&self, t: TensorRef) -> TensorRef {
+        match t {
+            TensorRef::Def(d) => TensorRef::Def(self.new_id[d.index()].unwrap_or(d)),
+            t => t,
+        }
+    }
+
+    fn mk(&self, kind: ExprKind) -> Expr {
+        Expr::new(kind, self.span)
+    }
+
+    fn product(&self, mut v: Vec<Expr>) -> Expr {
+        match v.len() {
+            0 => self.mk(ExprKind::Const(num_traits::One::one())),
+            1 => v.swap_remove(0),
+            _ => self.mk(ExprKind::Mul(v)),
+        }
+    }
+
+    fn expr(&mut self, e: ExprId) -> Expr {
+        let pool = &self.sp.pool;
+        let kind = match pool.node(e).clone() {
+            Node::Const(r) => ExprKind::Const(r),
+            Node::Param(p) => ExprKind::Param(p),
+            Node::Index(i) => ExprKind::Index(self.ix(i)),
+            Node::Elem(t, ixs) => {
+                let t = self.tensor(t);
+                if ixs.is_empty() {
+                    if let TensorRef::Def(d) = t {
+                        return self.mk(ExprKind::Scalar(d));
+                    }
+                }
+                ExprKind::Elem(t, ixs.iter().map(|&i| self.ix(i)).collect())
+            }
+            Node::Delta(a, b) => ExprKind::Delta(self.ix(a), self.ix(b)),
+            Node::Add(ts) => ExprKind::Add(ts.iter().map(|&t| self.expr(t)).collect()),
+            Node::Mul(fs) => {
+                // Factors with exponent -1 become a divisor.
+                let (den, num): (Vec<ExprId>, Vec<ExprId>) = fs.iter().partition(|&&f| {
+                    matches!(pool.node(f), Node::Pow(_, p) if pool.as_const(*p).is_some_and(|r| *r == -num_rational::BigRational::from_integer(1.into())))
+                });
+                let num: Vec<Expr> = num.iter().map(|&f| self.expr(f)).collect();
+                let num = self.product(num);
+                if den.is_empty() {
+                    return num;
+                }
+                let den: Vec<Expr> = den
+                    .iter()
+                    .map(|&f| match pool.node(f) {
+                        Node::Pow(b, _) => self.expr(*b),
+                        _ => self.expr(f),
+                    })
+                    .collect();
+                let den = self.product(den);
+                ExprKind::Div(Box::new(num), Box::new(den))
+            }
+            Node::Pow(b, p) => ExprKind::Pow(Box::new(self.expr(b)), Box::new(self.expr(p))),
+            Node::Call(f, args) => ExprKind::Call(f, args.iter().map(|&a| self.expr(a)).collect()),
+            Node::Reduce(kind, i, body) => {
+                let bounds = pool
+                    .index(i)
+                    .bounds
+                    .map(|(lo, hi)| (self.expr(lo), self.expr(hi)));
+                let role = if bounds.is_some() {
+                    IndexRole::Bound
+                } else {
+                    IndexRole::Implicit
+                };
+                let id = self.new_index(i, role, bounds);
+                let saved = self.map.insert(i, id);
+                let body = self.expr(body);
+                match saved {
+                    Some(s) => self.map.insert(i, s),
+                    None => self.map.remove(&i),
+                };
+                ExprKind::Reduce {
+                    kind,
+                    index: id,
+                    body: Box::new(body),
+                }
+            }
+        };
+        self.mk(kind)
+    }
+}
+

@@ -1,0 +1,348 @@
+//! The simplifier: named rewrite rules, applied bottom-up to a fixpoint
+//! under a fuel limit.
+//!
+//! In: an expression of a [`Pool`]. Out: an equal-valued expression in which
+//! no rule applies (or the fuel ran out, which only leaves it less simple).
+//!
+//! The algebra that always holds is done by the pool's smart constructors
+//! (constant folding, `x+0`, `x·1`, `x·0`, `x^0`, `x^1`, like terms, merged
+//! powers). The rules here are the ones about binders and functions, each
+//! one small function in [`RULES`] with its own test:
+//! - `sum_split`: `sum_j (a + b)` is `sum_j a + sum_j b`;
+//! - `sum_pull`: factors that do not depend on `j` leave `sum_j`;
+//! - `const_body`: `sum_{i=lo}^{hi} b` is `(hi - lo + 1) b` and
+//!   `prod_{i=lo}^{hi} b` is `b^(hi - lo + 1)` when b does not depend on i;
+//! - `delta_distribute`: `sum_j f (g + delta[j,k])` distributes the sum that
+//!   holds the delta, so `delta_contract` can see it;
+//! - `delta_contract`: `sum_j f(j) delta[j,k]` is `f(k)` when that is exact:
+//!   j's extent is inferred (delta partners share an extent), or j and k
+//!   have the same written bounds; otherwise the sum stays, correct;
+//!   `delta[i,i]` is 1 and chains `sum_j delta[i,j] delta[j,k]` are
+//!   `delta[i,k]` through the same rule;
+//! - `log_prod`: `log(prod_i x[i])` is `sum_i log(x[i])`;
+//! - `log_pow`: `log(x^p)` is `p log(x)`;
+//! - `log_exp`, `exp_log`: `log(exp(x))` and `exp(log(x))` are `x`.
+
+use super::pool::{ExprId, Ix, Node, Pool};
+use crate::syntax::token::{Func, ReduceKind};
+use std::collections::HashMap;
+
+/// A rewrite rule: `Some(new)` when it applies to the node `e` (whose
+/// children are already simplified).
+pub type Rule = fn(&mut Pool, ExprId) -> Option<ExprId>;
+
+/// Every rule, by name, in the order they are tried.
+pub const RULES: &[(&str, Rule)] = &[
+    ("sum_split", sum_split),
+    ("sum_pull", sum_pull),
+    ("const_body", const_body),
+    ("delta_contract", delta_contract),
+    ("delta_distribute", delta_distribute),
+    ("log_prod", log_prod),
+    ("log_pow", log_pow),
+    ("log_exp", log_exp),
+    ("exp_log", exp_log),
+];
+
+/// How many bottom-up passes [`simplify`] makes at most.
+pub const FUEL: usize = 32;
+
+/// Simplifies `e` with every rule.
+pub fn simplify(pool: &mut Pool, e: ExprId) -> ExprId {
+    simplify_with(pool, e, RULES)
+}
+
+/// Simplifies `e` with the given rules only (tests use one rule at a time).
+pub fn simplify_with(pool: &mut Pool, e: ExprId, rules: &[(&str, Rule)]) -> ExprId {
+    let mut cur = e;
+    for _ in 0..FUEL {
+        let mut memo = HashMap::new();
+        let next = pass(pool, cur, rules, &mut memo);
+        if next == cur || pool.too_big() {
+            return next;
+        }
+        cur = next;
+    }
+    cur
+}
+
+/// One bottom-up pass: children first, then the rules at this node until
+/// none applies (each application counts against a local fuel).
+fn pass(
+    pool: &mut Pool,
+    e: ExprId,
+    rules: &[(&str, Rule)],
+    memo: &mut HashMap<ExprId, ExprId>,
+) -> ExprId {
+    if let Some(&r) = memo.get(&e) {
+        return r;
+    }
+    let cs = pool.children(e);
+    let mut cur = if cs.is_empty() {
+        e
+    } else {
+        let new: Vec<ExprId> = cs.iter().map(|&c| pass(pool, c, rules, memo)).collect();
+        if new == cs { e } else { pool.rebuild(e, &new) }
+    };
+    let mut fuel = FUEL;
+    'outer: while fuel > 0 {
+        for (_, rule) in rules {
+            if let Some(next) = rule(pool, cur) {
+                if next != cur {
+                    fuel -= 1;
+                    // The rewritten node's new children may simplify further.
+                    cur = if next == e {
+                        next
+                    } else {
+                        pass(pool, next, rules, memo)
+                    };
+                    continue 'outer;
+                }
+            }
+        }
+        break;
+    }
+    memo.insert(e, cur);
+    cur
+}
+
+fn as_sum(pool: &Pool, e: ExprId) -> Option<(Ix, ExprId)> {
+    match pool.node(e) {
+        Node::Reduce(ReduceKind::Sum, i, b) => Some((*i, *b)),
+        _ => None,
+    }
+}
+
+/// `sum_j (a + b)` is `sum_j a + sum_j b`.
+pub fn sum_split(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let (i, body) = as_sum(pool, e)?;
+    let Node::Add(terms) = pool.node(body).clone() else {
+        return None;
+    };
+    let sums: Vec<ExprId> = terms
+        .into_iter()
+        .map(|t| pool.reduce(ReduceKind::Sum, i, t))
+        .collect();
+    Some(pool.add(sums))
+}
+
+/// Factors of `sum_j` that do not depend on j move out of it.
+pub fn sum_pull(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let (i, body) = as_sum(pool, e)?;
+    let Node::Mul(fs) = pool.node(body).clone() else {
+        return None;
+    };
+    let (out, inside): (Vec<ExprId>, Vec<ExprId>) =
+        fs.into_iter().partition(|&f| !pool.depends_on_index(f, i));
+    if out.is_empty() || inside.is_empty() {
+        return None;
+    }
+    let inner = pool.mul(inside);
+    let s = pool.reduce(ReduceKind::Sum, i, inner);
+    let mut all = out;
+    all.push(s);
+    Some(pool.mul(all))
+}
+
+/// A sum or product with written bounds whose body does not depend on its
+/// index: `(hi - lo + 1) b`, `b^(hi - lo + 1)`. (Symbolic bounds are assumed
+/// to describe a range of length at least 0.)
+pub fn const_body(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let Node::Reduce(kind, i, body) = pool.node(e).clone() else {
+        return None;
+    };
+    if pool.depends_on_index(body, i) {
+        return None;
+    }
+    let (lo, hi) = pool.index(i).bounds?;
+    let one = pool.one();
+    let nlo = pool.neg(lo);
+    let mut len = pool.add(vec![hi, nlo, one]);
+    if let Some(n) = pool.as_const(len) {
+        if n < &num_rational::BigRational::from_integer(0.into()) {
+            len = pool.zero();
+        }
+    }
+    Some(match kind {
+        ReduceKind::Sum => pool.mul2(len, body),
+        ReduceKind::Prod => pool.pow(body, len),
+    })
+}
+
+/// Whether `delta[j,k]` may be contracted against a sum over `j`.
+fn exact_partner(pool: &Pool, j: Ix, k: Ix) -> bool {
+    match pool.index(j).bounds {
+        None => true,
+        Some(b) => pool.index(k).bounds == Some(b),
+    }
+}
+
+/// `sum_j f(j) delta[j,k]` is `f(k)`.
+pub fn delta_contract(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let (j, body) = as_sum(pool, e)?;
+    let factors = match pool.node(body) {
+        Node::Mul(fs) => fs.clone(),
+        _ => vec![body],
+    };
+    for (pos, &f) in factors.iter().enumerate() {
+        let Node::Delta(a, b) = *pool.node(f) else {
+            continue;
+        };
+        let k = if a == j {
+            b
+        } else if b == j {
+            a
+        } else {
+            continue;
+        };
+        if !exact_partner(pool, j, k) {
+            continue;
+        }
+        let mut rest = factors.clone();
+        rest.remove(pos);
+        let rest = pool.mul(rest);
+        return Some(pool.rename(rest, j, k));
+    }
+    None
+}
+
+/// In `sum_j f (g + h)`, where a term of the sum-of-terms factor holds a
+/// delta on j, distribute that factor.
+pub fn delta_distribute(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let (j, body) = as_sum(pool, e)?;
+    let Node::Mul(fs) = pool.node(body).clone() else {
+        return None;
+    };
+    let pos = fs.iter().position(|&f| match pool.node(f) {
+        Node::Add(ts) => ts.iter().any(|&t| has_delta_factor(pool, t, j)),
+        _ => false,
+    })?;
+    let Node::Add(ts) = pool.node(fs[pos]).clone() else {
+        return None;
+    };
+    let mut others = fs.clone();
+    others.remove(pos);
+    let terms: Vec<ExprId> = ts
+        .into_iter()
+        .map(|t| {
+            let mut v = others.clone();
+            v.push(t);
+            pool.mul(v)
+        })
+        .collect();
+    let sum = pool.add(terms);
+    Some(pool.reduce(ReduceKind::Sum, j, sum))
+}
+
+fn has_delta_factor(pool: &Pool, t: ExprId, j: Ix) -> bool {
+    let is = |f: &ExprId| matches!(pool.node(*f), Node::Delta(a, b) if *a == j || *b == j);
+    match pool.node(t) {
+        Node::Mul(fs) => fs.iter().any(is),
+        _ => is(&t),
+    }
+}
+
+fn call1(pool: &Pool, e: ExprId, f: Func) -> Option<ExprId> {
+    match pool.node(e) {
+        Node::Call(g, args) if *g == f && args.len() == 1 => Some(args[0]),
+        _ => None,
+    }
+}
+
+/// `log(prod_i x[i])` is `sum_i log(x[i])`.
+pub fn log_prod(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let arg = call1(pool, e, Func::Log)?;
+    let Node::Reduce(ReduceKind::Prod, i, body) = *pool.node(arg) else {
+        return None;
+    };
+    let l = pool.call(Func::Log, vec![body]);
+    Some(pool.reduce(ReduceKind::Sum, i, l))
+}
+
+/// `log(x^p)` is `p log(x)`.
+pub fn log_pow(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let arg = call1(pool, e, Func::Log)?;
+    let Node::Pow(b, p) = *pool.node(arg) else {
+        return None;
+    };
+    let l = pool.call(Func::Log, vec![b]);
+    Some(pool.mul2(p, l))
+}
+
+/// `log(exp(x))` is `x`.
+pub fn log_exp(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let arg = call1(pool, e, Func::Log)?;
+    call1(pool, arg, Func::Exp)
+}
+
+/// `exp(log(x))` is `x` (x positive, as `log` assumes).
+pub fn exp_log(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let arg = call1(pool, e, Func::Exp)?;
+    call1(pool, arg, Func::Log)
+}
+
+/// Multiplies out products of sums and integer powers of sums (not part of
+/// [`simplify`]: it makes expressions bigger; tests use it to compare
+/// polynomials written two ways).
+pub fn expand(pool: &mut Pool, e: ExprId) -> ExprId {
+    let cs = pool.children(e);
+    let new: Vec<ExprId> = cs.iter().map(|&c| expand(pool, c)).collect();
+    let e = if new == cs { e } else { pool.rebuild(e, &new) };
+    match pool.node(e).clone() {
+        Node::Mul(fs) => {
+            let mut acc = vec![pool.one()];
+            for f in fs {
+                let parts = match pool.node(f) {
+                    Node::Add(ts) => ts.clone(),
+                    _ => vec![f],
+                };
+                let mut next = Vec::with_capacity(acc.len() * parts.len());
+                for &a in &acc {
+                    for &p in &parts {
+                        next.push(pool.mul2(a, p));
+                    }
+                }
+                acc = next;
+            }
+            pool.add(acc)
+        }
+        Node::Pow(b, p) => {
+            let n = pool
+                .as_const(p)
+                .filter(|r| r.is_integer())
+                .and_then(num_traits::ToPrimitive::to_i64);
+            match (pool.node(b), n) {
+                (Node::Add(_), Some(n)) if (2..=16).contains(&n) => {
+                    // `mul` would merge equal factors back into a power:
+                    // multiply out term by term instead.
+                    let mut acc = b;
+                    for _ in 1..n {
+                        let prod = mul_expanded(pool, acc, b);
+                        acc = prod;
+                    }
+                    acc
+                }
+                _ => e,
+            }
+        }
+        _ => e,
+    }
+}
+
+fn mul_expanded(pool: &mut Pool, a: ExprId, b: ExprId) -> ExprId {
+    let ta = match pool.node(a) {
+        Node::Add(ts) => ts.clone(),
+        _ => vec![a],
+    };
+    let tb = match pool.node(b) {
+        Node::Add(ts) => ts.clone(),
+        _ => vec![b],
+    };
+    let mut out = Vec::with_capacity(ta.len() * tb.len());
+    for &x in &ta {
+        for &y in &tb {
+            out.push(pool.mul2(x, y));
+        }
+    }
+    pool.add(out)
+}
