@@ -31,6 +31,7 @@ pub use interp::eval;
 pub use runtime::args::Args;
 pub use runtime::values::{DType, Tensor};
 pub use sema::{Program, check_source as check};
+pub use sym::SymProgram;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, unused_parens, dead_code)]

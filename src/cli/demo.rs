@@ -124,6 +124,171 @@ fn steps() -> Vec<Step> {
     ]
 }
 
+/// A derivative (or simplification) from the notes: ricci's printed result
+/// is evaluated beside the notes' answer.
+struct SymStep {
+    title: &'static str,
+    program: &'static str,
+    /// `None`: simplify only.
+    wrt: Option<&'static str>,
+    /// The notes' answer, as a ricci expression over the same inputs.
+    notes: &'static str,
+    args: Args,
+}
+
+fn sym_steps() -> Vec<SymStep> {
+    let x = |v: f64| Args::new().param("x", v);
+    vec![
+        SymStep {
+            title: "Eq. 8-13: powers, with negative and fractional exponents",
+            program: "y = 3x^4 + 2x^(-1/2) + x^-2",
+            wrt: Some("x"),
+            // Eq. 12-13 print x^{1.5} for 2(-1/2 x^{-1.5}): a typo in the notes.
+            notes: "12x^3 - x^(-1.5) - 2x^(-3)",
+            args: x(1.7),
+        },
+        SymStep {
+            title: "Eq. 14-20 and exercise 2: the chain rule",
+            program: "y = (x+1)^3",
+            wrt: Some("x"),
+            notes: "3(x+1)^2",
+            args: x(0.6),
+        },
+        SymStep {
+            title: "Exercise 3: the same, expanded first",
+            program: "y = x^3 + 3x^2 + 3x + 1",
+            wrt: Some("x"),
+            notes: "3(x+1)^2",
+            args: x(0.6),
+        },
+        SymStep {
+            title: "Eq. 22-29: the product rule",
+            program: "y = (x + x^2 + x^3)(2x + 3x^2 + x^3)",
+            wrt: Some("x"),
+            notes: "(x + x^2 + x^3)(2 + 6x + 3x^2) + (2x + 3x^2 + x^3)(1 + 2x + 3x^2)",
+            args: x(1.3),
+        },
+        SymStep {
+            title: "Exercise 1",
+            program: "y = 4x^2.5 + x^(1/2) - 6x^(-1/2)",
+            wrt: Some("x"),
+            notes: "10x^1.5 + 1/2 x^(-1/2) + 3x^(-1.5)",
+            args: x(2.2),
+        },
+        SymStep {
+            title: "Exercise 4: dL/da = 8a + 2 is 0 at the minimum a = -1/4",
+            program: "L = 4a^2 + 2a + 1",
+            wrt: Some("a"),
+            notes: "0",
+            args: Args::new().param("a", -0.25),
+        },
+        SymStep {
+            title: "Exercise 7: a sum whose body does not depend on i",
+            program: "s = sum_{i=1}^{N} b",
+            wrt: None,
+            notes: "N b",
+            args: Args::new().param("N", 6.0).param("b", 2.5),
+        },
+        SymStep {
+            title: "Exercise 8: a product whose body does not depend on i",
+            program: "p = prod_{i=1}^{N} b",
+            wrt: None,
+            notes: "b^N",
+            args: Args::new().param("N", 6.0).param("b", 2.5),
+        },
+        SymStep {
+            title: "Exercise 12: dy_i/dw_k for y = X w (no sum, no delta left)",
+            program: "y[i] = sum_j X[i,j] w[j]",
+            wrt: Some("w[k]"),
+            notes: "X[i,k]",
+            args: Args::new()
+                .tensor("X", t(&[2, 3], &[1., 2., 3., 4., 5., 6.]))
+                .tensor("w", t(&[3], &[0.5, -1., 2.])),
+        },
+        SymStep {
+            title: "The least-squares gradient",
+            program: "L = sum_i (y[i] - sum_j X[i,j] w[j])^2",
+            wrt: Some("w[k]"),
+            notes: "-2 sum_i X[i,k] (y[i] - sum_j X[i,j] w[j])",
+            args: Args::new()
+                .tensor("X", t(&[3, 2], &[1., 2., 3., 4., 5., 6.]))
+                .tensor("w", t(&[2], &[0.5, -1.]))
+                .tensor("y", t(&[3], &[1., 0., 2.])),
+        },
+    ]
+}
+
+/// Runs one symbolic step; whether ricci's result agrees with the notes.
+fn run_sym(step: &SymStep) -> Result<bool, Failure> {
+    let fail = |e: crate::diagnostics::Errors, src: &str| Failure::Data(e.render("<demo>", src));
+    let mut p = crate::sym::SymProgram::parse(step.program).map_err(|e| fail(e, step.program))?;
+    let (text, last) = match step.wrt {
+        Some(wrt) => {
+            let d = p.diff(None, wrt).map_err(|e| fail(e, step.program))?;
+            (p.program_text(&[d]), p.def_text(d))
+        }
+        None => (p.text(), p.text()),
+    };
+    println!(
+        "   ricci {} {}",
+        if step.wrt.is_some() {
+            "diff"
+        } else {
+            "simplify"
+        },
+        step.program
+    );
+    if let Some(wrt) = step.wrt {
+        println!("         --wrt {wrt}");
+    }
+    for line in text.lines() {
+        println!("   > {line}");
+    }
+    // The notes' answer, with the same axes as ricci's last statement.
+    let lhs = last.split(" = ").next().unwrap_or("").trim().to_string();
+    let notes_program = format!("{lhs} = {}", step.notes);
+    let ours = eval_text(&text, &step.args)?;
+    let theirs = eval_text(&notes_program, &step.args)?;
+    let agrees = match (ours.last(), theirs.last()) {
+        (Some(a), Some(b)) => close(a, b),
+        _ => false,
+    };
+    println!(
+        "   notes: {notes_program}  {}\n",
+        if agrees {
+            "(agrees at the sample point)"
+        } else {
+            "(DISAGREES)"
+        }
+    );
+    Ok(agrees)
+}
+
+fn eval_text(src: &str, args: &Args) -> Result<Vec<Tensor>, Failure> {
+    let program =
+        crate::sema::check_source(src).map_err(|e| Failure::Data(e.render("<demo>", src)))?;
+    let mut used = Args::new();
+    for (n, t) in &args.tensors {
+        if program.input_by_name(n).is_some() {
+            used = used.tensor(n, t.clone());
+        }
+    }
+    for (n, v) in &args.params {
+        if program.param_by_name(n).is_some() {
+            used = used.param(n, *v);
+        }
+    }
+    crate::interp::eval(&program, &used).map_err(|e| Failure::Data(e.render("<demo>", src)))
+}
+
+fn close(a: &Tensor, b: &Tensor) -> bool {
+    let (a, b) = (a.to_f64(), b.to_f64());
+    a.shape() == b.shape()
+        && a.iter()
+            .zip(b.iter())
+            .all(|(x, y)| (x - y).abs() <= 1e-9 * (1.0 + y.abs()))
+}
+
 pub fn run() -> Result<(), Failure> {
     println!("ricci demo: the formulas of the lecture notes, on built-in data\n");
     let mut failed = 0;
@@ -163,6 +328,14 @@ pub fn run() -> Result<(), Failure> {
             indent(&format_value(&step.expect), 10),
             if agrees { "(agrees)" } else { "(DISAGREES)" }
         );
+    }
+    println!("Derivatives and simplification (sections 1 and 5, exercises 1-4, 7, 8, 12)\n");
+    let numbered = steps().len();
+    for (n, step) in sym_steps().iter().enumerate() {
+        println!("{}. {}", numbered + n + 1, step.title);
+        if !run_sym(step)? {
+            failed += 1;
+        }
     }
     if failed > 0 {
         return Err(Failure::plain(format!(

@@ -11,6 +11,7 @@ mod demo;
 mod einsum_cmd;
 mod eval;
 mod source;
+mod symbolic;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -36,6 +37,39 @@ pub enum Command {
     Einsum(EinsumArgs),
     /// Walk through the lecture notes' formulas on built-in data.
     Demo,
+    /// Print a program simplified: exact constants, like terms collected,
+    /// deltas contracted, `diff(...)` carried out.
+    Simplify(SimplifyArgs),
+    /// Differentiate a definition and print the derivative as a runnable
+    /// program.
+    Diff(DiffArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SimplifyArgs {
+    /// The program text; `-` reads standard input; `@FILE` reads a file.
+    #[arg(allow_hyphen_values = true)]
+    pub program: String,
+    /// Print LaTeX instead of ricci text.
+    #[arg(long)]
+    pub latex: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// The program text; `-` reads standard input; `@FILE` reads a file.
+    #[arg(allow_hyphen_values = true)]
+    pub program: String,
+    /// What to differentiate with respect to: a parameter `x` or an element
+    /// of an input tensor `w[k]`.
+    #[arg(long, value_name = "TARGET")]
+    pub wrt: String,
+    /// The definition to differentiate (default: the last).
+    #[arg(long, value_name = "NAME")]
+    pub of: Option<String>,
+    /// Print LaTeX instead of ricci text.
+    #[arg(long)]
+    pub latex: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -116,6 +150,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval(a) => eval::run(&a),
         Command::Einsum(a) => einsum_cmd::run(&a),
         Command::Demo => demo::run(),
+        Command::Simplify(a) => symbolic::simplify(&a),
+        Command::Diff(a) => symbolic::diff(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

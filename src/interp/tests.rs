@@ -628,7 +628,7 @@ fn idx(name: &str, role: IndexRole) -> IndexVar {
         span: sp(),
         role,
         bounds: None,
-    extent_of: None,
+        extent_of: None,
     }
 }
 

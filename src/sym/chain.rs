@@ -136,7 +136,11 @@ pub fn derive(
                 continue;
             }
             let r_axes = sp.defs[r.index()].axes.clone();
-            let p = diff(&mut sp.pool, def.body, &Var::Elem(TensorRef::Def(r), r_axes));
+            let p = diff(
+                &mut sp.pool,
+                def.body,
+                &Var::Elem(TensorRef::Def(r), r_axes),
+            );
             let p = sp.pool.replace(p, def.body, this);
             let c = contract(sp, a, p, &def.axes);
             accumulate(sp, &mut adj, r, c);
@@ -224,12 +228,14 @@ pub fn add_derivative(
     span: Span,
 ) -> Result<DefId, Diagnostic> {
     let def = sp.defs[of.index()].clone();
-    let e = sp.pool.elem(TensorRef::Def(of), def.axes.clone());
+    // The derivative's own axes: copies of the definition's, then the
+    // target's indices.
+    let mut axes = sp.own_axes(&def.axes);
+    let e = sp.pool.elem(TensorRef::Def(of), axes.clone());
     let base = format!("d{}_d{}", sp.def_name(of), target.name(sp));
     let name = sp.unique_name(&base);
     // A placeholder statement at the end, so derived adjoints go before it.
     let zero = sp.pool.zero();
-    let mut axes = def.axes.clone();
     if let Target::Elem(t, ks) = target {
         for (axis, &k) in ks.iter().enumerate() {
             sp.extent_of.insert(k, (*t, axis));

@@ -13,7 +13,9 @@ fn t64(shape: &[usize], v: &[f64]) -> Tensor {
 
 /// Deterministic pseudo-random values in [lo, hi).
 fn values(n: usize, seed: u64, lo: f64, hi: f64) -> Vec<f64> {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut s = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     (0..n)
         .map(|_| {
             s = s
@@ -84,7 +86,10 @@ pub(crate) fn check_fd(forward: &str, deriv: &str, args: &Args, wrt: &str, tol: 
 }
 
 fn mat(name: &str, r: usize, c: usize, seed: u64) -> (String, Tensor) {
-    (name.to_string(), t64(&[r, c], &values(r * c, seed, -1.0, 1.0)))
+    (
+        name.to_string(),
+        t64(&[r, c], &values(r * c, seed, -1.0, 1.0)),
+    )
 }
 
 fn vector(name: &str, n: usize, seed: u64) -> (String, Tensor) {
@@ -113,23 +118,25 @@ fn exercise_12_matrix_vector() {
 
 #[test]
 fn least_squares_gradient_and_hessian() {
-    let a = args(vec![mat("X", 5, 3, 3), vector("w", 3, 4), vector("y", 5, 5)]);
+    let a = args(vec![
+        mat("X", 5, 3, 3),
+        vector("w", 3, 4),
+        vector("y", 5, 5),
+    ]);
     let fwd = "L = sum_i (y[i] - sum_j X[i,j] w[j])^2";
     check_fd(fwd, "g[k] = diff(L, w[k])", &a, "w", 1e-5);
     let fwd2 = "L = sum_i (y[i] - sum_j X[i,j] w[j])^2; g[k] = diff(L, w[k])";
     check_fd(fwd2, "H[k,l] = diff(g[k], w[l])", &a, "w", 1e-4);
-    check_fd(
-        fwd2,
-        "H[k,l] = diff(diff(L, w[k]), w[l])",
-        &a,
-        "w",
-        1e-4,
-    );
+    check_fd(fwd2, "H[k,l] = diff(diff(L, w[k]), w[l])", &a, "w", 1e-4);
 }
 
 #[test]
 fn through_definitions() {
-    let a = args(vec![mat("X", 5, 3, 6), vector("w", 3, 7), vector("y", 5, 8)]);
+    let a = args(vec![
+        mat("X", 5, 3, 6),
+        vector("w", 3, 7),
+        vector("y", 5, 8),
+    ]);
     check_fd(
         "r[i] = y[i] - sum_j X[i,j] w[j]; L = sum_i r[i]^2",
         "g[k] = diff(L, w[k])",
@@ -219,12 +226,26 @@ pub(crate) fn dump(src: &str) -> String {
             Node::Const(r) => r.to_string(),
             Node::Param(q) => p.names.params[q.index()].clone(),
             Node::Index(i) => ix(i),
-            Node::Elem(t, v) => format!("{}[{}]", p.names.tensor(*t), v.iter().map(ix).collect::<Vec<_>>().join(",")),
+            Node::Elem(t, v) => format!(
+                "{}[{}]",
+                p.names.tensor(*t),
+                v.iter().map(ix).collect::<Vec<_>>().join(",")
+            ),
             Node::Delta(a, b) => format!("delta[{},{}]", ix(a), ix(b)),
-            Node::Add(v) => format!("(+ {})", v.iter().map(|&c| go(p, c)).collect::<Vec<_>>().join(" ")),
-            Node::Mul(v) => format!("(* {})", v.iter().map(|&c| go(p, c)).collect::<Vec<_>>().join(" ")),
+            Node::Add(v) => format!(
+                "(+ {})",
+                v.iter().map(|&c| go(p, c)).collect::<Vec<_>>().join(" ")
+            ),
+            Node::Mul(v) => format!(
+                "(* {})",
+                v.iter().map(|&c| go(p, c)).collect::<Vec<_>>().join(" ")
+            ),
             Node::Pow(a, b) => format!("(^ {} {})", go(p, *a), go(p, *b)),
-            Node::Call(f, v) => format!("({} {})", f.name(), v.iter().map(|&c| go(p, c)).collect::<Vec<_>>().join(" ")),
+            Node::Call(f, v) => format!(
+                "({} {})",
+                f.name(),
+                v.iter().map(|&c| go(p, c)).collect::<Vec<_>>().join(" ")
+            ),
             Node::Reduce(k, i, b) => format!("({:?}_{} {})", k, ix(i), go(p, *b)),
         }
     }
@@ -233,8 +254,17 @@ pub(crate) fn dump(src: &str) -> String {
         .iter()
         .map(|&d| {
             let def = &sp.defs[d.index()];
-            let axes: Vec<String> = def.axes.iter().map(|i| format!("{}#{}", sp.pool.index(*i).name, i.0)).collect();
-            format!("{}[{}] = {}", sp.def_name(d), axes.join(","), go(&sp.pool, def.body))
+            let axes: Vec<String> = def
+                .axes
+                .iter()
+                .map(|i| format!("{}#{}", sp.pool.index(*i).name, i.0))
+                .collect();
+            format!(
+                "{}[{}] = {}",
+                sp.def_name(d),
+                axes.join(","),
+                go(&sp.pool, def.body)
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -242,6 +272,16 @@ pub(crate) fn dump(src: &str) -> String {
 
 #[test]
 fn show_dump() {
-    println!("{}", dump("h1[i] = tanh(sum_j W1[i,j] x[j]); h2[i] = tanh(sum_j W2[i,j] h1[j]); L = sum_i h2[i]^2; g[k] = diff(L, x[k])"));
-    println!("{}", dump("L = sum_i (y[i] - sum_j X[i,j] w[j])^2; g[k] = diff(L, w[k]); H[k,l] = diff(g[k], w[l])"));
+    println!(
+        "{}",
+        dump(
+            "h1[i] = tanh(sum_j W1[i,j] x[j]); h2[i] = tanh(sum_j W2[i,j] h1[j]); L = sum_i h2[i]^2; g[k] = diff(L, x[k])"
+        )
+    );
+    println!(
+        "{}",
+        dump(
+            "L = sum_i (y[i] - sum_j X[i,j] w[j])^2; g[k] = diff(L, w[k]); H[k,l] = diff(g[k], w[l])"
+        )
+    );
 }

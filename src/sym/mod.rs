@@ -9,10 +9,13 @@
 //! computes, under the domain assumptions written in README.md (arguments of
 //! `log` and bases of fractional powers are positive; `x/x` is 1).
 
+pub mod api;
 pub mod chain;
 pub mod diff;
+pub mod latex;
 pub mod order;
 pub mod pool;
+pub mod print;
 pub mod program;
 pub mod simplify;
 
@@ -24,7 +27,9 @@ use crate::diagnostics::{Diagnostic, Errors};
 const STACK_BYTES: usize = 256 << 20;
 
 /// Runs `f` on a thread with a stack ample for any checked program.
-pub(crate) fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T, Errors> + Send) -> Result<T, Errors> {
+pub(crate) fn on_big_stack<T: Send>(
+    f: impl FnOnce() -> Result<T, Errors> + Send,
+) -> Result<T, Errors> {
     let result = std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("ricci-sym".into())

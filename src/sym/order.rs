@@ -129,9 +129,7 @@ pub fn cmp_index(pool: &Pool, a: Ix, b: Ix) -> Ordering {
             (None, None) => Ordering::Equal,
             (None, Some(_)) => Ordering::Less,
             (Some(_), None) => Ordering::Greater,
-            (Some((p, q)), Some((r, s))) => {
-                cmp_expr(pool, p, r).then_with(|| cmp_expr(pool, q, s))
-            }
+            (Some((p, q)), Some((r, s))) => cmp_expr(pool, p, r).then_with(|| cmp_expr(pool, q, s)),
         }),
     }
 }

@@ -546,7 +546,9 @@ impl Pool {
     /// Rebuilds a node with new children through the smart constructors.
     pub fn rebuild(&mut self, e: ExprId, children: &[ExprId]) -> ExprId {
         match self.node(e).clone() {
-            Node::Const(_) | Node::Param(_) | Node::Index(_) | Node::Elem(..) | Node::Delta(..) => e,
+            Node::Const(_) | Node::Param(_) | Node::Index(_) | Node::Elem(..) | Node::Delta(..) => {
+                e
+            }
             Node::Add(_) => self.add(children.to_vec()),
             Node::Mul(_) => self.mul(children.to_vec()),
             Node::Pow(..) => self.pow(children[0], children[1]),
@@ -750,7 +752,9 @@ fn fold_call(pool: &Pool, f: Func, args: &[ExprId]) -> Option<BigRational> {
     match (f, cs.as_slice()) {
         (Func::Exp, [x]) if x.is_zero() => Some(one),
         (Func::Log, [x]) if x.is_one() => Some(zero),
-        (Func::Sqrt, [x]) if !x.is_negative() => exact_pow(x, &BigRational::new(1.into(), 2.into())),
+        (Func::Sqrt, [x]) if !x.is_negative() => {
+            exact_pow(x, &BigRational::new(1.into(), 2.into()))
+        }
         (Func::Abs, [x]) => Some(x.abs()),
         (Func::Sign, [x]) => Some(x.signum()),
         (Func::Tanh | Func::Sin, [x]) if x.is_zero() => Some(zero),
@@ -760,4 +764,3 @@ fn fold_call(pool: &Pool, f: Func, args: &[ExprId]) -> Option<BigRational> {
         _ => None,
     }
 }
-

@@ -132,9 +132,7 @@ impl Lowerer<'_> {
         }
         // Not reached for checked programs (every index is bound before it
         // is used); a fresh free index keeps the conversion total.
-        let x = sp
-            .pool
-            .fresh_index(&self.program.index_var(i).name, None);
+        let x = sp.pool.fresh_index(&self.program.index_var(i).name, None);
         self.map.insert(i, x);
         x
     }
@@ -224,7 +222,14 @@ impl SymProgram {
     }
 
     /// Adds a derived definition just before `before` in statement order.
-    pub fn insert_def(&mut self, def: SymDef, before: DefId) -> DefId {
+    /// Its axes are renamed to new indices of its own (every definition has
+    /// its own axis indices, so a partial derivative of one definition's
+    /// body with respect to another's elements never confuses the two).
+    pub fn insert_def(&mut self, mut def: SymDef, before: DefId) -> DefId {
+        let own = self.own_axes(&def.axes);
+        let map: HashMap<Ix, Ix> = def.axes.iter().copied().zip(own.iter().copied()).collect();
+        def.body = self.pool.rename_many(def.body, &map);
+        def.axes = own;
         let id = DefId(self.defs.len() as u32);
         let name = def.name.clone().unwrap_or_default();
         self.defs.push(def);
@@ -236,6 +241,20 @@ impl SymProgram {
             .unwrap_or(self.order.len());
         self.order.insert(pos, id);
         id
+    }
+
+    /// New free indices named like `axes` (keeping their extent sources).
+    pub fn own_axes(&mut self, axes: &[Ix]) -> Vec<Ix> {
+        axes.iter()
+            .map(|&a| {
+                let name = self.pool.index(a).name.clone();
+                let x = self.pool.fresh_index(&name, None);
+                if let Some(&src) = self.extent_of.get(&a) {
+                    self.extent_of.insert(x, src);
+                }
+                x
+            })
+            .collect()
     }
 
     /// A definition name not used by any tensor, parameter or definition.
@@ -479,4 +498,3 @@ impl Raiser<'_> {
         self.mk(kind)
     }
 }
-

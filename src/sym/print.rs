@@ -1,0 +1,582 @@
+//! Printing symbolic expressions and definitions as ricci text.
+//!
+//! In: a [`Pool`] and an expression (or a definition: name, axes, body).
+//! Out: program text (`y[i] = sum_j X[i,j] w[j]`) that parses and checks
+//! again and, lowered into the same pool, gives the same canonical node.
+//!
+//! Always:
+//! - output depends only on the structure of the expression and on names,
+//!   never on arena ids, so equal nodes print equally;
+//! - parentheses are the ones the grammar (LANGUAGE.md section 2) needs,
+//!   plus a few for readability (listed below);
+//! - every bound index gets a printed name that clashes with no free index
+//!   of the statement, no enclosing binder, and no parameter or tensor name
+//!   (`j`, else `j2`, `j3`, ...); sibling sums may reuse a name.
+//!
+//! Layout rules:
+//! - sums: terms in stored order; a term with a negative coefficient prints
+//!   as ` - ` and the negated term (`x - 2 y`, a first term as `-2 x`);
+//! - products: the coefficient first, factors juxtaposed with one space;
+//!   `*` only before a factor that starts with a digit (`3*2^x`);
+//! - quotients: factors `b^-k` with a constant negative exponent form a
+//!   denominator *when the term also has a factor with a positive exponent*:
+//!   `a/b`, `(a + b)/(c d)`, `exp(z[k])/(sum_j exp(z[j]))`. A term made of
+//!   only a coefficient and such factors keeps negative exponents, as the
+//!   lecture notes write them: `x^-2`, `3 x^-1.5`;
+//! - constants: integers as integers, terminating decimals with at most six
+//!   digits after the point as decimals (`0.25`), others as `p/q`; a `p/q`
+//!   coefficient is parenthesised for the reader (`(1/3) x`); exponents are
+//!   `x^-3`, `x^1.5`, `x^(1/3)`, `x^(-1/3)`; a base that is negative or a
+//!   fraction is parenthesised (`(-2)^x`);
+//! - `sum`/`prod` extend over the rest of their product term, so a binder
+//!   is printed as the last factor of its term (reductions are moved after
+//!   the other factors; the order of factors is not meaning) and
+//!   parenthesised anywhere else: `2 b sum_j a[j]`,
+//!   `(sum_j a[j]) sum_k b[k]`, `(sum_j x[j])^2`, `(sum_j a[j])/b`;
+//!   a body that is a sum or is negative is parenthesised
+//!   (`sum_j (a[j] + b[j])`, `sum_j (-x[j])`); directly nested unbounded
+//!   binders of one kind merge (`sum_{j,k}`); bounds print as
+//!   `sum_{i=1}^{N}`.
+
+use super::order;
+use super::pool::{ExprId, Ix, Node, Pool};
+use crate::syntax::token::{Func, ReduceKind};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, Signed};
+use std::collections::{HashMap, HashSet};
+
+#[cfg(test)]
+#[path = "print_tests.rs"]
+mod tests;
+
+/// The text of an expression.
+pub fn expr_text(pool: &Pool, e: ExprId) -> String {
+    Printer::new(pool).expr(e)
+}
+
+/// The text of a definition: `name[i,k] = ...`, or `name = ...` without axes.
+pub fn def_text(pool: &Pool, name: &str, axes: &[Ix], body: ExprId) -> String {
+    Printer::new(pool).def(name, axes, body)
+}
+
+/// Prints expressions and statements of one pool as ricci text.
+#[derive(Clone, Copy, Debug)]
+pub struct Printer<'a> {
+    pool: &'a Pool,
+}
+
+impl<'a> Printer<'a> {
+    pub fn new(pool: &'a Pool) -> Printer<'a> {
+        Printer { pool }
+    }
+
+    /// An expression on its own; its free indices keep their names (unless
+    /// two share one, or one is a parameter's or tensor's name).
+    pub fn expr(&self, e: ExprId) -> String {
+        let mut w = Writer {
+            pool: self.pool,
+            names: IndexNames::new(self.pool, &[], e),
+        };
+        w.show(e, Prec::Sum)
+    }
+
+    /// A definition; `axes` should be the free indices of `body` (a free
+    /// index not among them would be summed when the text is read again).
+    pub fn def(&self, name: &str, axes: &[Ix], body: ExprId) -> String {
+        let mut w = Writer {
+            pool: self.pool,
+            names: IndexNames::new(self.pool, axes, body),
+        };
+        let lhs = if axes.is_empty() {
+            name.to_string()
+        } else {
+            let ixs: Vec<String> = axes.iter().map(|&i| w.names.get(self.pool, i)).collect();
+            format!("{name}[{}]", ixs.join(","))
+        };
+        format!("{lhs} = {}", w.show(body, Prec::Sum))
+    }
+}
+
+// ---- shared with the LaTeX printer ----
+
+/// The most digits after the decimal point a constant prints with; longer
+/// (or non-terminating) fractions print as `p/q`.
+pub(crate) const MAX_DECIMALS: u32 = 6;
+
+/// `r` as a terminating decimal with at most [`MAX_DECIMALS`] digits after
+/// the point (`-2`, `0.25`), or `None`.
+pub(crate) fn decimal(r: &BigRational) -> Option<String> {
+    let den = r.denom();
+    let two = BigInt::from(2);
+    let five = BigInt::from(5);
+    let mut rest = den.clone();
+    let (mut twos, mut fives) = (0u32, 0u32);
+    while rest.is_multiple_of(&two) && twos <= MAX_DECIMALS {
+        rest /= &two;
+        twos += 1;
+    }
+    while rest.is_multiple_of(&five) && fives <= MAX_DECIMALS {
+        rest /= &five;
+        fives += 1;
+    }
+    let digits = twos.max(fives);
+    if !rest.is_one() || digits > MAX_DECIMALS {
+        return None;
+    }
+    let scale = num_traits::pow(BigInt::from(10), digits as usize);
+    let scaled = (r.numer() * (&scale / den)).abs();
+    let mut s = scaled.to_string();
+    let d = digits as usize;
+    if d > 0 {
+        while s.len() <= d {
+            s.insert(0, '0');
+        }
+        s.insert(s.len() - d, '.');
+    }
+    if r.is_negative() {
+        s.insert(0, '-');
+    }
+    Some(s)
+}
+
+/// A coefficient and the other factors of a term (`3 x y` is `3, [x, y]`;
+/// a constant is itself and no factors).
+pub(crate) fn split_term(pool: &Pool, e: ExprId) -> (BigRational, Vec<ExprId>) {
+    match pool.node(e) {
+        Node::Const(r) => (r.clone(), vec![]),
+        Node::Mul(fs) => match fs.first().map(|&f| pool.node(f)) {
+            Some(Node::Const(r)) => (r.clone(), fs[1..].to_vec()),
+            _ => (BigRational::one(), fs.clone()),
+        },
+        _ => (BigRational::one(), vec![e]),
+    }
+}
+
+/// One factor of a printed product: an expression, or a base raised to a
+/// constant (a denominator factor with its exponent negated).
+#[derive(Clone, Debug)]
+pub(crate) enum Factor {
+    E(ExprId),
+    Pow(ExprId, BigRational),
+}
+
+impl Factor {
+    /// The base of the factor (the factor itself when it is no power).
+    pub(crate) fn base(&self, pool: &Pool) -> ExprId {
+        match self {
+            Factor::E(e) => match pool.node(*e) {
+                Node::Pow(b, _) => *b,
+                _ => *e,
+            },
+            Factor::Pow(b, _) => *b,
+        }
+    }
+
+    /// Whether the factor prints as a bare `sum`/`prod`.
+    pub(crate) fn is_reduce(&self, pool: &Pool) -> bool {
+        let e = match self {
+            Factor::E(e) => *e,
+            Factor::Pow(b, r) if r.is_one() => *b,
+            Factor::Pow(..) => return false,
+        };
+        matches!(pool.node(e), Node::Reduce(..))
+    }
+}
+
+/// Splits factors into a numerator and a denominator, when both are
+/// non-empty (see the module rules); else `None`.
+pub(crate) fn quotient(pool: &Pool, fs: &[ExprId]) -> Option<(Vec<Factor>, Vec<Factor>)> {
+    let mut num = Vec::new();
+    let mut den = Vec::new();
+    for &f in fs {
+        match pool.node(f) {
+            Node::Pow(b, p) => match pool.as_const(*p) {
+                Some(r) if r.is_negative() => den.push(Factor::Pow(*b, -r)),
+                _ => num.push(Factor::E(f)),
+            },
+            _ => num.push(Factor::E(f)),
+        }
+    }
+    (!num.is_empty() && !den.is_empty()).then_some((num, den))
+}
+
+/// The factors in print order: reductions last (they take the rest of the
+/// term), others in canonical order.
+pub(crate) fn reduces_last(pool: &Pool, fs: Vec<Factor>) -> Vec<Factor> {
+    let (mut others, reduces): (Vec<Factor>, Vec<Factor>) =
+        fs.into_iter().partition(|f| !f.is_reduce(pool));
+    others.extend(reduces);
+    others
+}
+
+/// The names bound indices take, and free ones keep.
+#[derive(Clone, Debug)]
+pub(crate) struct IndexNames {
+    free: HashMap<Ix, String>,
+    /// Names no binder may take: free indices' and the program's.
+    taken: HashSet<String>,
+    /// Enclosing binders, innermost last.
+    bound: Vec<(Ix, String)>,
+}
+
+impl IndexNames {
+    /// Names for the free indices of a statement: `axes` first, then the
+    /// other free indices of `root` in canonical order.
+    pub(crate) fn new(pool: &Pool, axes: &[Ix], root: ExprId) -> IndexNames {
+        let mut taken: HashSet<String> = HashSet::new();
+        let n = &pool.names;
+        taken.extend(n.params.iter().chain(&n.inputs).chain(&n.defs).cloned());
+        let mut others: Vec<Ix> = pool
+            .free(root)
+            .iter()
+            .copied()
+            .filter(|i| !axes.contains(i))
+            .collect();
+        others.sort_by(|&a, &b| order::cmp_index(pool, a, b));
+        let mut free = HashMap::new();
+        for &i in axes.iter().chain(&others) {
+            if free.contains_key(&i) {
+                continue;
+            }
+            let name = unused_name(&pool.index(i).name, |c| taken.contains(c));
+            taken.insert(name.clone());
+            free.insert(i, name);
+        }
+        IndexNames {
+            free,
+            taken,
+            bound: Vec::new(),
+        }
+    }
+
+    /// The printed name of an index in scope.
+    pub(crate) fn get(&self, pool: &Pool, i: Ix) -> String {
+        if let Some((_, n)) = self.bound.iter().rev().find(|(j, _)| *j == i) {
+            return n.clone();
+        }
+        match self.free.get(&i) {
+            Some(n) => n.clone(),
+            None => sanitize(&pool.index(i).name),
+        }
+    }
+
+    /// Enters a binder: picks and returns its printed name.
+    pub(crate) fn open(&mut self, pool: &Pool, i: Ix) -> String {
+        let name = unused_name(&pool.index(i).name, |c| {
+            self.taken.contains(c) || self.bound.iter().any(|(_, n)| n == c)
+        });
+        self.bound.push((i, name.clone()));
+        name
+    }
+
+    /// Leaves the `n` innermost binders.
+    pub(crate) fn close(&mut self, n: usize) {
+        let keep = self.bound.len().saturating_sub(n);
+        self.bound.truncate(keep);
+    }
+}
+
+/// Whether `name` cannot be an index name (a reserved word, a function, or
+/// a word the lexer reads as a binder).
+fn reserved(name: &str) -> bool {
+    matches!(name, "sum" | "prod" | "delta" | "diff")
+        || Func::from_name(name).is_some()
+        || name.starts_with("sum_")
+        || name.starts_with("prod_")
+}
+
+fn is_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !reserved(name)
+}
+
+/// A usable identifier from an index's name hint.
+fn sanitize(hint: &str) -> String {
+    if is_identifier(hint) {
+        return hint.to_string();
+    }
+    let kept: String = hint
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if is_identifier(&kept) {
+        kept
+    } else {
+        "i".to_string()
+    }
+}
+
+/// `hint` (sanitised) if it is free, else its stem with the first number
+/// from 2 up that makes it free.
+fn unused_name(hint: &str, is_taken: impl Fn(&str) -> bool) -> String {
+    let base = sanitize(hint);
+    if !is_taken(&base) {
+        return base;
+    }
+    let stem = base.trim_end_matches(|c: char| c.is_ascii_digit());
+    let stem = if stem.is_empty() { "i" } else { stem };
+    let mut k: u64 = 2;
+    loop {
+        let c = format!("{stem}{k}");
+        if c != base && !reserved(&c) && !is_taken(&c) {
+            return c;
+        }
+        k += 1;
+    }
+}
+
+/// The binders of a reduction, with directly nested unbounded binders of
+/// the same kind merged, and the innermost body.
+pub(crate) fn binder_chain(pool: &Pool, e: ExprId) -> Option<(ReduceKind, Vec<Ix>, ExprId)> {
+    let Node::Reduce(kind, i, body) = pool.node(e) else {
+        return None;
+    };
+    let mut ixs = vec![*i];
+    let mut body = *body;
+    if pool.index(*i).bounds.is_none() {
+        while let Node::Reduce(k, j, b) = pool.node(body) {
+            if k != kind || pool.index(*j).bounds.is_some() {
+                break;
+            }
+            ixs.push(*j);
+            body = *b;
+        }
+    }
+    Some((*kind, ixs, body))
+}
+
+/// Whether `e` prints with a leading minus sign.
+pub(crate) fn is_negative(pool: &Pool, e: ExprId) -> bool {
+    split_term(pool, e).0.is_negative()
+}
+
+// ---- the text writer ----
+
+/// How loosely a printed form binds, loosest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Prec {
+    /// `a + b`: needs parentheses anywhere but at the top.
+    Sum,
+    /// A product term, which may start with `-` or end with a `sum_j ...`
+    /// that takes the rest of the term: fine where the term ends.
+    Open,
+    /// `x^2` (and anything tighter): a juxtaposed factor.
+    Power,
+    /// A number, name, element, call or parenthesised form: a power base.
+    Atom,
+}
+
+struct Writer<'a> {
+    pool: &'a Pool,
+    names: IndexNames,
+}
+
+/// A constant as text: integers and short decimals plainly, else `p/q`.
+fn number(r: &BigRational) -> String {
+    decimal(r).unwrap_or_else(|| format!("{}/{}", r.numer(), r.denom()))
+}
+
+/// A non-negative integer or decimal: prints as a bare number.
+fn is_plain(r: &BigRational) -> bool {
+    !r.is_negative() && decimal(r).is_some()
+}
+
+impl Writer<'_> {
+    fn prec(&self, e: ExprId) -> Prec {
+        match self.pool.node(e) {
+            Node::Const(r) if is_plain(r) => Prec::Atom,
+            Node::Const(_) | Node::Mul(_) | Node::Reduce(..) => Prec::Open,
+            Node::Add(_) => Prec::Sum,
+            Node::Pow(..) => Prec::Power,
+            Node::Param(_) | Node::Index(_) | Node::Elem(..) | Node::Delta(..) | Node::Call(..) => {
+                Prec::Atom
+            }
+        }
+    }
+
+    /// `e` where a form binding at least as tightly as `min` is needed.
+    fn show(&mut self, e: ExprId, min: Prec) -> String {
+        if self.prec(e) < min {
+            return format!("({})", self.show(e, Prec::Sum));
+        }
+        let pool = self.pool;
+        match pool.node(e) {
+            Node::Const(r) => number(r),
+            Node::Param(p) => pool.names.params[p.index()].clone(),
+            Node::Index(i) => self.names.get(pool, *i),
+            Node::Elem(t, ixs) => {
+                let name = pool.names.tensor(*t);
+                if ixs.is_empty() {
+                    name.to_string()
+                } else {
+                    let ixs: Vec<String> = ixs.iter().map(|&i| self.names.get(pool, i)).collect();
+                    format!("{name}[{}]", ixs.join(","))
+                }
+            }
+            Node::Delta(a, b) => {
+                format!(
+                    "delta[{},{}]",
+                    self.names.get(pool, *a),
+                    self.names.get(pool, *b)
+                )
+            }
+            Node::Add(ts) => self.sum(ts),
+            Node::Mul(_) => {
+                let (c, fs) = split_term(pool, e);
+                self.term(&c, &fs, true)
+            }
+            Node::Pow(b, p) => {
+                let base = self.show(*b, Prec::Atom);
+                let exp = self.exponent(*p);
+                format!("{base}^{exp}")
+            }
+            Node::Call(f, args) => {
+                let args: Vec<String> = args.iter().map(|&a| self.show(a, Prec::Sum)).collect();
+                format!("{}({})", f.name(), args.join(", "))
+            }
+            Node::Reduce(..) => self.reduce(e),
+        }
+    }
+
+    fn sum(&mut self, terms: &[ExprId]) -> String {
+        let mut out = String::new();
+        for (k, &t) in terms.iter().enumerate() {
+            let (c, fs) = split_term(self.pool, t);
+            let neg = c.is_negative();
+            out.push_str(match (k, neg) {
+                (0, false) => "",
+                (0, true) => "-",
+                (_, false) => " + ",
+                (_, true) => " - ",
+            });
+            out.push_str(&self.term(&c.abs(), &fs, true));
+        }
+        out
+    }
+
+    /// A product term `c fs`; `open`: it may end in a bare reduction.
+    fn term(&mut self, c: &BigRational, fs: &[ExprId], open: bool) -> String {
+        if fs.is_empty() {
+            return number(c);
+        }
+        let mut out = String::new();
+        if c.is_negative() {
+            out.push('-');
+        }
+        let c = c.abs();
+        match quotient(self.pool, fs) {
+            Some((num, den)) => {
+                out.push_str(&self.product(&c, num, false));
+                out.push('/');
+                if den.len() == 1 {
+                    out.push_str(&self.factor(&den[0], Prec::Power));
+                } else {
+                    let d = self.product(&BigRational::one(), den, true);
+                    out.push_str(&format!("({d})"));
+                }
+            }
+            None => {
+                let fs = fs.iter().map(|&f| Factor::E(f)).collect();
+                out.push_str(&self.product(&c, fs, open));
+            }
+        }
+        out
+    }
+
+    /// `c` (non-negative) times the factors, juxtaposed.
+    fn product(&mut self, c: &BigRational, fs: Vec<Factor>, open: bool) -> String {
+        let fs = reduces_last(self.pool, fs);
+        let mut out = String::new();
+        if !c.is_one() || fs.is_empty() {
+            out = if is_plain(c) {
+                number(c)
+            } else {
+                format!("({})", number(c))
+            };
+        }
+        let n = fs.len();
+        for (k, f) in fs.iter().enumerate() {
+            let min = if open && k + 1 == n {
+                Prec::Open
+            } else {
+                Prec::Power
+            };
+            let text = self.factor(f, min);
+            if !out.is_empty() {
+                let sep = if text.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+                    "*"
+                } else {
+                    " "
+                };
+                out.push_str(sep);
+            }
+            out.push_str(&text);
+        }
+        out
+    }
+
+    fn factor(&mut self, f: &Factor, min: Prec) -> String {
+        match f {
+            Factor::E(e) => self.show(*e, min),
+            Factor::Pow(b, r) if r.is_one() => self.show(*b, min.max(Prec::Power)),
+            Factor::Pow(b, r) => {
+                let base = self.show(*b, Prec::Atom);
+                format!("{base}^{}", const_exponent(r))
+            }
+        }
+    }
+
+    fn exponent(&mut self, p: ExprId) -> String {
+        if let Some(r) = self.pool.as_const(p) {
+            return const_exponent(r);
+        }
+        // `x^-y`: the exponent may carry its own sign.
+        let (c, fs) = split_term(self.pool, p);
+        if c == -BigRational::one() && fs.len() == 1 && self.prec(fs[0]) >= Prec::Power {
+            return format!("-{}", self.show(fs[0], Prec::Power));
+        }
+        self.show(p, Prec::Power)
+    }
+
+    fn reduce(&mut self, e: ExprId) -> String {
+        let pool = self.pool;
+        let Some((kind, ixs, body)) = binder_chain(pool, e) else {
+            return String::new();
+        };
+        let kw = match kind {
+            ReduceKind::Sum => "sum",
+            ReduceKind::Prod => "prod",
+        };
+        let head = match (ixs.as_slice(), pool.index(ixs[0]).bounds) {
+            ([i], Some((lo, hi))) => {
+                let lo = self.show(lo, Prec::Sum);
+                let hi = self.show(hi, Prec::Sum);
+                let name = self.names.open(pool, *i);
+                format!("{kw}_{{{name}={lo}}}^{{{hi}}}")
+            }
+            ([i], None) => format!("{kw}_{}", self.names.open(pool, *i)),
+            _ => {
+                let names: Vec<String> = ixs.iter().map(|&i| self.names.open(pool, i)).collect();
+                format!("{kw}_{{{}}}", names.join(","))
+            }
+        };
+        let body = if self.prec(body) == Prec::Sum || is_negative(pool, body) {
+            format!("({})", self.show(body, Prec::Sum))
+        } else {
+            self.show(body, Prec::Open)
+        };
+        self.names.close(ixs.len());
+        format!("{head} {body}")
+    }
+}
+
+/// A constant exponent: `3`, `-3`, `1.5`, `-0.5`, `(1/3)`, `(-1/3)`.
+fn const_exponent(r: &BigRational) -> String {
+    match decimal(r) {
+        Some(s) => s,
+        None => format!("({}/{})", r.numer(), r.denom()),
+    }
+}

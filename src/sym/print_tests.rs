@@ -1,0 +1,519 @@
+//! Snapshots of the text and LaTeX printers, and a round trip for each:
+//! the printed definition parses and checks, and lowered into the same pool
+//! by the plain smart constructors (no simplification; `lower` below) it is
+//! the node that was printed.
+
+use super::*;
+use crate::sema::{self, DefId, IndexId, InputId, ParamId, TensorRef};
+use crate::sym::latex::{def_latex, expr_latex};
+use crate::sym::pool::Names;
+use expect_test::{Expect, expect};
+
+fn names() -> Names {
+    let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect();
+    Names {
+        params: v(&["x", "y", "a", "b", "c", "d", "N"]),
+        inputs: v(&["A", "B", "X", "w", "z", "v", "rate"]),
+        defs: v(&["L", "f"]),
+    }
+}
+
+struct T {
+    p: Pool,
+}
+
+impl T {
+    fn new() -> T {
+        T {
+            p: Pool::new(names()),
+        }
+    }
+    fn par(&mut self, name: &str) -> ExprId {
+        let k = self.p.names.params.iter().position(|n| n == name).unwrap();
+        self.p.param(ParamId(k as u32))
+    }
+    fn el(&mut self, name: &str, ixs: &[Ix]) -> ExprId {
+        let k = self.p.names.inputs.iter().position(|n| n == name).unwrap();
+        self.p
+            .elem(TensorRef::Input(InputId(k as u32)), ixs.to_vec())
+    }
+    fn int(&mut self, n: i64) -> ExprId {
+        self.p.int(n)
+    }
+    fn q(&mut self, n: i64, d: i64) -> ExprId {
+        self.p.konst(BigRational::new(n.into(), d.into()))
+    }
+    fn pow(&mut self, b: ExprId, n: i64, d: i64) -> ExprId {
+        let e = self.q(n, d);
+        self.p.pow(b, e)
+    }
+    fn ix(&mut self, name: &str) -> Ix {
+        self.p.fresh_index(name, None)
+    }
+    fn sum(&mut self, i: Ix, body: ExprId) -> ExprId {
+        self.p.reduce(ReduceKind::Sum, i, body)
+    }
+    fn prod(&mut self, i: Ix, body: ExprId) -> ExprId {
+        self.p.reduce(ReduceKind::Prod, i, body)
+    }
+
+    /// Text and LaTeX of a definition, after checking its round trip.
+    fn show(&mut self, name: &str, axes: &[Ix], body: ExprId) -> String {
+        let text = def_text(&self.p, name, axes, body);
+        let latex = def_latex(&self.p, name, axes, body);
+        round_trip(&mut self.p, &text, axes, body);
+        // Deterministic, and the struct prints the same.
+        assert_eq!(def_text(&self.p, name, axes, body), text);
+        assert_eq!(Printer::new(&self.p).def(name, axes, body), text);
+        format!("{text}\n{latex}\n")
+    }
+
+    /// Text and LaTeX of an expression, after checking its round trip.
+    fn show_expr(&mut self, body: ExprId) -> String {
+        let text = expr_text(&self.p, body);
+        let latex = expr_latex(&self.p, body);
+        let axes: Vec<Ix> = self.p.free(body).to_vec();
+        let def = def_text(&self.p, "out", &axes, body);
+        round_trip(&mut self.p, &def, &axes, body);
+        format!("{text}\n{latex}\n")
+    }
+}
+
+/// Parses and checks `text` (a definition), lowers its last definition's
+/// body into `pool` and asserts it is `body`.
+fn round_trip(pool: &mut Pool, text: &str, axes: &[Ix], body: ExprId) {
+    let program = match sema::check_source(text) {
+        Ok(p) => p,
+        Err(e) => panic!("`{text}` does not check: {e:?}"),
+    };
+    let def = program.defs.last().unwrap();
+    assert_eq!(def.axes.len(), axes.len(), "{text}");
+    let mut map: HashMap<IndexId, Ix> =
+        def.axes.iter().copied().zip(axes.iter().copied()).collect();
+    let back = lower(pool, &program, &def.body, &mut map);
+    assert!(
+        back == body,
+        "`{text}` reads back as `{}`",
+        expr_text(pool, back)
+    );
+}
+
+/// The checked expression built with the pool's plain smart constructors;
+/// names map to the pool's by spelling (an undefined name of a pool
+/// definition comes back as a parameter or input of the checked program).
+fn lower(
+    pool: &mut Pool,
+    program: &sema::Program,
+    e: &sema::Expr,
+    map: &mut HashMap<IndexId, Ix>,
+) -> ExprId {
+    use sema::ExprKind as K;
+    let find = |v: &[String], n: &str| v.iter().position(|m| m == n).map(|k| k as u32);
+    let tensor = |pool: &Pool, n: &str| match find(&pool.names.inputs, n) {
+        Some(k) => TensorRef::Input(InputId(k)),
+        None => TensorRef::Def(DefId(find(&pool.names.defs, n).unwrap())),
+    };
+    match &e.kind {
+        K::Const(r) => pool.konst(r.clone()),
+        K::Param(p) => {
+            let n = &program.param(*p).name;
+            match find(&pool.names.params, n) {
+                Some(k) => pool.param(ParamId(k)),
+                None => {
+                    let t = tensor(pool, n);
+                    pool.elem(t, vec![])
+                }
+            }
+        }
+        K::Scalar(d) => {
+            let n = program.def(*d).display_name(d.index());
+            let t = tensor(pool, &n);
+            pool.elem(t, vec![])
+        }
+        K::Index(i) => pool.index_value(map[i]),
+        K::Elem(t, ixs) => {
+            let t = tensor(pool, &program.tensor_name(*t));
+            pool.elem(t, ixs.iter().map(|i| map[i]).collect())
+        }
+        K::Delta(a, b) => pool.delta(map[a], map[b]),
+        K::Neg(a) => {
+            let a = lower(pool, program, a, map);
+            pool.neg(a)
+        }
+        K::Add(v) => {
+            let v = v.iter().map(|x| lower(pool, program, x, map)).collect();
+            pool.add(v)
+        }
+        K::Mul(v) => {
+            let v = v.iter().map(|x| lower(pool, program, x, map)).collect();
+            pool.mul(v)
+        }
+        K::Div(a, b) => {
+            let (a, b) = (lower(pool, program, a, map), lower(pool, program, b, map));
+            pool.div(a, b)
+        }
+        K::Pow(a, b) => {
+            let (a, b) = (lower(pool, program, a, map), lower(pool, program, b, map));
+            pool.pow(a, b)
+        }
+        K::Call(f, v) => {
+            let v = v.iter().map(|x| lower(pool, program, x, map)).collect();
+            pool.call(*f, v)
+        }
+        K::Reduce { kind, index, body } => {
+            let var = program.index_var(*index);
+            let bounds = var
+                .bounds
+                .as_ref()
+                .map(|(lo, hi)| (lower(pool, program, lo, map), lower(pool, program, hi, map)));
+            let i = pool.fresh_index(&var.name, bounds);
+            map.insert(*index, i);
+            let body = lower(pool, program, body, map);
+            pool.reduce(*kind, i, body)
+        }
+        K::Diff { .. } => panic!("no diff in printed text"),
+    }
+}
+
+fn check(actual: String, expect: Expect) {
+    expect.assert_eq(&actual);
+}
+
+#[test]
+fn polynomial_in_canonical_order() {
+    let mut t = T::new();
+    let x = t.par("x");
+    let three = t.int(3);
+    let six = t.int(6);
+    let x2 = t.pow(x, 2, 1);
+    let a = t.p.mul(vec![six, x]);
+    let b = t.p.mul(vec![three, x2]);
+    let e = t.p.add(vec![three, a, b]);
+    check(t.show("p", &[], e), expect![[]]);
+}
+
+#[test]
+fn fractional_and_negative_exponents() {
+    let mut t = T::new();
+    let x = t.par("x");
+    let ten = t.int(10);
+    let half = t.q(1, 2);
+    let three = t.int(3);
+    let a = t.pow(x, 3, 2);
+    let b = t.pow(x, -1, 2);
+    let c = t.pow(x, -3, 2);
+    let ta = t.p.mul(vec![ten, a]);
+    let tb = t.p.mul(vec![half, b]);
+    let tc = t.p.mul(vec![three, c]);
+    let e = t.p.add(vec![tc, tb, ta]);
+    check(t.show("g", &[], e), expect![[]]);
+    let x2 = t.pow(x, -2, 1);
+    check(t.show_expr(x2), expect![[]]);
+    let r = t.pow(x, 1, 3);
+    let s = t.pow(x, -1, 3);
+    let e = t.p.add(vec![r, s]);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn subtraction_and_negative_leading_terms() {
+    let mut t = T::new();
+    let (x, y, a, b) = (t.par("x"), t.par("y"), t.par("a"), t.par("b"));
+    let two = t.int(2);
+    let two_y = t.p.mul(vec![two, y]);
+    let e = t.p.sub(x, two_y);
+    check(t.show_expr(e), expect![[]]);
+    let e = t.p.sub(a, b);
+    check(t.show_expr(e), expect![[]]);
+    let m2 = t.int(-2);
+    let e = t.p.mul(vec![m2, a]);
+    let e = t.p.add(vec![e, b]);
+    check(t.show_expr(e), expect![[]]);
+    let na = t.p.neg(a);
+    check(t.show_expr(na), expect![[]]);
+    let x2 = t.pow(x, 2, 1);
+    let e = t.p.neg(x2);
+    check(t.show_expr(e), expect![[]]);
+    let five = t.int(5);
+    let e = t.p.sub(x, five);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn quotients() {
+    let mut t = T::new();
+    let (a, b, c, d) = (t.par("a"), t.par("b"), t.par("c"), t.par("d"));
+    let e = t.p.div(a, b);
+    check(t.show_expr(e), expect![[]]);
+    let num = t.p.add2(a, b);
+    let den = t.p.mul2(c, d);
+    let e = t.p.div(num, den);
+    check(t.show_expr(e), expect![[]]);
+    let two = t.int(2);
+    let b2 = t.pow(b, 2, 1);
+    let den = t.p.mul(vec![b2, c]);
+    let num = t.p.mul2(two, a);
+    let e = t.p.div(num, den);
+    check(t.show_expr(e), expect![[]]);
+    // Only negative powers: negative exponents.
+    let one = t.int(1);
+    let e = t.p.div(one, den);
+    check(t.show_expr(e), expect![[]]);
+    // A square root in a denominator.
+    let h = t.pow(c, -1, 2);
+    let e = t.p.mul(vec![a, h]);
+    check(t.show_expr(e), expect![[]]);
+    // Softmax: a sum in the denominator.
+    let k = t.ix("k");
+    let j = t.ix("j");
+    let zk = t.el("z", &[k]);
+    let ezk = t.p.call(Func::Exp, vec![zk]);
+    let zj = t.el("z", &[j]);
+    let ezj = t.p.call(Func::Exp, vec![zj]);
+    let s = t.sum(j, ezj);
+    let e = t.p.div(ezk, s);
+    check(t.show("f", &[k], e), expect![[]]);
+    // A sum in the numerator.
+    let wj = t.el("w", &[j]);
+    let s = t.sum(j, wj);
+    let e = t.p.div(s, b);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn bound_names_avoid_free_and_program_names() {
+    let mut t = T::new();
+    // f[j] = sum_{j,k} A[j,j'] B[j',k] with the bound j' hinted `j`.
+    let j = t.ix("j");
+    let j_b = t.ix("j");
+    let k = t.ix("k");
+    let ajj = t.el("A", &[j, j_b]);
+    let bjk = t.el("B", &[j_b, k]);
+    let body = t.p.mul2(ajj, bjk);
+    let inner = t.sum(k, body);
+    let e = t.sum(j_b, inner);
+    check(t.show("f", &[j], e), expect![[]]);
+    // A binder hinted like a parameter, and nested binders with one hint.
+    let i1 = t.ix("x");
+    let i2 = t.ix("x");
+    let a = t.el("A", &[i1, i2]);
+    let s = t.sum(i2, a);
+    let e = t.sum(i1, s);
+    check(t.show("L", &[], e), expect![[]]);
+    // Sibling sums reuse the name.
+    let i = t.ix("i");
+    let wi = t.el("w", &[i]);
+    let vi = t.el("v", &[i]);
+    let s1 = t.sum(i, wi);
+    let s2 = t.sum(i, vi);
+    let e = t.p.add2(s1, s2);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn bounded_sums_and_products() {
+    let mut t = T::new();
+    let one = t.int(1);
+    let n = t.par("N");
+    let i = t.p.fresh_index("i", Some((one, n)));
+    let iv = t.p.index_value(i);
+    let i2 = t.pow(iv, 2, 1);
+    let e = t.sum(i, i2);
+    check(t.show("s", &[], e), expect![[]]);
+    let five = t.int(5);
+    let m = t.p.fresh_index("i", Some((one, five)));
+    let mv = t.p.index_value(m);
+    let e = t.prod(m, mv);
+    check(t.show("p", &[], e), expect![[]]);
+    // Bounded inside unbounded: no merging.
+    let j = t.ix("j");
+    let xij = t.el("X", &[m, j]);
+    let inner = t.sum(m, xij);
+    let e = t.sum(j, inner);
+    check(t.show_expr(e), expect![[]]);
+    // Bounds that are expressions.
+    let nm1 = t.p.sub(n, one);
+    let zero = t.int(0);
+    let k = t.p.fresh_index("k", Some((zero, nm1)));
+    let kv = t.p.index_value(k);
+    let e = t.sum(k, kv);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn reductions_inside_products_and_powers() {
+    let mut t = T::new();
+    let j = t.ix("j");
+    let k = t.ix("k");
+    let b = t.par("b");
+    let two = t.int(2);
+    let wj = t.el("w", &[j]);
+    let s = t.sum(j, wj);
+    let e = t.p.mul(vec![two, s, b]);
+    check(t.show_expr(e), expect![[]]);
+    let vk = t.el("v", &[k]);
+    let s2 = t.sum(k, vk);
+    let e = t.p.mul(vec![s, s2]);
+    check(t.show_expr(e), expect![[]]);
+    let e = t.pow(s, 2, 1);
+    check(t.show_expr(e), expect![[]]);
+    let e = t.p.pow(two, s);
+    check(t.show_expr(e), expect![[]]);
+    let x = t.par("x");
+    let e = t.p.pow(x, s);
+    check(t.show_expr(e), expect![[]]);
+    // A sum as a term, and a sum whose body ends in a sum.
+    let e = t.p.sub(b, s);
+    check(t.show_expr(e), expect![[]]);
+    let e = t.p.add2(s, b);
+    check(t.show_expr(e), expect![[]]);
+    let wv = t.p.mul2(wj, s2);
+    let e = t.sum(j, wv);
+    check(t.show_expr(e), expect![[]]);
+    // Bodies that are sums or negative.
+    let vj = t.el("v", &[j]);
+    let wpv = t.p.add2(wj, vj);
+    let e = t.sum(j, wpv);
+    check(t.show_expr(e), expect![[]]);
+    let nw = t.p.neg(wj);
+    let e = t.sum(j, nw);
+    check(t.show_expr(e), expect![[]]);
+    // A sum of a power of a sum (least squares).
+    let i = t.ix("i");
+    let xij = t.el("X", &[i, j]);
+    let xw = t.p.mul2(xij, wj);
+    let pred = t.sum(j, xw);
+    let yi = t.el("v", &[i]);
+    let r = t.p.sub(yi, pred);
+    let r2 = t.pow(r, 2, 1);
+    let e = t.sum(i, r2);
+    check(t.show("L", &[], e), expect![[]]);
+}
+
+#[test]
+fn constants() {
+    let mut t = T::new();
+    let x = t.par("x");
+    let third = t.q(1, 3);
+    let e = t.p.mul2(third, x);
+    check(t.show_expr(e), expect![[]]);
+    let e = t.p.add2(x, third);
+    check(t.show_expr(e), expect![[]]);
+    let e = t.p.sub(x, third);
+    check(t.show_expr(e), expect![[]]);
+    check(t.show_expr(third), expect![[]]);
+    let m = t.q(-1, 3);
+    check(t.show_expr(m), expect![[]]);
+    let e = t.p.pow(third, x);
+    check(t.show_expr(e), expect![[]]);
+    let m2 = t.int(-2);
+    let e = t.p.pow(m2, x);
+    check(t.show_expr(e), expect![[]]);
+    let two = t.int(2);
+    let p = t.p.pow(two, x);
+    let three = t.int(3);
+    let e = t.p.mul2(three, p);
+    check(t.show_expr(e), expect![[]]);
+    let q = t.q(1, 64);
+    let e = t.p.mul2(q, x);
+    check(t.show_expr(e), expect![[]]);
+    let q = t.q(1, 128);
+    let e = t.p.mul2(q, x);
+    check(t.show_expr(e), expect![[]]);
+    let q = t.q(-5, 4);
+    let e = t.p.mul2(q, x);
+    check(t.show_expr(e), expect![[]]);
+    let half = t.q(1, 2);
+    let e = t.p.pow(half, x);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn exponents() {
+    let mut t = T::new();
+    let (x, y) = (t.par("x"), t.par("y"));
+    let ny = t.p.neg(y);
+    let e = t.p.pow(x, ny);
+    check(t.show_expr(e), expect![[]]);
+    let y2 = t.pow(y, 2, 1);
+    let e = t.p.pow(x, y2);
+    check(t.show_expr(e), expect![[]]);
+    let xy = t.p.pow(x, y);
+    let e = t.p.pow(xy, y);
+    check(t.show_expr(e), expect![[]]);
+    let two = t.int(-2);
+    let m = t.p.mul2(two, y);
+    let e = t.p.pow(x, m);
+    check(t.show_expr(e), expect![[]]);
+    let s = t.p.add2(x, y);
+    let e = t.p.pow(s, s);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn deltas_and_functions() {
+    let mut t = T::new();
+    let i = t.ix("i");
+    let j = t.ix("j");
+    let k = t.ix("k");
+    let d = t.p.delta(i, j);
+    let a = t.el("A", &[j, k]);
+    let e = t.p.mul2(d, a);
+    check(t.show_expr(e), expect![[]]);
+    let (x, a, b) = (t.par("x"), t.par("a"), t.par("b"));
+    let mx = t.p.neg(x);
+    let e = t.p.call(Func::Exp, vec![mx]);
+    check(t.show_expr(e), expect![[]]);
+    let e = t.p.call(Func::Max, vec![a, b]);
+    check(t.show_expr(e), expect![[]]);
+    let zj = t.el("z", &[j]);
+    let ez = t.p.call(Func::Exp, vec![zj]);
+    let s = t.sum(j, ez);
+    let e = t.p.call(Func::Log, vec![s]);
+    check(t.show_expr(e), expect![[]]);
+    let mut terms = vec![];
+    for f in [
+        Func::Sqrt,
+        Func::Abs,
+        Func::Sign,
+        Func::Tanh,
+        Func::Sin,
+        Func::Cos,
+    ] {
+        terms.push(t.p.call(f, vec![x]));
+    }
+    terms.push(t.p.call(Func::Min, vec![a, x]));
+    let e = t.p.add(terms);
+    check(t.show_expr(e), expect![[]]);
+}
+
+#[test]
+fn scalar_definitions_and_wide_names() {
+    let mut t = T::new();
+    let l = t.p.elem(TensorRef::Def(DefId(0)), vec![]);
+    let x = t.par("x");
+    let two = t.int(2);
+    let tl = t.p.mul2(two, l);
+    let e = t.p.add2(tl, x);
+    check(t.show("g", &[], e), expect![[]]);
+    let i = t.ix("i");
+    let j = t.ix("jk");
+    let ai = t.el("A", &[i, j]);
+    let r = t.el("rate", &[j]);
+    let e = t.p.mul(vec![ai, r, x]);
+    check(t.show("h", &[i, j], e), expect![[]]);
+}
+
+#[test]
+fn free_index_clashes() {
+    let mut t = T::new();
+    // Two different free indices both named `i`, and one named like a
+    // parameter.
+    let i1 = t.ix("i");
+    let i2 = t.ix("i");
+    let n = t.ix("N");
+    let a = t.el("A", &[i1, i2]);
+    let w = t.el("w", &[n]);
+    let e = t.p.mul2(a, w);
+    check(t.show("f", &[i1, i2, n], e), expect![[]]);
+}
