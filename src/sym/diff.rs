@@ -100,9 +100,9 @@ impl Differ<'_> {
             }
             Node::Pow(b, p) => self.pow(pool, e, b, p),
             Node::Call(f, args) => self.call(pool, e, f, &args),
-            Node::Reduce(ReduceKind::Sum, i, body) => {
+            Node::Reduce(ReduceKind::Sum, _, body) => {
                 let d = self.go(pool, body);
-                pool.reduce(ReduceKind::Sum, i, d)
+                pool.reduce_like(e, d)
             }
             Node::Reduce(ReduceKind::Prod, i, body) => {
                 // d prod_i f(i) = sum_j f'(j) prod_i f(i)^(1 - delta[i,j]):

@@ -26,7 +26,8 @@
 
 use super::pool::{ExprId, Ix, Node, Pool};
 use super::print::{
-    Factor, IndexNames, binder_chain, decimal, is_negative, quotient, reduces_last, split_term,
+    Binders, Factor, IndexNames, binder_chain, decimal, is_negative, quotient, reduces_last,
+    split_term,
 };
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
@@ -260,6 +261,7 @@ impl Writer<'_> {
     }
 
     fn sum(&mut self, terms: &[ExprId]) -> String {
+        let terms = &super::print::positive_first(self.pool, terms);
         let mut out = String::new();
         for (k, &t) in terms.iter().enumerate() {
             let (c, fs) = split_term(self.pool, t);
@@ -362,31 +364,36 @@ impl Writer<'_> {
     fn factor(&mut self, f: &Factor, min: Prec) -> String {
         match f {
             Factor::E(e) => self.show(*e, min),
-            Factor::Pow(b, r) if r.is_one() => self.show(*b, min.max(Prec::Power)),
+            Factor::Pow(b, r) if r.is_one() => self.show(*b, min),
             Factor::Pow(b, r) => self.power(*b, r),
         }
     }
 
     fn reduce(&mut self, e: ExprId) -> String {
         let pool = self.pool;
-        let Some((kind, ixs, body)) = binder_chain(pool, e) else {
+        let Some(Binders {
+            kind,
+            binders,
+            body,
+        }) = binder_chain(pool, e)
+        else {
             return String::new();
         };
         let kw = match kind {
             ReduceKind::Sum => "\\sum",
             ReduceKind::Prod => "\\prod",
         };
-        let head = match (ixs.as_slice(), pool.index(ixs[0]).bounds) {
-            ([i], Some((lo, hi))) => {
+        let head = match (binders.as_slice(), pool.index(binders[0].0).bounds) {
+            ([(i, node)], Some((lo, hi))) => {
                 let lo = self.show(lo, Prec::Sum);
                 let hi = self.show(hi, Prec::Sum);
-                let name = index_latex(&self.names.open(pool, *i));
+                let name = index_latex(&self.names.open(pool, *i, *node));
                 format!("{kw}_{{{name}={lo}}}^{{{hi}}}")
             }
             _ => {
-                let names: Vec<String> = ixs
+                let names: Vec<String> = binders
                     .iter()
-                    .map(|&i| index_latex(&self.names.open(pool, i)))
+                    .map(|&(i, node)| index_latex(&self.names.open(pool, i, node)))
                     .collect();
                 format!("{kw}_{{{}}}", names.join(", "))
             }
@@ -396,7 +403,7 @@ impl Writer<'_> {
         } else {
             self.show(body, Prec::Open)
         };
-        self.names.close(ixs.len());
+        self.names.close(binders.len());
         format!("{head} {body}")
     }
 }

@@ -55,3 +55,5 @@ pub fn lower(program: &crate::sema::Program) -> Result<SymProgram, Errors> {
 }
 #[cfg(test)]
 mod eval_tests;
+#[cfg(test)]
+mod simplify_tests;

@@ -9,7 +9,11 @@
 //! - `Add` and `Mul` are flat (no `Add` directly in an `Add`), have at least
 //!   two operands, are sorted by [`super::order`], and have their constant
 //!   (if any, and not the identity) first; like terms are collected
-//!   (`2x + 3x` is `5x`), powers of one base merged (`x x^2` is `x^3`);
+//!   (`2x + 3x` is `5x`), powers of one base merged (`x x^2` is `x^3`), and
+//!   a negated sum is distributed (`-(a - b)` is `b - a`); among other
+//!   factors, a sum's deciding term (its constant, else its first term) is
+//!   positive, its sign moved to the coefficient, so `(-a - b) c` and
+//!   `-(a + b) c` are one node;
 //! - constants are exact rationals; there is no subtraction, negation or
 //!   division node (`a - b` is `a + (-1) b`, `a / b` is `a b^-1`);
 //! - bound indices are *canonical*: a binder's id is determined by its level
@@ -24,6 +28,7 @@
 use crate::sema::{ParamId, TensorRef};
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::collections::HashMap;
@@ -443,6 +448,54 @@ impl Pool {
             again.push(self.konst(coeff));
             return self.mul(again);
         }
+        // A negated sum distributes: `-(a - b)` is `b - a` (other numbers
+        // keep their sum whole, as a person writes `2 (x + 1)`).
+        if out.len() == 1 && coeff == -BigRational::one() {
+            if let Node::Add(ts) = self.node(out[0]).clone() {
+                let k = self.konst(coeff);
+                let terms: Vec<ExprId> = ts.into_iter().map(|t| self.mul2(k, t)).collect();
+                return self.add(terms);
+            }
+        }
+        // Among other factors, a sum (or an integer power of one) never
+        // leads with a minus: its sign goes to the coefficient, so
+        // `(-a - b) c` and `-(a + b) c` are one node.
+        if out.len() >= 2 {
+            let m1 = self.int(-1);
+            for f in out.iter_mut() {
+                let (base, k) = match self.node(*f) {
+                    Node::Pow(b, p) => match self.as_const(*p) {
+                        Some(r) if r.is_integer() => (*b, r.clone()),
+                        _ => continue,
+                    },
+                    _ => (*f, BigRational::one()),
+                };
+                // The sign that decides: the constant term's if there is
+                // one (so `1 - h^2` stays as written), else the first term's.
+                let lead_negative = match self.node(base) {
+                    Node::Add(ts) => {
+                        let lead = match ts.last().map(|&t| self.node(t)) {
+                            Some(Node::Const(_)) => ts[ts.len() - 1],
+                            _ => ts[0],
+                        };
+                        match self.node(lead) {
+                            Node::Const(r) => r.is_negative(),
+                            Node::Mul(v) => self.as_const(v[0]).is_some_and(|r| r.is_negative()),
+                            _ => false,
+                        }
+                    }
+                    _ => false,
+                };
+                if lead_negative {
+                    let flipped = self.mul2(m1, base);
+                    let kk = self.konst(k.clone());
+                    *f = self.pow(flipped, kk);
+                    if k.numer().is_odd() {
+                        coeff = -coeff;
+                    }
+                }
+            }
+        }
         super::order::sort_factors(self, &mut out);
         if !coeff.is_one() {
             out.insert(0, self.konst(coeff));
@@ -536,6 +589,22 @@ impl Pool {
         id
     }
 
+    /// A `Reduce` like `original` (same kind, binder and printed name) over a
+    /// new body.
+    pub fn reduce_like(&mut self, original: ExprId, body: ExprId) -> ExprId {
+        let Node::Reduce(kind, i, _) = *self.node(original) else {
+            return body;
+        };
+        let name = self.binder_names.get(&original).cloned();
+        let r = self.reduce(kind, i, body);
+        if let Some(n) = name {
+            if matches!(self.node(r), Node::Reduce(..)) {
+                self.binder_names.insert(r, n);
+            }
+        }
+        r
+    }
+
     /// The name to print for the index a `Reduce` node binds: the name its
     /// binder had when the node was first made (alpha-equal sums share one
     /// node, so a later spelling does not rename an earlier one).
@@ -553,7 +622,7 @@ impl Pool {
             Node::Mul(_) => self.mul(children.to_vec()),
             Node::Pow(..) => self.pow(children[0], children[1]),
             Node::Call(f, _) => self.call(f, children.to_vec()),
-            Node::Reduce(k, i, _) => self.reduce(k, i, children[0]),
+            Node::Reduce(..) => self.reduce_like(e, children[0]),
         }
     }
 

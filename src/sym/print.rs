@@ -10,12 +10,20 @@
 //! - parentheses are the ones the grammar (LANGUAGE.md section 2) needs,
 //!   plus a few for readability (listed below);
 //! - every bound index gets a printed name that clashes with no free index
-//!   of the statement, no enclosing binder, and no parameter or tensor name
-//!   (`j`, else `j2`, `j3`, ...); sibling sums may reuse a name.
+//!   of the statement, no enclosing binder, and no parameter or tensor name:
+//!   the `Reduce` node's [`Pool::binder_name`] (else the index's hint) if
+//!   free, else its stem numbered (`j2`, `j3`, ...); sibling sums may reuse
+//!   a name. Free indices keep their names, except that two distinct ones
+//!   with one name, or one named like a parameter or tensor, are numbered
+//!   the same way (axes first); a name that is no identifier becomes `i`;
+//! - a zero base keeps its negative exponent (`0^-2`), since `1/0^2`
+//!   would read back as `1/0`.
 //!
 //! Layout rules:
-//! - sums: terms in stored order; a term with a negative coefficient prints
-//!   as ` - ` and the negated term (`x - 2 y`, a first term as `-2 x`);
+//! - sums: terms in stored order, except that a sum starts with its first
+//!   positive term if it has one (`1 - h^2`, not `-h^2 + 1`); a term with a
+//!   negative coefficient prints as ` - ` and the negated term (`x - 2 y`,
+//!   a first term as `-2 x`);
 //! - products: the coefficient first, factors juxtaposed with one space;
 //!   `*` only before a factor that starts with a digit (`3*2^x`);
 //! - quotients: factors `b^-k` with a constant negative exponent form a
@@ -192,7 +200,8 @@ pub(crate) fn quotient(pool: &Pool, fs: &[ExprId]) -> Option<(Vec<Factor>, Vec<F
     let mut den = Vec::new();
     for &f in fs {
         match pool.node(f) {
-            Node::Pow(b, p) => match pool.as_const(*p) {
+            // `0^-k` stays as it is: `1/0^k` would read back as `1/0`.
+            Node::Pow(b, p) if !pool.is_zero(*b) => match pool.as_const(*p) {
                 Some(r) if r.is_negative() => den.push(Factor::Pow(*b, -r)),
                 _ => num.push(Factor::E(f)),
             },
@@ -262,9 +271,11 @@ impl IndexNames {
         }
     }
 
-    /// Enters a binder: picks and returns its printed name.
-    pub(crate) fn open(&mut self, pool: &Pool, i: Ix) -> String {
-        let name = unused_name(&pool.index(i).name, |c| {
+    /// Enters the binder `i` of the `Reduce` node `node`: picks and returns
+    /// its printed name, from the node's binder name (else the index's).
+    pub(crate) fn open(&mut self, pool: &Pool, i: Ix, node: ExprId) -> String {
+        let hint = pool.binder_name(node).unwrap_or(&pool.index(i).name);
+        let name = unused_name(hint, |c| {
             self.taken.contains(c) || self.bound.iter().any(|(_, n)| n == c)
         });
         self.bound.push((i, name.clone()));
@@ -328,24 +339,38 @@ fn unused_name(hint: &str, is_taken: impl Fn(&str) -> bool) -> String {
     }
 }
 
-/// The binders of a reduction, with directly nested unbounded binders of
-/// the same kind merged, and the innermost body.
-pub(crate) fn binder_chain(pool: &Pool, e: ExprId) -> Option<(ReduceKind, Vec<Ix>, ExprId)> {
+/// A reduction as printed: directly nested unbounded binders of one kind
+/// merged (`sum_{j,k}`).
+pub(crate) struct Binders {
+    pub(crate) kind: ReduceKind,
+    /// Each bound index with the `Reduce` node that binds it, outermost
+    /// first.
+    pub(crate) binders: Vec<(Ix, ExprId)>,
+    /// The innermost body.
+    pub(crate) body: ExprId,
+}
+
+/// The binders of the reduction `e` (`None` when it is no reduction).
+pub(crate) fn binder_chain(pool: &Pool, e: ExprId) -> Option<Binders> {
     let Node::Reduce(kind, i, body) = pool.node(e) else {
         return None;
     };
-    let mut ixs = vec![*i];
+    let mut binders = vec![(*i, e)];
     let mut body = *body;
     if pool.index(*i).bounds.is_none() {
         while let Node::Reduce(k, j, b) = pool.node(body) {
             if k != kind || pool.index(*j).bounds.is_some() {
                 break;
             }
-            ixs.push(*j);
+            binders.push((*j, body));
             body = *b;
         }
     }
-    Some((*kind, ixs, body))
+    Some(Binders {
+        kind: *kind,
+        binders,
+        body,
+    })
 }
 
 /// Whether `e` prints with a leading minus sign.
@@ -442,6 +467,7 @@ impl Writer<'_> {
     }
 
     fn sum(&mut self, terms: &[ExprId]) -> String {
+        let terms = positive_first(self.pool, terms);
         let mut out = String::new();
         for (k, &t) in terms.iter().enumerate() {
             let (c, fs) = split_term(self.pool, t);
@@ -521,7 +547,7 @@ impl Writer<'_> {
     fn factor(&mut self, f: &Factor, min: Prec) -> String {
         match f {
             Factor::E(e) => self.show(*e, min),
-            Factor::Pow(b, r) if r.is_one() => self.show(*b, min.max(Prec::Power)),
+            Factor::Pow(b, r) if r.is_one() => self.show(*b, min),
             Factor::Pow(b, r) => {
                 let base = self.show(*b, Prec::Atom);
                 format!("{base}^{}", const_exponent(r))
@@ -543,23 +569,31 @@ impl Writer<'_> {
 
     fn reduce(&mut self, e: ExprId) -> String {
         let pool = self.pool;
-        let Some((kind, ixs, body)) = binder_chain(pool, e) else {
+        let Some(Binders {
+            kind,
+            binders,
+            body,
+        }) = binder_chain(pool, e)
+        else {
             return String::new();
         };
         let kw = match kind {
             ReduceKind::Sum => "sum",
             ReduceKind::Prod => "prod",
         };
-        let head = match (ixs.as_slice(), pool.index(ixs[0]).bounds) {
-            ([i], Some((lo, hi))) => {
+        let head = match (binders.as_slice(), pool.index(binders[0].0).bounds) {
+            ([(i, node)], Some((lo, hi))) => {
                 let lo = self.show(lo, Prec::Sum);
                 let hi = self.show(hi, Prec::Sum);
-                let name = self.names.open(pool, *i);
+                let name = self.names.open(pool, *i, *node);
                 format!("{kw}_{{{name}={lo}}}^{{{hi}}}")
             }
-            ([i], None) => format!("{kw}_{}", self.names.open(pool, *i)),
+            ([(i, node)], None) => format!("{kw}_{}", self.names.open(pool, *i, *node)),
             _ => {
-                let names: Vec<String> = ixs.iter().map(|&i| self.names.open(pool, i)).collect();
+                let names: Vec<String> = binders
+                    .iter()
+                    .map(|&(i, node)| self.names.open(pool, i, node))
+                    .collect();
                 format!("{kw}_{{{}}}", names.join(","))
             }
         };
@@ -568,7 +602,7 @@ impl Writer<'_> {
         } else {
             self.show(body, Prec::Open)
         };
-        self.names.close(ixs.len());
+        self.names.close(binders.len());
         format!("{head} {body}")
     }
 }
@@ -579,4 +613,18 @@ fn const_exponent(r: &BigRational) -> String {
         Some(s) => s,
         None => format!("({}/{})", r.numer(), r.denom()),
     }
+}
+
+/// A sum's terms for printing: its first positive term first, if it has one
+/// (`1 - h^2`, `N - M + 1`, `b - a`); the terms' order carries no meaning.
+pub(crate) fn positive_first(pool: &Pool, terms: &[ExprId]) -> Vec<ExprId> {
+    let mut terms = terms.to_vec();
+    let negative = |t: ExprId| split_term(pool, t).0.is_negative();
+    if terms.first().is_some_and(|&t| negative(t)) {
+        if let Some(p) = terms.iter().position(|&t| !negative(t)) {
+            let t = terms.remove(p);
+            terms.insert(0, t);
+        }
+    }
+    terms
 }

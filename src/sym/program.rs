@@ -13,7 +13,7 @@
 
 use super::chain;
 use super::pool::{ExprId, Ix, Names, Node, Pool};
-use super::simplify::simplify;
+use super::simplify::{RULES, Rule, simplify, simplify_with};
 use crate::diagnostics::{Diagnostic, Errors, Span};
 use crate::sema::{
     self, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, InputId, TensorRef, Wrt,
@@ -48,6 +48,13 @@ pub struct SymProgram {
 /// Lowers a checked program, evaluating every `diff(...)` symbolically and
 /// simplifying every definition.
 pub fn lower(program: &sema::Program) -> Result<SymProgram, Errors> {
+    lower_with(program, RULES)
+}
+
+/// [`lower`] with only the given simplifier rules on the definitions as
+/// written (derivatives are always simplified fully); tests use it to see
+/// one rule at a time.
+pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<SymProgram, Errors> {
     let names = Names {
         params: program.params.iter().map(|p| p.name.clone()).collect(),
         inputs: program.inputs.iter().map(|i| i.name.clone()).collect(),
@@ -98,7 +105,7 @@ pub fn lower(program: &sema::Program) -> Result<SymProgram, Errors> {
             .collect();
         sp.order.push(id);
         let body = lw.expr(&mut sp, &def.body);
-        let body = simplify(&mut sp.pool, body);
+        let body = simplify_with(&mut sp.pool, body, rules);
         errors.append(&mut lw.errors);
         if sp.pool.too_big() {
             errors.push(Diagnostic::at(

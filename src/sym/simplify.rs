@@ -21,10 +21,13 @@
 //!   `delta[i,k]` through the same rule;
 //! - `log_prod`: `log(prod_i x[i])` is `sum_i log(x[i])`;
 //! - `log_pow`: `log(x^p)` is `p log(x)`;
+//! - `log_mul`: `log(a b)` is `log(a) + log(b)` (so the log of a softmax,
+//!   `log(exp(z[i]) / sum_j exp(z[j]))`, is `z[i] - log(sum_j exp(z[j]))`);
 //! - `log_exp`, `exp_log`: `log(exp(x))` and `exp(log(x))` are `x`.
 
 use super::pool::{ExprId, Ix, Node, Pool};
 use crate::syntax::token::{Func, ReduceKind};
+use num_traits::Signed;
 use std::collections::HashMap;
 
 /// A rewrite rule: `Some(new)` when it applies to the node `e` (whose
@@ -40,6 +43,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("delta_distribute", delta_distribute),
     ("log_prod", log_prod),
     ("log_pow", log_pow),
+    ("log_mul", log_mul),
     ("log_exp", log_exp),
     ("exp_log", exp_log),
 ];
@@ -115,14 +119,11 @@ fn as_sum(pool: &Pool, e: ExprId) -> Option<(Ix, ExprId)> {
 
 /// `sum_j (a + b)` is `sum_j a + sum_j b`.
 pub fn sum_split(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
-    let (i, body) = as_sum(pool, e)?;
+    let (_, body) = as_sum(pool, e)?;
     let Node::Add(terms) = pool.node(body).clone() else {
         return None;
     };
-    let sums: Vec<ExprId> = terms
-        .into_iter()
-        .map(|t| pool.reduce(ReduceKind::Sum, i, t))
-        .collect();
+    let sums: Vec<ExprId> = terms.into_iter().map(|t| pool.reduce_like(e, t)).collect();
     Some(pool.add(sums))
 }
 
@@ -138,7 +139,7 @@ pub fn sum_pull(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
         return None;
     }
     let inner = pool.mul(inside);
-    let s = pool.reduce(ReduceKind::Sum, i, inner);
+    let s = pool.reduce_like(e, inner);
     let mut all = out;
     all.push(s);
     Some(pool.mul(all))
@@ -231,7 +232,7 @@ pub fn delta_distribute(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
         })
         .collect();
     let sum = pool.add(terms);
-    Some(pool.reduce(ReduceKind::Sum, j, sum))
+    Some(pool.reduce_like(e, sum))
 }
 
 fn has_delta_factor(pool: &Pool, t: ExprId, j: Ix) -> bool {
@@ -267,6 +268,23 @@ pub fn log_pow(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     };
     let l = pool.call(Func::Log, vec![b]);
     Some(pool.mul2(p, l))
+}
+
+/// `log(a b)` is `log(a) + log(b)`; a negative coefficient stays inside
+/// (`log(-2 x)` is `log(-2 x)`: its factors need not be positive).
+pub fn log_mul(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let arg = call1(pool, e, Func::Log)?;
+    let Node::Mul(fs) = pool.node(arg).clone() else {
+        return None;
+    };
+    if pool.as_const(fs[0]).is_some_and(|c| c.is_negative()) {
+        return None;
+    }
+    let logs: Vec<ExprId> = fs
+        .into_iter()
+        .map(|f| pool.call(Func::Log, vec![f]))
+        .collect();
+    Some(pool.add(logs))
 }
 
 /// `log(exp(x))` is `x`.
