@@ -423,9 +423,20 @@ fn resolve(node: &Node, s: &mut Scope) -> R {
             _ => one,
         },
         Node::Idx(a) => s.any_index(*a).map_or(one, R::Idx),
-        Node::Delta(a, b) => match (s.any_index(*a), s.any_index(*b)) {
-            (Some(i), Some(j)) => R::Delta(i, j),
-            _ => one,
+        // A delta compares indices of one range (`bind` requires it of
+        // inferred extents): the partner is an index of the same kind.
+        Node::Delta(a, b) => match s.any_index(*a) {
+            Some(i) => {
+                let kind = s.names.iter().find(|(n, _)| *n == i).map(|(_, k)| *k);
+                let same: Vec<String> = s
+                    .names
+                    .iter()
+                    .filter(|(_, k)| Some(*k) == kind)
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                R::Delta(i, same[*b as usize % same.len()].clone())
+            }
+            None => one,
         },
         Node::Prev(k) => {
             if s.prev == 0 {

@@ -593,12 +593,8 @@ fn all_errors_at_once() {
 }
 
 #[test]
-fn diff_is_not_interpreted_yet() {
-    let e = errors("f = diff(x^2, x)", Args::new().param("x", 3.0));
-    assert!(
-        e.starts_with("diff(...) is evaluated by the symbolic engine, which is not built yet"),
-        "{e}"
-    );
+fn diff_is_lowered_by_the_symbolic_engine() {
+    assert_scalar(&last("f = diff(x^2, x)", Args::new().param("x", 3.0)), 6.0);
 }
 
 // ----------------------------------------- hand-built programs and extents
@@ -937,7 +933,7 @@ fn hand_built_delta_and_index() {
 }
 
 #[test]
-fn hand_built_diff_is_an_error_at_its_span() {
+fn hand_built_diff_is_lowered_and_never_interpreted() {
     let program = Program {
         inputs: vec![],
         params: vec![Param {
@@ -957,12 +953,21 @@ fn hand_built_diff_is_an_error_at_its_span() {
             ),
         )],
     };
-    let e = eval(&program, &Args::new().param("x", 1.0)).unwrap_err();
+    // `eval` lowers it: d x / d x = 1.
+    assert_scalar(
+        &eval(&program, &Args::new().param("x", 1.0)).unwrap()[0],
+        1.0,
+    );
+    // The interpreter proper never sees `diff`: an internal error at its
+    // span, not a panic.
+    let args = Args::new().param("x", 1.0);
+    let bound = crate::sema::bind(&program, &args.env()).unwrap();
+    let e = eval_bound(&program, &args, &bound).unwrap_err();
     assert_eq!(e.0.len(), 1);
     assert_eq!(e.0[0].span, Some(Span::new(4, 16)));
-    assert_eq!(
-        e.0[0].message,
-        "diff(...) is evaluated by the symbolic engine, which is not built yet"
+    assert!(
+        e.0[0].message.starts_with("internal error"),
+        "{}",
+        e.0[0].message
     );
-    assert!(e.0[0].notes[0].contains("later issue"));
 }

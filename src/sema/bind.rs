@@ -163,12 +163,16 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         // Every index occurring in this definition, with its extent constraints.
         let mut uses: BTreeMap<IndexId, Vec<Use>> = BTreeMap::new();
         let mut seen: Vec<IndexId> = def.axes.clone();
-        let mut deltas: Vec<(IndexId, IndexId)> = Vec::new();
+        let mut deltas: Vec<(IndexId, IndexId, Span)> = Vec::new();
         for &ax in &def.axes {
             if let Some((t, axis)) = program.index_var(ax).extent_of {
+                let shape = match t {
+                    TensorRef::Input(i) => input_shapes.get(i.index()),
+                    TensorRef::Def(d) => def_shapes.get(d.index()),
+                };
                 uses.entry(ax).or_default().push(Use {
-                    len: input_shapes[t.index()].get(axis).copied().unwrap_or(0),
-                    tensor: program.input(t).name.clone(),
+                    len: shape.and_then(|s| s.get(axis)).copied().unwrap_or(0),
+                    tensor: program.tensor_name(t),
                     axis,
                     span: program.index_var(ax).span,
                 });
@@ -181,14 +185,30 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                     wrt: Wrt::Elem(t, idx),
                     ..
                 } => (TensorRef::Input(*t), idx.as_slice()),
-                ExprKind::Reduce { index, .. } | ExprKind::Index(index) => {
+                ExprKind::Reduce { index, .. } => {
+                    seen.push(*index);
+                    if let Some((t, axis)) = program.index_var(*index).extent_of {
+                        let shape = match t {
+                            TensorRef::Input(i) => input_shapes.get(i.index()),
+                            TensorRef::Def(d) => def_shapes.get(d.index()),
+                        };
+                        uses.entry(*index).or_default().push(Use {
+                            len: shape.and_then(|s| s.get(axis)).copied().unwrap_or(0),
+                            tensor: program.tensor_name(t),
+                            axis,
+                            span: e.span,
+                        });
+                    }
+                    return;
+                }
+                ExprKind::Index(index) => {
                     seen.push(*index);
                     return;
                 }
                 ExprKind::Delta(a, b) => {
                     seen.push(*a);
                     seen.push(*b);
-                    deltas.push((*a, *b));
+                    deltas.push((*a, *b, e.span));
                     return;
                 }
                 _ => return,
@@ -239,7 +259,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         loop {
             let before = pending.len();
             pending.retain(|&ix| {
-                let partner = deltas.iter().find_map(|&(a, b)| {
+                let partner = deltas.iter().find_map(|&(a, b, _)| {
                     let other = if a == ix {
                         b
                     } else if b == ix {
@@ -260,6 +280,34 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
             });
             if pending.len() == before {
                 break;
+            }
+        }
+        // `delta[j,k]` compares two indices of one range: where both
+        // extents are inferred they must agree, which is what lets the
+        // symbolic engine contract `sum_j X[i,j] delta[j,k]` to `X[i,k]`.
+        for &(a, b, span) in &deltas {
+            let (va, vb) = (program.index_var(a), program.index_var(b));
+            if va.bounds.is_some() || vb.bounds.is_some() {
+                continue;
+            }
+            if !(resolved.contains(&a) && resolved.contains(&b)) {
+                continue;
+            }
+            let (ra, rb) = (ranges[a.index()], ranges[b.index()]);
+            if ra.len != rb.len {
+                errors.push(
+                    Diagnostic::at(
+                        format!(
+                            "`delta[{},{}]` compares `{}`, which runs over {} values, with `{}`, which runs over {}",
+                            va.name, vb.name, va.name, ra.len, vb.name, rb.len
+                        ),
+                        span,
+                    )
+                    .with_note(
+                        "a Kronecker delta compares indices of one range; give one of them \
+                         written bounds (`sum_{j=0}^{N}`) to compare different ranges",
+                    ),
+                );
             }
         }
         for ix in pending {

@@ -102,10 +102,11 @@ pub struct IndexVar {
     /// Inclusive bounds as written in `sum_{i=LO}^{HI}`; `None`: the extent is
     /// inferred (0..n-1) from the axes the index subscripts, or `--dim`.
     pub bounds: Option<(Expr, Expr)>,
-    /// For an axis only: its extent is that of this input's axis, whether or
-    /// not the body subscripts with it (the symbolic engine sets it on a
-    /// derivative's target indices: `dS_dw[k] = 1` still has w's length).
-    pub extent_of: Option<(InputId, usize)>,
+    /// For an axis only: its extent is that of this tensor's axis, whether or
+    /// not the body subscripts with it (the symbolic engine sets it where
+    /// simplifying removed the subscript: `dS_dw[k] = 1` still has w's
+    /// length, `y[i] = 0 x[i]` still has x's).
+    pub extent_of: Option<(TensorRef, usize)>,
 }
 
 /// A tensor being read.

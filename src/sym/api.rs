@@ -175,13 +175,82 @@ impl SymProgram {
         }
     }
 
-    /// One statement's text.
+    /// One statement's text. An axis that the simplified body no longer
+    /// subscripts gets a zero term that keeps its extent (`y[i] = 0 x[i]`
+    /// prints as `y[i] = 0 x[i]`, not `y[i] = 0`), so the text runs alone.
     pub fn def_text(&self, d: DefId) -> String {
         let def = &self.defs[d.index()];
-        match &def.name {
+        let text = match &def.name {
             Some(n) => print::def_text(&self.pool, n, &def.axes, def.body),
             None => print::expr_text(&self.pool, def.body),
+        };
+        let anchors = self.anchors(d);
+        if anchors.is_empty() {
+            return text;
         }
+        // `0 + ...` would read as a constant: drop a lone 0.
+        let text = text
+            .strip_suffix(" = 0")
+            .map_or(text.clone(), |t| format!("{t} ="));
+        let sep = if text.ends_with('=') { " " } else { " + " };
+        format!("{text}{sep}{}", anchors.join(" + "))
+    }
+
+    /// Zero terms that give each axis the simplified body lost its extent.
+    fn anchors(&self, d: DefId) -> Vec<String> {
+        let def = &self.defs[d.index()];
+        let taken = |n: &str| {
+            def.axes.iter().any(|&a| self.pool.index(a).name == n)
+                || self.pool.names.defs.iter().any(|x| x == n)
+                || self.inputs.iter().any(|i| i.name == n)
+                || self.params.iter().any(|p| p.name == n)
+        };
+        let mut fresh = (0..).map(|k| format!("z{k}")).filter(|n| !taken(n));
+        // The lost axes, grouped by the tensor that gives their extents
+        // (`0 A[i,j]` for two axes of A).
+        let mut groups: Vec<(TensorRef, Vec<(usize, String)>)> = Vec::new();
+        for &a in &def.axes {
+            if super::simplify::subscripts(&self.pool, def.body, a) {
+                continue;
+            }
+            let Some(&(t, axis)) = self.extent_of.get(&a) else {
+                continue;
+            };
+            let name = self.pool.index(a).name.clone();
+            match groups
+                .iter_mut()
+                .find(|(u, v)| *u == t && v.iter().all(|(p, _)| *p != axis))
+            {
+                Some((_, v)) => v.push((axis, name)),
+                None => groups.push((t, vec![(axis, name)])),
+            }
+        }
+        let mut out = Vec::new();
+        for (t, axes) in groups {
+            let rank = match t {
+                TensorRef::Input(i) => self.inputs[i.index()].rank,
+                TensorRef::Def(e) => self.defs[e.index()].axes.len(),
+            };
+            let mut subs = Vec::with_capacity(rank);
+            let mut others = Vec::new();
+            for p in 0..rank {
+                match axes.iter().find(|(q, _)| *q == p) {
+                    Some((_, n)) => subs.push(n.clone()),
+                    None => {
+                        let n = fresh.next().unwrap_or_default();
+                        others.push(n.clone());
+                        subs.push(n);
+                    }
+                }
+            }
+            let elem = format!("0 {}[{}]", self.pool.names.tensor(t), subs.join(","));
+            out.push(if others.is_empty() {
+                elem
+            } else {
+                format!("(sum_{{{}}} {elem})", others.join(","))
+            });
+        }
+        out
     }
 
     /// One statement in LaTeX.

@@ -21,7 +21,7 @@
 use super::diff::{Var, diff};
 use super::pool::{ExprId, Ix, Node};
 use super::program::{SymDef, SymProgram};
-use super::simplify::simplify;
+use super::simplify::{simplify, subscripts};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::sema::{DefId, InputId, ParamId, TensorRef};
 use crate::syntax::token::ReduceKind;
@@ -114,7 +114,7 @@ pub fn derive(
         if sp.pool.has_reduce(a) {
             let mut axes = free_e.clone();
             axes.extend(def.axes.iter().copied());
-            if axes.iter().all(|&x| subscripts(sp, a, x)) {
+            if axes.iter().all(|&x| subscripts(&sp.pool, a, x)) {
                 let base = format!("d{}_d{}", of, sp.def_name(d));
                 let name = sp.unique_name(&base);
                 let id = sp.insert_def(
@@ -186,25 +186,6 @@ fn contract(sp: &mut SymProgram, a: ExprId, p: ExprId, axes: &[Ix]) -> ExprId {
     simplify(&mut sp.pool, body)
 }
 
-/// Whether index `x` subscripts a tensor somewhere in `e` (so a definition
-/// with axis `x` can infer its extent).
-fn subscripts(sp: &SymProgram, e: ExprId, x: Ix) -> bool {
-    let mut seen = std::collections::HashSet::new();
-    let mut stack = vec![e];
-    while let Some(n) = stack.pop() {
-        if !seen.insert(n) || !sp.pool.depends_on_index(n, x) {
-            continue;
-        }
-        if let Node::Elem(_, ixs) = sp.pool.node(n) {
-            if ixs.contains(&x) {
-                return true;
-            }
-        }
-        stack.extend(sp.pool.children(n));
-    }
-    false
-}
-
 /// Every definition `e` reads, directly or through other definitions.
 fn reached_from(sp: &SymProgram, e: ExprId) -> Vec<DefId> {
     let mut out: Vec<DefId> = Vec::new();
@@ -238,7 +219,7 @@ pub fn add_derivative(
     let zero = sp.pool.zero();
     if let Target::Elem(t, ks) = target {
         for (axis, &k) in ks.iter().enumerate() {
-            sp.extent_of.insert(k, (*t, axis));
+            sp.extent_of.insert(k, (TensorRef::Input(*t), axis));
         }
         axes.extend(ks.iter().copied());
     }

@@ -110,6 +110,7 @@ impl Differ<'_> {
                 let d = self.go(pool, body);
                 let info = pool.index(i).clone();
                 let j = pool.fresh_index(&info.name, info.bounds);
+                pool.set_anchor(j, info.anchor);
                 let dj = pool.rename(d, i, j);
                 let one = pool.one();
                 let dl = pool.delta(i, j);

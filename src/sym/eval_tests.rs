@@ -221,7 +221,9 @@ fn notes_exercise_4_stationary_point() {
 pub(crate) fn dump(src: &str) -> String {
     use crate::sym::pool::{ExprId, Node, Pool};
     fn go(p: &Pool, e: ExprId) -> String {
-        let ix = |i: &crate::sym::pool::Ix| format!("{}#{}", p.index(*i).name, i.0);
+        let ix = |i: &crate::sym::pool::Ix| {
+            format!("{}#{}{:?}", p.index(*i).name, i.0, p.index(*i).level)
+        };
         match p.node(e) {
             Node::Const(r) => r.to_string(),
             Node::Param(q) => p.names.params[q.index()].clone(),
@@ -283,5 +285,13 @@ fn show_dump() {
         dump(
             "L = sum_i (y[i] - sum_j X[i,j] w[j])^2; g[k] = diff(L, w[k]); H[k,l] = diff(g[k], w[l])"
         )
+    );
+}
+
+#[test]
+fn show_dump2() {
+    println!(
+        "{}",
+        dump("y1[i] = (x[i] * ((sum_k (x[k] * A[k,q])) * (prod_k (x[k] * x[p]))))")
     );
 }

@@ -125,12 +125,24 @@ pub fn cmp_index(pool: &Pool, a: Ix, b: Ix) -> Ordering {
         (Level::Free, Level::Free) => x.name.cmp(&y.name).then(a.cmp(&b)),
         (Level::Free, Level::Bound(_)) => Ordering::Less,
         (Level::Bound(_), Level::Free) => Ordering::Greater,
-        (Level::Bound(l), Level::Bound(m)) => l.cmp(&m).then_with(|| match (x.bounds, y.bounds) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Less,
-            (Some(_), None) => Ordering::Greater,
-            (Some((p, q)), Some((r, s))) => cmp_expr(pool, p, r).then_with(|| cmp_expr(pool, q, s)),
-        }),
+        (Level::Bound(l), Level::Bound(m)) => l
+            .cmp(&m)
+            .then_with(|| match (x.anchor, y.anchor) {
+                (None, None) => Ordering::Equal,
+                (None, Some(_)) => Ordering::Less,
+                (Some(_), None) => Ordering::Greater,
+                (Some((t, p)), Some((u, q))) => {
+                    (pool.names.tensor(t), p).cmp(&(pool.names.tensor(u), q))
+                }
+            })
+            .then_with(|| match (x.bounds, y.bounds) {
+                (None, None) => Ordering::Equal,
+                (None, Some(_)) => Ordering::Less,
+                (Some(_), None) => Ordering::Greater,
+                (Some((p, q)), Some((r, s))) => {
+                    cmp_expr(pool, p, r).then_with(|| cmp_expr(pool, q, s))
+                }
+            }),
     }
 }
 

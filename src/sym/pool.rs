@@ -17,11 +17,10 @@
 //! - constants are exact rationals; there is no subtraction, negation or
 //!   division node (`a - b` is `a + (-1) b`, `a / b` is `a b^-1`);
 //! - bound indices are *canonical*: a binder's id is determined by its level
-//!   (one more than the highest binder or free canonical index in its body)
-//!   and its bounds, so two expressions that differ only in the names of
-//!   bound indices are the same node, and substituting a term under a binder
-//!   cannot capture (every canonical index free in a term sits at a higher
-//!   level than every binder inside it);
+//!   (one more than the highest binder in its body, raised past any equal
+//!   canonical index free in the body) and its bounds, so two closed
+//!   expressions that differ only in the names of bound indices are the
+//!   same node, and substituting a term under a binder cannot capture;
 //! - free indices ([`Level::Free`]) are the axes of definitions, derivative
 //!   targets and binders opened while a rule works under them.
 
@@ -75,6 +74,11 @@ pub struct IndexInfo {
     pub level: Level,
     /// Inclusive bounds `LO..=HI`, or `None` when the extent is inferred.
     pub bounds: Option<(ExprId, ExprId)>,
+    /// For a canonical index with an inferred extent: a tensor axis it
+    /// ranges over (the least by name among those its body subscripts, or
+    /// the one it had before simplifying removed them all), so `sum_j 0`
+    /// left over from `sum_j 0 x[j]` still knows its extent.
+    pub anchor: Option<(TensorRef, usize)>,
 }
 
 /// Names of the program's parameters and tensors, for ordering and printing.
@@ -93,6 +97,9 @@ impl Names {
         }
     }
 }
+
+/// What identifies a canonical index: level, bounds and anchor.
+type CanonicalKey = (u32, Option<(ExprId, ExprId)>, Option<(TensorRef, usize)>);
 
 /// Facts computed once per node.
 #[derive(Clone, Debug)]
@@ -115,8 +122,9 @@ pub struct Pool {
     meta: Vec<Meta>,
     interned: HashMap<Node, ExprId>,
     indices: Vec<IndexInfo>,
-    canonical: HashMap<(u32, Option<(ExprId, ExprId)>), Ix>,
+    canonical: HashMap<CanonicalKey, Ix>,
     binder_names: HashMap<ExprId, String>,
+    ranks: HashMap<TensorRef, usize>,
     pub names: Names,
 }
 
@@ -129,6 +137,7 @@ impl Pool {
             indices: Vec::new(),
             canonical: HashMap::new(),
             binder_names: HashMap::new(),
+            ranks: HashMap::new(),
             names,
         }
     }
@@ -172,23 +181,71 @@ impl Pool {
             name: name.to_string(),
             level: Level::Free,
             bounds,
+            anchor: None,
         });
         Ix(self.indices.len() as u32 - 1)
     }
 
-    /// The canonical bound index of a level and bounds.
-    fn canonical_index(&mut self, level: u32, bounds: Option<(ExprId, ExprId)>, hint: &str) -> Ix {
-        if let Some(&i) = self.canonical.get(&(level, bounds)) {
+    /// The rank of a tensor, as far as the pool knows it (from any element
+    /// of it that was ever made).
+    pub fn node_rank(&self, t: TensorRef) -> Option<usize> {
+        self.ranks.get(&t).copied()
+    }
+
+    /// Sets the anchor of a free index (one made to stand for a binder).
+    pub fn set_anchor(&mut self, i: Ix, anchor: Option<(TensorRef, usize)>) {
+        if self.index(i).level == Level::Free {
+            self.indices[i.0 as usize].anchor = anchor;
+        }
+    }
+
+    /// The canonical bound index of a level, bounds and anchor.
+    fn canonical_index(&mut self, key: CanonicalKey, hint: &str) -> Ix {
+        if let Some(&i) = self.canonical.get(&key) {
             return i;
         }
         self.indices.push(IndexInfo {
             name: hint.to_string(),
-            level: Level::Bound(level),
-            bounds,
+            level: Level::Bound(key.0),
+            bounds: key.1,
+            anchor: key.2,
         });
         let i = Ix(self.indices.len() as u32 - 1);
-        self.canonical.insert((level, bounds), i);
+        self.canonical.insert(key, i);
         i
+    }
+
+    /// The least tensor axis that `i` subscripts in `e` (inputs before
+    /// definitions, then by name and axis).
+    pub fn least_subscript(&self, e: ExprId, i: Ix) -> Option<(TensorRef, usize)> {
+        let mut best: Option<(TensorRef, usize)> = None;
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![e];
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n) || !self.depends_on_index(n, i) {
+                continue;
+            }
+            if let Node::Elem(t, ixs) = self.node(n) {
+                for (p, &x) in ixs.iter().enumerate() {
+                    if x != i {
+                        continue;
+                    }
+                    // Inputs before definitions, then by name and axis.
+                    let key = |t: TensorRef, p: usize| {
+                        (matches!(t, TensorRef::Def(_)), self.names.tensor(t), p)
+                    };
+                    let better = match best {
+                        None => true,
+                        Some((u, q)) => key(*t, p) < key(u, q),
+                    };
+                    if better {
+                        best = Some((*t, p));
+                    }
+                }
+            }
+            stack.extend(self.children(n));
+        }
+        best
     }
 
     fn level_of(&self, i: Ix) -> u32 {
@@ -278,6 +335,7 @@ impl Pool {
     }
 
     pub fn elem(&mut self, t: TensorRef, ixs: Vec<Ix>) -> ExprId {
+        self.ranks.insert(t, ixs.len());
         self.intern(Node::Elem(t, ixs))
     }
 
@@ -571,14 +629,20 @@ impl Pool {
             _ => {}
         }
         let info = self.index(var).clone();
-        let meta = &self.meta[body.0 as usize];
-        let mut level = meta.height;
-        for &i in meta.free.iter() {
-            if i != var {
-                level = level.max(self.level_of(i));
-            }
+        // One more than the highest binder inside; past any canonical index
+        // of an enclosing binder that is free here (the same level and
+        // bounds would capture it). In a closed term every enclosing binder
+        // sits higher anyway, so the level depends only on structure.
+        let anchor = match info.bounds {
+            Some(_) => None,
+            None => self.least_subscript(body, var).or(info.anchor),
+        };
+        let mut level = self.meta[body.0 as usize].height + 1;
+        let mut c = self.canonical_index((level, info.bounds, anchor), &info.name);
+        while c != var && self.depends_on_index(body, c) {
+            level += 1;
+            c = self.canonical_index((level, info.bounds, anchor), &info.name);
         }
-        let c = self.canonical_index(level + 1, info.bounds, &info.name);
         let body = if c == var {
             body
         } else {
@@ -718,6 +782,7 @@ impl Pool {
     pub fn open(&mut self, binder: Ix, body: ExprId) -> (Ix, ExprId) {
         let info = self.index(binder).clone();
         let fresh = self.fresh_index(&info.name, info.bounds);
+        self.indices[fresh.0 as usize].anchor = info.anchor;
         (fresh, self.rename(body, binder, fresh))
     }
 

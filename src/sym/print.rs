@@ -597,13 +597,60 @@ impl Writer<'_> {
                 format!("{kw}_{{{}}}", names.join(","))
             }
         };
-        let body = if self.prec(body) == Prec::Sum || is_negative(pool, body) {
+        let anchors = self.anchors(&binders, body);
+        let body = if !anchors.is_empty() {
+            format!("({} + {})", self.show(body, Prec::Sum), anchors.join(" + "))
+        } else if self.prec(body) == Prec::Sum || is_negative(pool, body) {
             format!("({})", self.show(body, Prec::Sum))
         } else {
             self.show(body, Prec::Open)
         };
         self.names.close(binders.len());
         format!("{head} {body}")
+    }
+
+    /// Zero terms `0 x[j]` for the binders (with inferred extents) that the
+    /// body no longer subscripts, so the text still says their extents:
+    /// `sum_j 0 x[j]` simplifies to `sum_j 0`, which prints as
+    /// `sum_j (0 + 0 x[j])`.
+    fn anchors(&mut self, binders: &[(Ix, ExprId)], body: ExprId) -> Vec<String> {
+        let pool = self.pool;
+        let mut out = Vec::new();
+        for &(i, _) in binders {
+            let info = pool.index(i);
+            let Some((t, axis)) = info.anchor else {
+                continue;
+            };
+            if info.bounds.is_some() || super::simplify::subscripts(pool, body, i) {
+                continue;
+            }
+            let rank = match pool.node_rank(t) {
+                Some(r) => r,
+                None => continue,
+            };
+            let mut subs = Vec::with_capacity(rank);
+            let mut others: Vec<String> = Vec::new();
+            for p in 0..rank {
+                if p == axis {
+                    subs.push(self.names.get(pool, i));
+                } else {
+                    let n = unused_name("z", |c| {
+                        self.names.taken.contains(c)
+                            || self.names.bound.iter().any(|(_, b)| b == c)
+                            || others.iter().any(|o| o == c)
+                    });
+                    others.push(n.clone());
+                    subs.push(n);
+                }
+            }
+            let elem = format!("0 {}[{}]", pool.names.tensor(t), subs.join(","));
+            out.push(if others.is_empty() {
+                elem
+            } else {
+                format!("(sum_{{{}}} {elem})", others.join(","))
+            });
+        }
+        out
     }
 }
 

@@ -15,9 +15,7 @@ use super::chain;
 use super::pool::{ExprId, Ix, Names, Node, Pool};
 use super::simplify::{RULES, Rule, simplify, simplify_with};
 use crate::diagnostics::{Diagnostic, Errors, Span};
-use crate::sema::{
-    self, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, InputId, TensorRef, Wrt,
-};
+use crate::sema::{self, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, TensorRef, Wrt};
 use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
@@ -42,7 +40,7 @@ pub struct SymProgram {
     pub params: Vec<sema::Param>,
     /// For a derivative's target indices: the input axis whose extent they
     /// take.
-    pub extent_of: HashMap<Ix, (InputId, usize)>,
+    pub extent_of: HashMap<Ix, (TensorRef, usize)>,
 }
 
 /// Lowers a checked program, evaluating every `diff(...)` symbolically and
@@ -100,6 +98,11 @@ pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<Sym
             .map(|&a| {
                 let ix = sp.pool.fresh_index(&program.index_var(a).name, None);
                 lw.map.insert(a, ix);
+                // Where the extent comes from, should simplifying remove the
+                // subscript (`y[i] = 0 x[i]`).
+                if let Some(anchor) = first_subscript(&def.body, a) {
+                    sp.extent_of.insert(ix, anchor);
+                }
                 ix
             })
             .collect();
@@ -123,6 +126,33 @@ pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<Sym
     } else {
         Err(Errors(errors))
     }
+}
+
+/// The first tensor axis that index `a` subscripts in `e`.
+fn first_subscript(e: &Expr, a: IndexId) -> Option<(TensorRef, usize)> {
+    let mut found = None;
+    e.walk(&mut |x| {
+        if found.is_some() {
+            return;
+        }
+        match &x.kind {
+            ExprKind::Elem(t, ixs) => {
+                if let Some(p) = ixs.iter().position(|&i| i == a) {
+                    found = Some((*t, p));
+                }
+            }
+            ExprKind::Diff {
+                wrt: Wrt::Elem(t, ixs),
+                ..
+            } => {
+                if let Some(p) = ixs.iter().position(|&i| i == a) {
+                    found = Some((TensorRef::Input(*t), p));
+                }
+            }
+            _ => {}
+        }
+    });
+    found
 }
 
 struct Lowerer<'a> {
@@ -193,6 +223,9 @@ impl Lowerer<'_> {
                     (simplify(&mut sp.pool, lo), simplify(&mut sp.pool, hi))
                 });
                 let x = sp.pool.fresh_index(&var.name, bounds);
+                // Where its extent comes from, should simplifying remove
+                // every subscript (`sum_j 0 x[j]`).
+                sp.pool.set_anchor(x, first_subscript(body, *index));
                 self.map.insert(*index, x);
                 let b = self.expr(sp, body);
                 sp.pool.reduce(*kind, x, b)
@@ -205,7 +238,7 @@ impl Lowerer<'_> {
                     Wrt::Elem(t, ixs) => {
                         let xs: Vec<Ix> = ixs.iter().map(|&i| self.ix(sp, i)).collect();
                         for (axis, &x) in xs.iter().enumerate() {
-                            sp.extent_of.insert(x, (*t, axis));
+                            sp.extent_of.insert(x, (TensorRef::Input(*t), axis));
                         }
                         chain::Target::Elem(*t, xs)
                     }
@@ -292,6 +325,19 @@ impl SymProgram {
             for t in self.reads(self.defs[d.index()].body) {
                 stack.push(t);
             }
+            // Definitions that only give an extent (`0 y[p]` anchors).
+            let def = &self.defs[d.index()];
+            let mut anchors: Vec<(TensorRef, usize)> = def
+                .axes
+                .iter()
+                .filter_map(|a| self.extent_of.get(a).copied())
+                .collect();
+            anchors.extend(self.binder_anchors(def.body));
+            for (t, _) in anchors {
+                if let TensorRef::Def(e) = t {
+                    stack.push(e);
+                }
+            }
             for (lo, hi) in self.bounds_in(self.defs[d.index()].body) {
                 for e in [lo, hi] {
                     stack.extend(self.reads(e));
@@ -317,6 +363,24 @@ impl SymProgram {
             if let Node::Elem(TensorRef::Def(d), _) = self.pool.node(x) {
                 if !out.contains(d) {
                     out.push(*d);
+                }
+            }
+            stack.extend(self.pool.children(x));
+        }
+        out
+    }
+
+    fn binder_anchors(&self, e: ExprId) -> Vec<(TensorRef, usize)> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            if let Node::Reduce(_, i, _) = self.pool.node(x) {
+                if let Some(a) = self.pool.index(*i).anchor {
+                    out.push(a);
                 }
             }
             stack.extend(self.pool.children(x));
@@ -370,7 +434,8 @@ impl SymProgram {
                 .iter()
                 .map(|&a| {
                     let id = r.new_index(a, IndexRole::Axis, None);
-                    r.out.indices[id.index()].extent_of = self.extent_of.get(&a).copied();
+                    r.out.indices[id.index()].extent_of =
+                        self.extent_of.get(&a).map(|&(t, axis)| (r.tensor(t), axis));
                     r.map.insert(a, id);
                     id
                 })
@@ -489,6 +554,10 @@ impl Raiser<'_> {
                     IndexRole::Implicit
                 };
                 let id = self.new_index(i, role, bounds);
+                if role == IndexRole::Implicit {
+                    self.out.indices[id.index()].extent_of =
+                        pool.index(i).anchor.map(|(t, axis)| (self.tensor(t), axis));
+                }
                 let saved = self.map.insert(i, id);
                 let body = self.expr(body);
                 match saved {

@@ -8,7 +8,9 @@
 //! (constant folding, `x+0`, `x·1`, `x·0`, `x^0`, `x^1`, like terms, merged
 //! powers). The rules here are the ones about binders and functions, each
 //! one small function in [`RULES`] with its own test:
-//! - `sum_split`: `sum_j (a + b)` is `sum_j a + sum_j b`;
+//! - `sum_split`: `sum_j (a + b)` is `sum_j a + sum_j b` (for an inferred
+//!   extent, only when every piece still subscripts a tensor with j, from
+//!   which the extent is inferred);
 //! - `sum_pull`: factors that do not depend on `j` leave `sum_j`;
 //! - `const_body`: `sum_{i=lo}^{hi} b` is `(hi - lo + 1) b` and
 //!   `prod_{i=lo}^{hi} b` is `b^(hi - lo + 1)` when b does not depend on i;
@@ -119,12 +121,36 @@ fn as_sum(pool: &Pool, e: ExprId) -> Option<(Ix, ExprId)> {
 
 /// `sum_j (a + b)` is `sum_j a + sum_j b`.
 pub fn sum_split(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
-    let (_, body) = as_sum(pool, e)?;
+    let (i, body) = as_sum(pool, e)?;
     let Node::Add(terms) = pool.node(body).clone() else {
         return None;
     };
+    // An index with an inferred extent gets it from the tensors it
+    // subscripts: every piece must still subscript one.
+    if pool.index(i).bounds.is_none() && !terms.iter().all(|&t| subscripts(pool, t, i)) {
+        return None;
+    }
     let sums: Vec<ExprId> = terms.into_iter().map(|t| pool.reduce_like(e, t)).collect();
     Some(pool.add(sums))
+}
+
+/// Whether index `i` subscripts a tensor somewhere in `e` (so a sum over
+/// `e` alone can infer its extent).
+pub fn subscripts(pool: &Pool, e: ExprId, i: Ix) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![e];
+    while let Some(n) = stack.pop() {
+        if !seen.insert(n) || !pool.depends_on_index(n, i) {
+            continue;
+        }
+        if let Node::Elem(_, ixs) = pool.node(n) {
+            if ixs.contains(&i) {
+                return true;
+            }
+        }
+        stack.extend(pool.children(n));
+    }
+    false
 }
 
 /// Factors of `sum_j` that do not depend on j move out of it.
