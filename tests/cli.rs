@@ -254,3 +254,71 @@ fn demo_agrees_with_the_notes() {
     assert!(s.contains("= 120"), "{s}");
     assert!(!s.contains("DISAGREES"), "{s}");
 }
+
+#[test]
+fn simplify_prints_the_simplified_program() {
+    let o = ricci(&["simplify", "s = sum_{i=1}^{N} b; p = prod_{i=1}^{N} b; t = 2x + 3x"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "s = N b\np = b^N\nt = 5 x\n");
+    let o = ricci(&["simplify", "f[k] = sum_j X[k,j] delta[j,i] w[i]", "--latex"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "f_{k} = \\sum_{i} X_{ki} \\, w_{i}\n");
+}
+
+#[test]
+fn diff_prints_a_program_that_runs_under_eval() {
+    let src = "r[i] = y[i] - sum_j X[i,j] w[j]\nL = sum_i r[i]^2";
+    let o = ricci(&["diff", src, "--wrt", "w[k]"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = stdout(&o);
+    assert_eq!(
+        printed,
+        "r[i] = y[i] - sum_j X[i,j] w[j]\ndL_dw[k] = -2 sum_i X[i,k] r[i]\n"
+    );
+    // The printed program, run with the same inputs, gives the gradient
+    // that `diff(...)` inside a program gives.
+    let dir = scratch("diff-runs");
+    let x = save(&dir, "x.npy", &[3, 2], &[1., 2., 3., 4., 5., 6.]);
+    let y = save(&dir, "y.npy", &[3], &[1., 0., 2.]);
+    let w = save(&dir, "w.npy", &[2], &[0.5, -1.]);
+    let inputs = [
+        "--in",
+        &format!("X={x}"),
+        "--in",
+        &format!("y={y}"),
+        "--in",
+        &format!("w={w}"),
+    ];
+    let mut a = vec!["eval", printed.as_str()];
+    a.extend(inputs);
+    let o = ricci(&a);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let from_printed = stdout(&o);
+    let inline = format!("{src}\ng[k] = diff(L, w[k])");
+    let mut b = vec!["eval", inline.as_str()];
+    b.extend(inputs);
+    let o = ricci(&b);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // r = y - X w = [2.5, 2.5, 5.5]; dL/dw = -2 X^T r = [-75, -96].
+    assert!(from_printed.ends_with("dL_dw = [-75, -96]\n"), "{from_printed}");
+    assert!(stdout(&o).ends_with("g = [-75, -96]\n"), "{}", stdout(&o));
+}
+
+#[test]
+fn diff_of_a_named_definition_and_a_parameter() {
+    let o = ricci(&["diff", "y = (x+1)^3; z = y^2", "--wrt", "x", "--of", "y"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "dy_dx = 3 (x + 1)^2\n");
+}
+
+#[test]
+fn diff_errors_name_the_target() {
+    let o = ricci(&["diff", "y[i] = sum_j X[i,j] w[j]", "--wrt", "v[k]"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--wrt v[k]: the program has no input tensor `v`"));
+    let o = ricci(&["diff", "y[i] = sum_j X[i,j] w[j]", "--wrt", "w[i]"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the index `i` is already used"));
+    let o = ricci(&["diff", "y[i] = sum_j X[i,j] w[j]"]);
+    assert_eq!(o.status.code(), Some(2), "--wrt is required");
+}

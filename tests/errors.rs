@@ -1219,3 +1219,21 @@ fn constant_definitions_in_bounds_are_evaluated_once() {
     let v = ricci::eval(&p, &ricci::Args::new()).unwrap();
     assert_eq!(v.last().unwrap().to_f64().sum(), 3.0);
 }
+
+#[test]
+fn delta_between_different_ranges() {
+    bind_one(
+        "f[k] = sum_j x[j] delta[j,k] + 0 y[k]",
+        &env(&[("x", &[3]), ("y", &[5])], &[], &[]),
+        expect![[r#"
+            error: `delta[j,k]` compares `j`, which runs over 3 values, with `k`, which runs over 5
+              ┌─ <program>:1:19
+              │
+            1 │ f[k] = sum_j x[j] delta[j,k] + 0 y[k]
+              │                   ^^^^^^^^^^
+              │
+              = help: a Kronecker delta compares indices of one range; give one of them written bounds (`sum_{j=0}^{N}`) to compare different ranges
+
+        "#]],
+    );
+}
