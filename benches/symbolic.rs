@@ -7,7 +7,8 @@
 //! interpreter's time for a forward pass beside its gradient.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ricci::SymProgram;
+use ndarray::{Array1, Array2};
+use ricci::{Args, SymProgram, Tensor};
 use std::hint::black_box;
 
 const LEAST_SQUARES: &str = "L = sum_i (y[i] - sum_j X[i,j] w[j])^2";
@@ -28,8 +29,9 @@ fn layers(n: usize) -> String {
     s
 }
 
-/// Distinct nodes of the derivative and of every derived definition.
-fn derivative_size(src: &str, wrt: &str) -> usize {
+/// Distinct nodes and their operands, over the derivative and every
+/// derived definition it needs.
+fn derivative_size(src: &str, wrt: &str) -> (usize, usize) {
     let mut p = match SymProgram::parse(src) {
         Ok(p) => p,
         Err(e) => panic!("{}", e.render("bench", src)),
@@ -41,20 +43,20 @@ fn derivative_size(src: &str, wrt: &str) -> usize {
     p.needed(&[d])
         .into_iter()
         .filter(|&x| p.defs[x.index()].derived)
-        .map(|x| p.size(x))
-        .sum()
+        .map(|x| (p.size(x), p.edges(x)))
+        .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
 }
 
 fn sizes() {
-    println!("derivative of a product of n factors (distinct nodes):");
+    println!("derivative of a product of n factors (distinct nodes, operands):");
     for n in [5, 10, 20, 30] {
-        println!("  n = {n:2}: {}", derivative_size(&product(n), "x"));
+        let (nodes, edges) = derivative_size(&product(n), "x");
+        println!("  n = {n:2}: {nodes:5} nodes, {edges:5} operands");
     }
-    println!(
-        "gradient of n nested tanh layers w.r.t. W1[a,b] (distinct nodes, all derived definitions):"
-    );
+    println!("gradient of n nested tanh layers w.r.t. W1[a,b] (all derived definitions):");
     for n in [1, 2, 5, 10, 20] {
-        println!("  n = {n:2}: {}", derivative_size(&layers(n), "W1[a,b]"));
+        let (nodes, edges) = derivative_size(&layers(n), "W1[a,b]");
+        println!("  n = {n:2}: {nodes:5} nodes, {edges:5} operands");
     }
 }
 
@@ -82,5 +84,34 @@ fn latency(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, latency);
+/// The interpreter on 10 layers of width 16: the forward pass alone, and
+/// the program `ricci diff` prints for the gradient (forward definitions,
+/// adjoints, gradient).
+fn forward_vs_gradient(c: &mut Criterion) {
+    let n = 10;
+    let width = 16;
+    let src = layers(n);
+    let mut p = SymProgram::parse(&src).expect("parses");
+    let d = p.diff(None, "W1[a,b]").expect("differentiates");
+    let grad_src = p.program_text(&[d]);
+    let mut args = Args::new();
+    for k in 1..=n {
+        let w = Array2::from_shape_fn((width, width), |(i, j)| {
+            ((i * 7 + j * 3 + k) % 11) as f64 / 11.0 - 0.5
+        });
+        args = args.tensor(&format!("W{k}"), Tensor::F64(w.into_dyn()));
+    }
+    let x = Array1::from_shape_fn(width, |i| (i as f64 / width as f64) - 0.5);
+    args = args.tensor("x", Tensor::F64(x.into_dyn()));
+    let forward = ricci::check(&src).expect("checks");
+    let gradient = ricci::check(&grad_src).expect("checks");
+    c.bench_function("interp forward, 10 tanh layers of 16", |b| {
+        b.iter(|| ricci::eval(black_box(&forward), &args))
+    });
+    c.bench_function("interp gradient program, 10 tanh layers of 16", |b| {
+        b.iter(|| ricci::eval(black_box(&gradient), &args))
+    });
+}
+
+criterion_group!(benches, latency, forward_vs_gradient);
 criterion_main!(benches);

@@ -299,6 +299,12 @@ impl SymProgram {
         self.pool.dag_size(self.defs[d.index()].body)
     }
 
+    /// The number of operands of the distinct nodes of a definition's body
+    /// (a product of n factors counts n).
+    pub fn edges(&self, d: DefId) -> usize {
+        self.pool.dag_edges(self.defs[d.index()].body)
+    }
+
     /// Whether the body of `d` reads tensor `t`.
     pub fn def_reads(&self, d: DefId, t: TensorRef) -> bool {
         self.pool

@@ -815,6 +815,22 @@ impl Pool {
         r
     }
 
+    /// The operands of every node reachable from `e` (each node once): the
+    /// size of the expression as a DAG, counting list lengths.
+    pub fn dag_edges(&self, e: ExprId) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![e];
+        let mut edges = 0;
+        while let Some(x) = stack.pop() {
+            if seen.insert(x) {
+                let cs = self.children(x);
+                edges += cs.len();
+                stack.extend(cs);
+            }
+        }
+        edges
+    }
+
     /// Every node reachable from `e` (each once).
     pub fn dag_size(&self, e: ExprId) -> usize {
         let mut seen = std::collections::HashSet::new();
