@@ -279,7 +279,7 @@ fn quadratic_form_gives_a_plus_a_transpose_x() {
             .tensor("A", t(&[3, 3], 6))
             .tensor("x", t(&[3], 7)),
         expect![[r#"
-            df_dx[k] = sum_j A[k,j] x[j] + sum_i A[i,k] x[i]
+            df_dx[k] = sum_i A[i,k] x[i] + sum_j A[k,j] x[j]
         "#]],
     );
 }

@@ -48,7 +48,8 @@ pub enum Node {
     Index(Ix),
     /// A tensor element (a scalar definition is `Elem(Def(d), [])`).
     Elem(TensorRef, Vec<Ix>),
-    /// Kronecker delta, its two indices in increasing order and different.
+    /// Kronecker delta, its two indices different and in [`super::order`]'s
+    /// order.
     Delta(Ix, Ix),
     Add(Vec<ExprId>),
     Mul(Vec<ExprId>),
@@ -159,6 +160,7 @@ impl Pool {
         self.nodes.len() > MAX_NODES
     }
 
+    #[allow(clippy::should_implement_trait)]
     pub fn index(&self, i: Ix) -> &IndexInfo {
         &self.indices[i.0 as usize]
     }
@@ -344,7 +346,11 @@ impl Pool {
         if a == b {
             return self.one();
         }
-        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        // Structural order (names, levels), never creation order.
+        let (a, b) = match super::order::cmp_index(self, a, b) {
+            std::cmp::Ordering::Greater => (b, a),
+            _ => (a, b),
+        };
         self.intern(Node::Delta(a, b))
     }
 
@@ -508,12 +514,13 @@ impl Pool {
         }
         // A negated sum distributes: `-(a - b)` is `b - a` (other numbers
         // keep their sum whole, as a person writes `2 (x + 1)`).
-        if out.len() == 1 && coeff == -BigRational::one() {
-            if let Node::Add(ts) = self.node(out[0]).clone() {
-                let k = self.konst(coeff);
-                let terms: Vec<ExprId> = ts.into_iter().map(|t| self.mul2(k, t)).collect();
-                return self.add(terms);
-            }
+        if out.len() == 1
+            && coeff == -BigRational::one()
+            && let Node::Add(ts) = self.node(out[0]).clone()
+        {
+            let k = self.konst(coeff);
+            let terms: Vec<ExprId> = ts.into_iter().map(|t| self.mul2(k, t)).collect();
+            return self.add(terms);
         }
         // Among other factors, a sum (or an integer power of one) never
         // leads with a minus: its sign goes to the coefficient, so
@@ -584,10 +591,10 @@ impl Pool {
         if self.is_one(p) {
             return b;
         }
-        if let (Some(x), Some(y)) = (self.as_const(b), self.as_const(p)) {
-            if let Some(r) = exact_pow(x, y) {
-                return self.konst(r);
-            }
+        if let (Some(x), Some(y)) = (self.as_const(b), self.as_const(p))
+            && let Some(r) = exact_pow(x, y)
+        {
+            return self.konst(r);
         }
         let p_int = self
             .as_const(p)
@@ -622,6 +629,19 @@ impl Pool {
     /// `sum`/`prod` over `var` (free or canonical) of `body`; the binder is
     /// made canonical, renaming `var` in `body`. The bounds are `var`'s.
     pub fn reduce(&mut self, kind: ReduceKind, var: Ix, body: ExprId) -> ExprId {
+        self.reduce_named(kind, var, body, None)
+    }
+
+    /// [`Pool::reduce`], naming the bound index `name` (default: `var`'s
+    /// name) if this is the node's first making: the first spelling of an
+    /// expression is the one printed.
+    fn reduce_named(
+        &mut self,
+        kind: ReduceKind,
+        var: Ix,
+        body: ExprId,
+        name: Option<String>,
+    ) -> ExprId {
         // A sum of zeros is 0 and a product of ones is 1, whatever the range.
         match kind {
             ReduceKind::Sum if self.is_zero(body) => return body,
@@ -649,7 +669,9 @@ impl Pool {
             self.rename(body, var, c)
         };
         let id = self.intern(Node::Reduce(kind, c, body));
-        self.binder_names.entry(id).or_insert(info.name);
+        self.binder_names
+            .entry(id)
+            .or_insert_with(|| name.unwrap_or(info.name));
         id
     }
 
@@ -660,13 +682,7 @@ impl Pool {
             return body;
         };
         let name = self.binder_names.get(&original).cloned();
-        let r = self.reduce(kind, i, body);
-        if let Some(n) = name {
-            if matches!(self.node(r), Node::Reduce(..)) {
-                self.binder_names.insert(r, n);
-            }
-        }
-        r
+        self.reduce_named(kind, i, body, name)
     }
 
     /// The name to print for the index a `Reduce` node binds: the name its

@@ -667,11 +667,11 @@ fn const_exponent(r: &BigRational) -> String {
 pub(crate) fn positive_first(pool: &Pool, terms: &[ExprId]) -> Vec<ExprId> {
     let mut terms = terms.to_vec();
     let negative = |t: ExprId| split_term(pool, t).0.is_negative();
-    if terms.first().is_some_and(|&t| negative(t)) {
-        if let Some(p) = terms.iter().position(|&t| !negative(t)) {
-            let t = terms.remove(p);
-            terms.insert(0, t);
-        }
+    if terms.first().is_some_and(|&t| negative(t))
+        && let Some(p) = terms.iter().position(|&t| !negative(t))
+    {
+        let t = terms.remove(p);
+        terms.insert(0, t);
     }
     terms
 }

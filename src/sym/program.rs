@@ -360,10 +360,10 @@ impl SymProgram {
             if !seen.insert(x) {
                 continue;
             }
-            if let Node::Elem(TensorRef::Def(d), _) = self.pool.node(x) {
-                if !out.contains(d) {
-                    out.push(*d);
-                }
+            if let Node::Elem(TensorRef::Def(d), _) = self.pool.node(x)
+                && !out.contains(d)
+            {
+                out.push(*d);
             }
             stack.extend(self.pool.children(x));
         }
@@ -378,10 +378,10 @@ impl SymProgram {
             if !seen.insert(x) {
                 continue;
             }
-            if let Node::Reduce(_, i, _) = self.pool.node(x) {
-                if let Some(a) = self.pool.index(*i).anchor {
-                    out.push(a);
-                }
+            if let Node::Reduce(_, i, _) = self.pool.node(x)
+                && let Some(a) = self.pool.index(*i).anchor
+            {
+                out.push(a);
             }
             stack.extend(self.pool.children(x));
         }
@@ -396,10 +396,10 @@ impl SymProgram {
             if !seen.insert(x) {
                 continue;
             }
-            if let Node::Reduce(_, i, _) = self.pool.node(x) {
-                if let Some(b) = self.pool.index(*i).bounds {
-                    out.push(b);
-                }
+            if let Node::Reduce(_, i, _) = self.pool.node(x)
+                && let Some(b) = self.pool.index(*i).bounds
+            {
+                out.push(b);
             }
             stack.extend(self.pool.children(x));
         }
@@ -512,10 +512,10 @@ impl Raiser<'_> {
             Node::Index(i) => ExprKind::Index(self.ix(i)),
             Node::Elem(t, ixs) => {
                 let t = self.tensor(t);
-                if ixs.is_empty() {
-                    if let TensorRef::Def(d) = t {
-                        return self.mk(ExprKind::Scalar(d));
-                    }
+                if ixs.is_empty()
+                    && let TensorRef::Def(d) = t
+                {
+                    return self.mk(ExprKind::Scalar(d));
                 }
                 ExprKind::Elem(t, ixs.iter().map(|&i| self.ix(i)).collect())
             }

@@ -93,17 +93,17 @@ fn pass(
     let mut fuel = FUEL;
     'outer: while fuel > 0 {
         for (_, rule) in rules {
-            if let Some(next) = rule(pool, cur) {
-                if next != cur {
-                    fuel -= 1;
-                    // The rewritten node's new children may simplify further.
-                    cur = if next == e {
-                        next
-                    } else {
-                        pass(pool, next, rules, memo)
-                    };
-                    continue 'outer;
-                }
+            if let Some(next) = rule(pool, cur)
+                && next != cur
+            {
+                fuel -= 1;
+                // The rewritten node's new children may simplify further.
+                cur = if next == e {
+                    next
+                } else {
+                    pass(pool, next, rules, memo)
+                };
+                continue 'outer;
             }
         }
         break;
@@ -143,10 +143,10 @@ pub fn subscripts(pool: &Pool, e: ExprId, i: Ix) -> bool {
         if !seen.insert(n) || !pool.depends_on_index(n, i) {
             continue;
         }
-        if let Node::Elem(_, ixs) = pool.node(n) {
-            if ixs.contains(&i) {
-                return true;
-            }
+        if let Node::Elem(_, ixs) = pool.node(n)
+            && ixs.contains(&i)
+        {
+            return true;
         }
         stack.extend(pool.children(n));
     }
@@ -185,10 +185,10 @@ pub fn const_body(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     let one = pool.one();
     let nlo = pool.neg(lo);
     let mut len = pool.add(vec![hi, nlo, one]);
-    if let Some(n) = pool.as_const(len) {
-        if n < &num_rational::BigRational::from_integer(0.into()) {
-            len = pool.zero();
-        }
+    if let Some(n) = pool.as_const(len)
+        && n < &num_rational::BigRational::from_integer(0.into())
+    {
+        len = pool.zero();
     }
     Some(match kind {
         ReduceKind::Sum => pool.mul2(len, body),
