@@ -48,6 +48,7 @@
 
 use super::order;
 use super::pool::{ExprId, Ix, Node, Pool};
+use crate::sema::TensorRef;
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -275,6 +276,10 @@ impl IndexNames {
     /// its printed name, from the node's binder name (else the index's).
     pub(crate) fn open(&mut self, pool: &Pool, i: Ix, node: ExprId) -> String {
         let hint = pool.binder_name(node).unwrap_or(&pool.index(i).name);
+        // Without a numeric suffix: `i2` is what this printer writes when
+        // `i` is taken, and reading it back must not change the next print.
+        let stem = hint.trim_end_matches(|c: char| c.is_ascii_digit());
+        let hint = if stem.is_empty() { hint } else { stem };
         let name = unused_name(hint, |c| {
             self.taken.contains(c) || self.bound.iter().any(|(_, n)| n == c)
         });
@@ -599,7 +604,15 @@ impl Writer<'_> {
         };
         let anchors = self.anchors(&binders, body);
         let body = if !anchors.is_empty() {
-            format!("({} + {})", self.show(body, Prec::Sum), anchors.join(" + "))
+            let mut terms = anchors;
+            if !pool.is_zero(body) {
+                terms.insert(0, self.show(body, Prec::Sum));
+            }
+            if terms.len() == 1 && !terms[0].starts_with('(') {
+                terms.remove(0)
+            } else {
+                format!("({})", terms.join(" + "))
+            }
         } else if self.prec(body) == Prec::Sum || is_negative(pool, body) {
             format!("({})", self.show(body, Prec::Sum))
         } else {
@@ -615,7 +628,9 @@ impl Writer<'_> {
     /// `sum_j (0 + 0 x[j])`.
     fn anchors(&mut self, binders: &[(Ix, ExprId)], body: ExprId) -> Vec<String> {
         let pool = self.pool;
-        let mut out = Vec::new();
+        // The lost binders, grouped by the tensor that gives their extents
+        // (`0 A[k,l]` for two axes of A).
+        let mut groups: Vec<(TensorRef, Vec<(usize, Ix)>)> = Vec::new();
         for &(i, _) in binders {
             let info = pool.index(i);
             let Some((t, axis)) = info.anchor else {
@@ -624,23 +639,33 @@ impl Writer<'_> {
             if info.bounds.is_some() || super::simplify::subscripts(pool, body, i) {
                 continue;
             }
-            let rank = match pool.node_rank(t) {
-                Some(r) => r,
-                None => continue,
+            match groups
+                .iter_mut()
+                .find(|(u, v)| *u == t && v.iter().all(|(p, _)| *p != axis))
+            {
+                Some((_, v)) => v.push((axis, i)),
+                None => groups.push((t, vec![(axis, i)])),
+            }
+        }
+        let mut out = Vec::new();
+        for (t, axes) in groups {
+            let Some(rank) = pool.node_rank(t) else {
+                continue;
             };
             let mut subs = Vec::with_capacity(rank);
             let mut others: Vec<String> = Vec::new();
             for p in 0..rank {
-                if p == axis {
-                    subs.push(self.names.get(pool, i));
-                } else {
-                    let n = unused_name("z", |c| {
-                        self.names.taken.contains(c)
-                            || self.names.bound.iter().any(|(_, b)| b == c)
-                            || others.iter().any(|o| o == c)
-                    });
-                    others.push(n.clone());
-                    subs.push(n);
+                match axes.iter().find(|(q, _)| *q == p) {
+                    Some(&(_, i)) => subs.push(self.names.get(pool, i)),
+                    None => {
+                        let n = unused_name("z", |c| {
+                            self.names.taken.contains(c)
+                                || self.names.bound.iter().any(|(_, b)| b == c)
+                                || others.iter().any(|o| o == c)
+                        });
+                        others.push(n.clone());
+                        subs.push(n);
+                    }
                 }
             }
             let elem = format!("0 {}[{}]", pool.names.tensor(t), subs.join(","));
