@@ -257,7 +257,10 @@ fn demo_agrees_with_the_notes() {
 
 #[test]
 fn simplify_prints_the_simplified_program() {
-    let o = ricci(&["simplify", "s = sum_{i=1}^{N} b; p = prod_{i=1}^{N} b; t = 2x + 3x"]);
+    let o = ricci(&[
+        "simplify",
+        "s = sum_{i=1}^{N} b; p = prod_{i=1}^{N} b; t = 2x + 3x",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), "s = N b\np = b^N\nt = 5 x\n");
     let o = ricci(&["simplify", "f[k] = sum_j X[k,j] delta[j,i] w[i]", "--latex"]);
@@ -300,7 +303,10 @@ fn diff_prints_a_program_that_runs_under_eval() {
     let o = ricci(&b);
     assert!(o.status.success(), "{}", stderr(&o));
     // r = y - X w = [2.5, 2.5, 5.5]; dL/dw = -2 X^T r = [-75, -96].
-    assert!(from_printed.ends_with("dL_dw = [-75, -96]\n"), "{from_printed}");
+    assert!(
+        from_printed.ends_with("dL_dw = [-75, -96]\n"),
+        "{from_printed}"
+    );
     assert!(stdout(&o).ends_with("g = [-75, -96]\n"), "{}", stdout(&o));
 }
 
