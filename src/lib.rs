@@ -23,6 +23,7 @@ pub mod einsum;
 pub mod interp;
 pub mod runtime;
 pub mod sema;
+pub mod stack;
 pub mod sym;
 pub mod syntax;
 

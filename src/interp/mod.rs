@@ -78,29 +78,11 @@ pub(crate) fn eval_bound(
     // Evaluation recurses once per nesting level of the checked program
     // (at most `sema::MAX_CHECKED_DEPTH`); give it a stack that is ample
     // for that whatever thread the caller is on.
-    let result = std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .name("ricci-interp".into())
-            .stack_size(EVAL_STACK_BYTES)
-            .spawn_scoped(scope, || match dtype {
-                DType::F64 => run::<f64>(program, args, bound),
-                DType::F32 => run::<f32>(program, args, bound),
-            })
-            .map(|h| h.join())
-    });
-    match result {
-        Ok(Ok(r)) => r,
-        Ok(Err(_)) => Err(Errors::one(Diagnostic::error(
-            "internal error: the interpreter stopped unexpectedly",
-        ))),
-        Err(e) => Err(Errors::one(Diagnostic::error(format!(
-            "cannot start the interpreter's thread: {e}"
-        )))),
-    }
+    crate::stack::on_big_stack("interpreter", || match dtype {
+        DType::F64 => run::<f64>(program, args, bound),
+        DType::F32 => run::<f32>(program, args, bound),
+    })
 }
-
-/// Stack for the evaluation thread: address space only, touched as needed.
-const EVAL_STACK_BYTES: usize = 256 << 20;
 
 /// One error per outermost `diff` in the program: the interpreter proper
 /// never sees `diff` (its presence also tells [`eval`] to lower first).

@@ -205,52 +205,16 @@ impl SymProgram {
                 || self.inputs.iter().any(|i| i.name == n)
                 || self.params.iter().any(|p| p.name == n)
         };
-        let mut fresh = (0..).map(|k| format!("z{k}")).filter(|n| !taken(n));
-        // The lost axes, grouped by the tensor that gives their extents
-        // (`0 A[i,j]` for two axes of A).
-        let mut groups: Vec<(TensorRef, Vec<(usize, String)>)> = Vec::new();
-        for &a in &def.axes {
-            if super::simplify::subscripts(&self.pool, def.body, a) {
-                continue;
-            }
-            let Some(&(t, axis)) = self.extent_of.get(&a) else {
-                continue;
-            };
-            let name = self.pool.index(a).name.clone();
-            match groups
-                .iter_mut()
-                .find(|(u, v)| *u == t && v.iter().all(|(p, _)| *p != axis))
-            {
-                Some((_, v)) => v.push((axis, name)),
-                None => groups.push((t, vec![(axis, name)])),
-            }
-        }
-        let mut out = Vec::new();
-        for (t, axes) in groups {
-            let rank = match t {
-                TensorRef::Input(i) => self.inputs[i.index()].rank,
-                TensorRef::Def(e) => self.defs[e.index()].axes.len(),
-            };
-            let mut subs = Vec::with_capacity(rank);
-            let mut others = Vec::new();
-            for p in 0..rank {
-                match axes.iter().find(|(q, _)| *q == p) {
-                    Some((_, n)) => subs.push(n.clone()),
-                    None => {
-                        let n = fresh.next().unwrap_or_default();
-                        others.push(n.clone());
-                        subs.push(n);
-                    }
-                }
-            }
-            let elem = format!("0 {}[{}]", self.pool.names.tensor(t), subs.join(","));
-            out.push(if others.is_empty() {
-                elem
-            } else {
-                format!("(sum_{{{}}} {elem})", others.join(","))
-            });
-        }
-        out
+        let lost: Vec<(TensorRef, usize, String)> = def
+            .axes
+            .iter()
+            .filter(|&&a| !super::simplify::subscripts(&self.pool, def.body, a))
+            .filter_map(|&a| {
+                let &(t, axis) = self.extent_of.get(&a)?;
+                Some((t, axis, self.pool.index(a).name.clone()))
+            })
+            .collect();
+        print::zero_terms(&self.pool, &lost, taken)
     }
 
     /// One statement in LaTeX.

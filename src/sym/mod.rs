@@ -21,31 +21,13 @@ pub mod simplify;
 
 pub use program::{SymDef, SymProgram};
 
-use crate::diagnostics::{Diagnostic, Errors};
-
-/// Stack for symbolic work: rewriting recurses once per nesting level.
-const STACK_BYTES: usize = 256 << 20;
+use crate::diagnostics::Errors;
 
 /// Runs `f` on a thread with a stack ample for any checked program.
 pub(crate) fn on_big_stack<T: Send>(
     f: impl FnOnce() -> Result<T, Errors> + Send,
 ) -> Result<T, Errors> {
-    let result = std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .name("ricci-sym".into())
-            .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, f)
-            .map(|h| h.join())
-    });
-    match result {
-        Ok(Ok(r)) => r,
-        Ok(Err(_)) => Err(Errors::one(Diagnostic::error(
-            "internal error: the symbolic engine stopped unexpectedly",
-        ))),
-        Err(e) => Err(Errors::one(Diagnostic::error(format!(
-            "cannot start the symbolic engine's thread: {e}"
-        )))),
-    }
+    crate::stack::on_big_stack("symbolic engine", f)
 }
 
 /// Lowers a checked program to the symbolic IR: every definition

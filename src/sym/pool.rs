@@ -831,32 +831,32 @@ impl Pool {
         r
     }
 
-    /// The operands of every node reachable from `e` (each node once): the
-    /// size of the expression as a DAG, counting list lengths.
-    pub fn dag_edges(&self, e: ExprId) -> usize {
+    /// Every node reachable from `e`, each once (parents before children).
+    pub fn dag_nodes(&self, e: ExprId) -> Vec<ExprId> {
         let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![e];
-        let mut edges = 0;
-        while let Some(x) = stack.pop() {
-            if seen.insert(x) {
-                let cs = self.children(x);
-                edges += cs.len();
-                stack.extend(cs);
-            }
-        }
-        edges
-    }
-
-    /// Every node reachable from `e` (each once).
-    pub fn dag_size(&self, e: ExprId) -> usize {
-        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {
             if seen.insert(x) {
+                out.push(x);
                 stack.extend(self.children(x));
             }
         }
-        seen.len()
+        out
+    }
+
+    /// The operands of every node reachable from `e` (each node once): the
+    /// size of the expression as a DAG, counting list lengths.
+    pub fn dag_edges(&self, e: ExprId) -> usize {
+        self.dag_nodes(e)
+            .into_iter()
+            .map(|x| self.children(x).len())
+            .sum()
+    }
+
+    /// How many distinct nodes are reachable from `e`.
+    pub fn dag_size(&self, e: ExprId) -> usize {
+        self.dag_nodes(e).len()
     }
 }
 

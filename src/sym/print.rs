@@ -628,55 +628,66 @@ impl Writer<'_> {
     /// `sum_j (0 + 0 x[j])`.
     fn anchors(&mut self, binders: &[(Ix, ExprId)], body: ExprId) -> Vec<String> {
         let pool = self.pool;
-        // The lost binders, grouped by the tensor that gives their extents
-        // (`0 A[k,l]` for two axes of A).
-        let mut groups: Vec<(TensorRef, Vec<(usize, Ix)>)> = Vec::new();
+        let mut lost = Vec::new();
         for &(i, _) in binders {
             let info = pool.index(i);
             let Some((t, axis)) = info.anchor else {
                 continue;
             };
-            if info.bounds.is_some() || super::simplify::subscripts(pool, body, i) {
-                continue;
-            }
-            match groups
-                .iter_mut()
-                .find(|(u, v)| *u == t && v.iter().all(|(p, _)| *p != axis))
-            {
-                Some((_, v)) => v.push((axis, i)),
-                None => groups.push((t, vec![(axis, i)])),
+            if info.bounds.is_none() && !super::simplify::subscripts(pool, body, i) {
+                lost.push((t, axis, self.names.get(pool, i)));
             }
         }
-        let mut out = Vec::new();
-        for (t, axes) in groups {
-            let Some(rank) = pool.node_rank(t) else {
-                continue;
-            };
-            let mut subs = Vec::with_capacity(rank);
-            let mut others: Vec<String> = Vec::new();
-            for p in 0..rank {
-                match axes.iter().find(|(q, _)| *q == p) {
-                    Some(&(_, i)) => subs.push(self.names.get(pool, i)),
-                    None => {
-                        let n = unused_name("z", |c| {
-                            self.names.taken.contains(c)
-                                || self.names.bound.iter().any(|(_, b)| b == c)
-                                || others.iter().any(|o| o == c)
-                        });
-                        others.push(n.clone());
-                        subs.push(n);
-                    }
+        let names = &self.names;
+        zero_terms(pool, &lost, |c| {
+            names.taken.contains(c) || names.bound.iter().any(|(_, b)| b == c)
+        })
+    }
+}
+
+/// Zero terms that give indices their extents: for each `(tensor, axis,
+/// index name)`, grouped by tensor, `0 x[i]`, `0 A[i,j]`, or with the
+/// other axes summed, `(sum_{z} 0 A[i,z])` (`z` a name `taken` refuses).
+pub(crate) fn zero_terms(
+    pool: &Pool,
+    lost: &[(TensorRef, usize, String)],
+    taken: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut groups: Vec<(TensorRef, Vec<(usize, &str)>)> = Vec::new();
+    for (t, axis, name) in lost {
+        match groups
+            .iter_mut()
+            .find(|(u, v)| u == t && v.iter().all(|(p, _)| p != axis))
+        {
+            Some((_, v)) => v.push((*axis, name)),
+            None => groups.push((*t, vec![(*axis, name)])),
+        }
+    }
+    let mut out = Vec::new();
+    for (t, axes) in groups {
+        let Some(rank) = pool.node_rank(t) else {
+            continue;
+        };
+        let mut subs = Vec::with_capacity(rank);
+        let mut others: Vec<String> = Vec::new();
+        for p in 0..rank {
+            match axes.iter().find(|(q, _)| *q == p) {
+                Some((_, n)) => subs.push(n.to_string()),
+                None => {
+                    let n = unused_name("z", |c| taken(c) || others.iter().any(|o| o == c));
+                    others.push(n.clone());
+                    subs.push(n);
                 }
             }
-            let elem = format!("0 {}[{}]", pool.names.tensor(t), subs.join(","));
-            out.push(if others.is_empty() {
-                elem
-            } else {
-                format!("(sum_{{{}}} {elem})", others.join(","))
-            });
         }
-        out
+        let elem = format!("0 {}[{}]", pool.names.tensor(t), subs.join(","));
+        out.push(if others.is_empty() {
+            elem
+        } else {
+            format!("(sum_{{{}}} {elem})", others.join(","))
+        });
     }
+    out
 }
 
 /// A constant exponent: `3`, `-3`, `1.5`, `-0.5`, `(1/3)`, `(-1/3)`.

@@ -354,56 +354,38 @@ impl SymProgram {
     /// The definitions an expression reads directly.
     pub fn reads(&self, e: ExprId) -> Vec<DefId> {
         let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![e];
-        while let Some(x) = stack.pop() {
-            if !seen.insert(x) {
-                continue;
-            }
+        for x in self.pool.dag_nodes(e) {
             if let Node::Elem(TensorRef::Def(d), _) = self.pool.node(x)
                 && !out.contains(d)
             {
                 out.push(*d);
             }
-            stack.extend(self.pool.children(x));
         }
         out
     }
 
+    /// The anchors of the binders in `e` (tensor axes giving extents).
     fn binder_anchors(&self, e: ExprId) -> Vec<(TensorRef, usize)> {
-        let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![e];
-        while let Some(x) = stack.pop() {
-            if !seen.insert(x) {
-                continue;
-            }
-            if let Node::Reduce(_, i, _) = self.pool.node(x)
-                && let Some(a) = self.pool.index(*i).anchor
-            {
-                out.push(a);
-            }
-            stack.extend(self.pool.children(x));
-        }
-        out
+        self.binders_in(e)
+            .filter_map(|i| self.pool.index(i).anchor)
+            .collect()
     }
 
+    /// The written bounds of the binders in `e`.
     fn bounds_in(&self, e: ExprId) -> Vec<(ExprId, ExprId)> {
-        let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![e];
-        while let Some(x) = stack.pop() {
-            if !seen.insert(x) {
-                continue;
-            }
-            if let Node::Reduce(_, i, _) = self.pool.node(x)
-                && let Some(b) = self.pool.index(*i).bounds
-            {
-                out.push(b);
-            }
-            stack.extend(self.pool.children(x));
-        }
-        out
+        self.binders_in(e)
+            .filter_map(|i| self.pool.index(i).bounds)
+            .collect()
+    }
+
+    fn binders_in(&self, e: ExprId) -> impl Iterator<Item = Ix> + '_ {
+        self.pool
+            .dag_nodes(e)
+            .into_iter()
+            .filter_map(|x| match self.pool.node(x) {
+                Node::Reduce(_, i, _) => Some(*i),
+                _ => None,
+            })
     }
 
     /// Back to a checked program (statement order; derived definitions
