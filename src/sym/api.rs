@@ -208,7 +208,7 @@ impl SymProgram {
         let lost: Vec<(TensorRef, usize, String)> = def
             .axes
             .iter()
-            .filter(|&&a| !super::simplify::subscripts(&self.pool, def.body, a))
+            .filter(|&&a| !super::simplify::gives_extent(&self.pool, def.body, a))
             .filter_map(|&a| {
                 let &(t, axis) = self.extent_of.get(&a)?;
                 Some((t, axis, self.pool.index(a).name.clone()))

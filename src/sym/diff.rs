@@ -105,8 +105,9 @@ impl Differ<'_> {
                 pool.reduce_like(e, d)
             }
             Node::Reduce(ReduceKind::Prod, i, body) => {
-                // d prod_i f(i) = sum_j f'(j) prod_i f(i)^(1 - delta[i,j]):
-                // exact even where some f(i) is 0 (0^0 is 1).
+                // d prod_i f(i) = sum_j f'(j) prod_i (f(i) + delta[i,j] (1 - f(i))):
+                // the product of the other factors, exact even where some
+                // f(i) is 0 (no division), and smooth to differentiate again.
                 let d = self.go(pool, body);
                 let info = pool.index(i).clone();
                 let j = pool.fresh_index(&info.name, info.bounds);
@@ -114,9 +115,10 @@ impl Differ<'_> {
                 let dj = pool.rename(d, i, j);
                 let one = pool.one();
                 let dl = pool.delta(i, j);
-                let ex = pool.sub(one, dl);
-                let pw = pool.pow(body, ex);
-                let others = pool.reduce(ReduceKind::Prod, i, pw);
+                let rest = pool.sub(one, body);
+                let skip = pool.mul2(dl, rest);
+                let factor = pool.add2(body, skip);
+                let others = pool.reduce(ReduceKind::Prod, i, factor);
                 let term = pool.mul2(dj, others);
                 pool.reduce(ReduceKind::Sum, j, term)
             }

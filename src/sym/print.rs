@@ -634,7 +634,7 @@ impl Writer<'_> {
             let Some((t, axis)) = info.anchor else {
                 continue;
             };
-            if info.bounds.is_none() && !super::simplify::subscripts(pool, body, i) {
+            if info.bounds.is_none() && !super::simplify::gives_extent(pool, body, i) {
                 lost.push((t, axis, self.names.get(pool, i)));
             }
         }

@@ -9,8 +9,8 @@
 //! powers). The rules here are the ones about binders and functions, each
 //! one small function in [`RULES`] with its own test:
 //! - `sum_split`: `sum_j (a + b)` is `sum_j a + sum_j b` (for an inferred
-//!   extent, only when every piece still subscripts a tensor with j, from
-//!   which the extent is inferred);
+//!   extent, only when every piece still subscripts a tensor with j, or
+//!   holds a delta on j, from which the extent is inferred);
 //! - `sum_pull`: factors that do not depend on `j` leave `sum_j`;
 //! - `const_body`: `sum_{i=lo}^{hi} b` is `(hi - lo + 1) b` and
 //!   `prod_{i=lo}^{hi} b` is `b^(hi - lo + 1)` when b does not depend on i;
@@ -127,7 +127,7 @@ pub fn sum_split(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     };
     // An index with an inferred extent gets it from the tensors it
     // subscripts: every piece must still subscript one.
-    if pool.index(i).bounds.is_none() && !terms.iter().all(|&t| subscripts(pool, t, i)) {
+    if pool.index(i).bounds.is_none() && !terms.iter().all(|&t| gives_extent(pool, t, i)) {
         return None;
     }
     let sums: Vec<ExprId> = terms.into_iter().map(|t| pool.reduce_like(e, t)).collect();
@@ -151,6 +151,16 @@ pub fn subscripts(pool: &Pool, e: ExprId, i: Ix) -> bool {
         stack.extend(pool.children(n));
     }
     false
+}
+
+/// Whether `e` gives index `i` an extent: `i` subscripts a tensor, or meets
+/// a partner in a delta (which `bind` then takes the range of).
+pub fn gives_extent(pool: &Pool, e: ExprId, i: Ix) -> bool {
+    subscripts(pool, e, i)
+        || pool
+            .dag_nodes(e)
+            .into_iter()
+            .any(|n| matches!(pool.node(n), Node::Delta(a, b) if *a == i || *b == i))
 }
 
 /// Factors of `sum_j` that do not depend on j move out of it.
