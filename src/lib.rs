@@ -21,6 +21,8 @@ pub mod cli;
 pub mod diagnostics;
 pub mod einsum;
 pub mod interp;
+pub mod jit;
+pub mod loops;
 pub mod runtime;
 pub mod sema;
 pub mod stack;
@@ -29,6 +31,7 @@ pub mod syntax;
 
 pub use diagnostics::{Diagnostic, Errors, Span};
 pub use interp::eval;
+pub use jit::{Kernel, Options, compile};
 pub use runtime::args::Args;
 pub use runtime::values::{DType, Tensor};
 pub use sema::{Program, check_source as check};

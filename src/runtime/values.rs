@@ -28,7 +28,7 @@ pub enum Tensor {
 }
 
 /// The element type of a [`Tensor`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DType {
     F64,
     F32,

@@ -1,0 +1,422 @@
+//! Cranelift translation: a [`Plan`] to one native function that computes
+//! every definition of the program.
+//!
+//! In: the plan, the element type, and the layout of the call's tables.
+//! Out: a function `f(ptrs, strides, ranges, params)` defined in the given
+//! JIT module, where `ptrs[t]` is the data pointer of tensor `t` (inputs,
+//! then definitions), `strides` the strides of every tensor in elements
+//! (at [`Layout::stride_at`]), `ranges[2 id]`/`ranges[2 id + 1]` the start
+//! and length of index `id`, and `params` the scalar parameters as f64.
+//!
+//! Always: the code reads and writes only at `ptr + sum(index * stride)`
+//! for index values inside the ranges it is given; the caller proves those
+//! in bounds (`sema::bind`) before it runs. Arithmetic follows the
+//! interpreter exactly: the same operations in the same order, one
+//! accumulator per sum or product, started at 0 or 1, `max`/`min`
+//! propagating NaN, `sign(0) = 0`, `^` as `powf` (but `x^2` as `x x`, which
+//! is the same correctly rounded value), exp/log/tanh/sin/cos/pow calling the
+//! same Rust functions the interpreter uses.
+
+use super::host;
+use crate::loops::Plan;
+use crate::runtime::values::DType;
+use crate::sema::{Expr, ExprKind, IndexId, TensorRef};
+use crate::syntax::token::{Func, ReduceKind};
+use cranelift::codegen::ir::{FuncRef, MemFlagsData, UserFuncName};
+use cranelift::prelude::*;
+use cranelift_jit::JITModule;
+use cranelift_module::{FuncId, Linkage, Module};
+use num_traits::ToPrimitive;
+use std::collections::HashMap;
+
+/// Where each tensor's strides sit in the stride table.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// Per tensor (inputs, then definitions): offset into the stride table.
+    pub stride_at: Vec<usize>,
+    pub ranks: Vec<usize>,
+    pub n_strides: usize,
+    pub n_inputs: usize,
+}
+
+impl Layout {
+    pub fn new(ranks: Vec<usize>, n_inputs: usize) -> Layout {
+        let mut stride_at = Vec::with_capacity(ranks.len());
+        let mut n = 0;
+        for r in &ranks {
+            stride_at.push(n);
+            n += r;
+        }
+        Layout {
+            stride_at,
+            ranks,
+            n_strides: n,
+            n_inputs,
+        }
+    }
+
+    pub fn tensor(&self, t: TensorRef) -> usize {
+        match t {
+            TensorRef::Input(i) => i.index(),
+            TensorRef::Def(d) => self.n_inputs + d.index(),
+        }
+    }
+}
+
+/// Defines the program's function in `module`; returns its id.
+pub fn translate(
+    module: &mut JITModule,
+    plan: &Plan,
+    dtype: DType,
+    layout: &Layout,
+    name: &str,
+) -> Result<FuncId, String> {
+    let ptr = module.target_config().pointer_type();
+    let ty = match dtype {
+        DType::F64 => types::F64,
+        DType::F32 => types::F32,
+    };
+    let mut sig = module.make_signature();
+    for _ in 0..4 {
+        sig.params.push(AbiParam::new(ptr));
+    }
+    let id = module
+        .declare_function(name, Linkage::Local, &sig)
+        .map_err(|e| e.to_string())?;
+    let host_ids = host::declare(module, dtype).map_err(|e| e.to_string())?;
+
+    let mut ctx = module.make_context();
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    let mut fctx = FunctionBuilderContext::new();
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        b.seal_block(entry);
+        let args: Vec<Value> = b.block_params(entry).to_vec();
+        let (ptrs_p, strides_p, ranges_p, params_p) = (args[0], args[1], args[2], args[3]);
+        let flags = MemFlagsData::trusted();
+        let mut ptrs = Vec::with_capacity(layout.ranks.len());
+        let mut strides = Vec::with_capacity(layout.ranks.len());
+        for (t, &rank) in layout.ranks.iter().enumerate() {
+            ptrs.push(b.ins().load(ptr, flags, ptrs_p, (8 * t) as i32));
+            let base = layout.stride_at[t];
+            let s: Vec<Value> = (0..rank)
+                .map(|a| {
+                    b.ins()
+                        .load(types::I64, flags, strides_p, (8 * (base + a)) as i32)
+                })
+                .collect();
+            strides.push(s);
+        }
+        let funcs: HashMap<host::Fn, FuncRef> = host_ids
+            .into_iter()
+            .map(|(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
+            .collect();
+        let mut t = Translator {
+            b,
+            plan,
+            ty,
+            es: match dtype {
+                DType::F64 => 8,
+                DType::F32 => 4,
+            },
+            layout,
+            ptrs,
+            strides,
+            ranges: ranges_p,
+            params: params_p,
+            vars: HashMap::new(),
+            cache: HashMap::new(),
+            funcs,
+        };
+        for (d, def) in plan.program.defs.iter().enumerate() {
+            t.cache.clear();
+            t.nest(d, &def.axes, 0, &def.body)?;
+        }
+        t.b.ins().return_(&[]);
+        t.b.finalize(module.target_config());
+    }
+    module
+        .define_function(id, &mut ctx)
+        .map_err(|e| format!("{e:?}"))?;
+    module.clear_context(&mut ctx);
+    Ok(id)
+}
+
+struct Translator<'a, 'f> {
+    b: FunctionBuilder<'f>,
+    plan: &'a Plan<'a>,
+    ty: Type,
+    es: i64,
+    layout: &'a Layout,
+    ptrs: Vec<Value>,
+    strides: Vec<Vec<Value>>,
+    ranges: Value,
+    params: Value,
+    vars: HashMap<IndexId, Variable>,
+    /// Values of hoisted subexpressions, computed before the loop they do
+    /// not depend on.
+    cache: HashMap<*const Expr, Value>,
+    funcs: HashMap<host::Fn, FuncRef>,
+}
+
+impl Translator<'_, '_> {
+    fn var(&mut self, i: IndexId) -> Variable {
+        if let Some(&v) = self.vars.get(&i) {
+            return v;
+        }
+        let v = self.b.declare_var(types::I64);
+        self.vars.insert(i, v);
+        v
+    }
+
+    /// Computes the subexpressions of `body` that need none of `inner`.
+    fn hoist(&mut self, inner: &[IndexId], body: &Expr) -> Result<(), String> {
+        let cache = &self.cache;
+        let list = self
+            .plan
+            .hoists(inner, body, &|e| cache.contains_key(&(e as *const Expr)));
+        for e in list {
+            let v = self.expr(e)?;
+            self.cache.insert(e as *const Expr, v);
+        }
+        Ok(())
+    }
+
+    /// The loop nest of definition `d` from axis `depth` inwards.
+    fn nest(
+        &mut self,
+        d: usize,
+        axes: &[IndexId],
+        depth: usize,
+        body: &Expr,
+    ) -> Result<(), String> {
+        if depth == axes.len() {
+            let v = self.expr(body)?;
+            let t = self.layout.n_inputs + d;
+            let addr = self.address(t, axes);
+            self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+            return Ok(());
+        }
+        self.hoist(&axes[depth..], body)?;
+        let index = axes[depth];
+        self.looped(index, &mut |t| t.nest(d, axes, depth + 1, body))
+    }
+
+    /// `for index in range: f()`.
+    fn looped(
+        &mut self,
+        index: IndexId,
+        f: &mut dyn FnMut(&mut Self) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let var = self.var(index);
+        let flags = MemFlagsData::trusted();
+        let off = (16 * index.index()) as i32;
+        let start = self.b.ins().load(types::I64, flags, self.ranges, off);
+        let len = self.b.ins().load(types::I64, flags, self.ranges, off + 8);
+        let end = self.b.ins().iadd(start, len);
+        self.b.def_var(var, start);
+        let header = self.b.create_block();
+        let body = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(header);
+        let i = self.b.use_var(var);
+        let c = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
+        self.b.ins().brif(c, body, &[], exit, &[]);
+        self.b.switch_to_block(body);
+        self.b.seal_block(body);
+        f(self)?;
+        let i = self.b.use_var(var);
+        let next = self.b.ins().iadd_imm_s(i, 1);
+        self.b.def_var(var, next);
+        self.b.ins().jump(header, &[]);
+        self.b.seal_block(header);
+        self.b.switch_to_block(exit);
+        self.b.seal_block(exit);
+        Ok(())
+    }
+
+    /// The address of tensor `t`'s element at `idx`.
+    fn address(&mut self, t: usize, idx: &[IndexId]) -> Value {
+        let mut off: Option<Value> = None;
+        for (a, &i) in idx.iter().enumerate() {
+            let var = self.var(i);
+            let iv = self.b.use_var(var);
+            let term = self.b.ins().imul(iv, self.strides[t][a]);
+            off = Some(match off {
+                None => term,
+                Some(o) => self.b.ins().iadd(o, term),
+            });
+        }
+        match off {
+            None => self.ptrs[t],
+            Some(o) => {
+                let bytes = self.b.ins().imul_imm_s(o, self.es);
+                self.b.ins().iadd(self.ptrs[t], bytes)
+            }
+        }
+    }
+
+    fn konst(&mut self, x: f64) -> Value {
+        if self.ty == types::F32 {
+            self.b.ins().f32const(x as f32)
+        } else {
+            self.b.ins().f64const(x)
+        }
+    }
+
+    fn call(&mut self, f: host::Fn, args: &[Value]) -> Result<Value, String> {
+        let r = *self
+            .funcs
+            .get(&f)
+            .ok_or_else(|| format!("host function {f:?} not declared"))?;
+        let inst = self.b.ins().call(r, args);
+        self.b
+            .inst_results(inst)
+            .first()
+            .copied()
+            .ok_or_else(|| "host call without a result".to_string())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<Value, String> {
+        if let Some(&v) = self.cache.get(&(e as *const Expr)) {
+            return Ok(v);
+        }
+        let flags = MemFlagsData::trusted();
+        Ok(match &e.kind {
+            ExprKind::Const(r) => {
+                let x = r.to_f64().unwrap_or(f64::NAN);
+                self.konst(x)
+            }
+            ExprKind::Param(p) => {
+                let v = self
+                    .b
+                    .ins()
+                    .load(types::F64, flags, self.params, (8 * p.index()) as i32);
+                if self.ty == types::F32 {
+                    self.b.ins().fdemote(types::F32, v)
+                } else {
+                    v
+                }
+            }
+            ExprKind::Scalar(d) => {
+                let t = self.layout.n_inputs + d.index();
+                self.b.ins().load(self.ty, flags, self.ptrs[t], 0)
+            }
+            ExprKind::Index(i) => {
+                let var = self.var(*i);
+                let v = self.b.use_var(var);
+                self.b.ins().fcvt_from_sint(self.ty, v)
+            }
+            ExprKind::Elem(t, idx) => {
+                let t = self.layout.tensor(*t);
+                let addr = self.address(t, idx);
+                self.b.ins().load(self.ty, flags, addr, 0)
+            }
+            ExprKind::Delta(a, c) => {
+                let (va, vc) = (self.var(*a), self.var(*c));
+                let (x, y) = (self.b.use_var(va), self.b.use_var(vc));
+                let eq = self.b.ins().icmp(IntCC::Equal, x, y);
+                let one = self.konst(1.0);
+                let zero = self.konst(0.0);
+                self.b.ins().select(eq, one, zero)
+            }
+            ExprKind::Neg(a) => {
+                let a = self.expr(a)?;
+                self.b.ins().fneg(a)
+            }
+            ExprKind::Add(v) => {
+                let mut acc = self.expr(&v[0])?;
+                for x in &v[1..] {
+                    let x = self.expr(x)?;
+                    acc = self.b.ins().fadd(acc, x);
+                }
+                acc
+            }
+            ExprKind::Mul(v) => {
+                let mut acc = self.expr(&v[0])?;
+                for x in &v[1..] {
+                    let x = self.expr(x)?;
+                    acc = self.b.ins().fmul(acc, x);
+                }
+                acc
+            }
+            ExprKind::Div(a, c) => {
+                let a = self.expr(a)?;
+                let c = self.expr(c)?;
+                self.b.ins().fdiv(a, c)
+            }
+            ExprKind::Pow(a, c) => {
+                let two = matches!(&c.kind, ExprKind::Const(r) if *r == num_rational::BigRational::from_integer(2.into()));
+                let a = self.expr(a)?;
+                if two {
+                    self.b.ins().fmul(a, a)
+                } else {
+                    let c = self.expr(c)?;
+                    self.call(host::Fn::Pow, &[a, c])?
+                }
+            }
+            ExprKind::Call(f, args) => {
+                let vs: Vec<Value> = args
+                    .iter()
+                    .map(|a| self.expr(a))
+                    .collect::<Result<_, _>>()?;
+                self.func(*f, &vs)?
+            }
+            ExprKind::Reduce { kind, index, body } => {
+                self.hoist(&[*index], body)?;
+                let acc = self.b.declare_var(self.ty);
+                let init = self.konst(match kind {
+                    ReduceKind::Sum => 0.0,
+                    ReduceKind::Prod => 1.0,
+                });
+                self.b.def_var(acc, init);
+                let kind = *kind;
+                self.looped(*index, &mut |t| {
+                    let x = t.expr(body)?;
+                    let a = t.b.use_var(acc);
+                    let n = match kind {
+                        ReduceKind::Sum => t.b.ins().fadd(a, x),
+                        ReduceKind::Prod => t.b.ins().fmul(a, x),
+                    };
+                    t.b.def_var(acc, n);
+                    Ok(())
+                })?;
+                self.b.use_var(acc)
+            }
+            ExprKind::Diff { .. } => {
+                return Err("diff(...) reached code generation; it is lowered first".into());
+            }
+        })
+    }
+
+    fn func(&mut self, f: Func, v: &[Value]) -> Result<Value, String> {
+        let x = v[0];
+        Ok(match f {
+            Func::Sqrt => self.b.ins().sqrt(x),
+            Func::Abs => self.b.ins().fabs(x),
+            Func::Max => self.b.ins().fmax(x, v[1]),
+            Func::Min => self.b.ins().fmin(x, v[1]),
+            Func::Sign => {
+                // 1, -1, or x * 0 (0 for 0, NaN for NaN).
+                let zero = self.konst(0.0);
+                let one = self.konst(1.0);
+                let m1 = self.konst(-1.0);
+                let gt = self.b.ins().fcmp(FloatCC::GreaterThan, x, zero);
+                let lt = self.b.ins().fcmp(FloatCC::LessThan, x, zero);
+                let z = self.b.ins().fmul(x, zero);
+                let neg = self.b.ins().select(lt, m1, z);
+                self.b.ins().select(gt, one, neg)
+            }
+            Func::Exp => self.call(host::Fn::Exp, &[x])?,
+            Func::Log => self.call(host::Fn::Log, &[x])?,
+            Func::Tanh => self.call(host::Fn::Tanh, &[x])?,
+            Func::Sin => self.call(host::Fn::Sin, &[x])?,
+            Func::Cos => self.call(host::Fn::Cos, &[x])?,
+        })
+    }
+}
