@@ -1,7 +1,9 @@
 //! `ricci eval`: run a program on .npy inputs and print every definition.
 //!
 //! In: [`EvalArgs`]. Out: `NAME = VALUE` per definition on stdout (a bare
-//! expression prints its value alone), and the `--out` files.
+//! expression prints its value alone), and the `--out` files. The JIT runs
+//! the program (`--interp`: the reference interpreter; `--explain` first
+//! prints the kernel's loop nests).
 //!
 //! Always: inputs are read and checked before anything is evaluated; a name
 //! given to `--out` must be defined by the program.
@@ -17,7 +19,18 @@ pub fn run(a: &EvalArgs) -> Result<(), Failure> {
     let program = crate::sema::check_source(&src.text).map_err(|e| src.fail(e))?;
     let args = load_args(a)?;
     check_outs(&program, a)?;
-    let values = crate::interp::eval(&program, &args).map_err(|e| src.fail(e))?;
+    let values = if a.interp {
+        crate::interp::eval(&program, &args).map_err(|e| src.fail(e))?
+    } else {
+        let options = crate::jit::Options {
+            dtype: args.dtype().map_err(|e| src.fail(e))?,
+        };
+        let kernel = crate::jit::compile(&src.text, options).map_err(|e| src.fail(e))?;
+        if a.explain {
+            print!("{}", kernel.explain());
+        }
+        kernel.call(&args).map_err(|e| src.fail(e))?
+    };
     print!("{}", show_results(&program, &values));
     for (name, path) in &a.outs {
         if let Some(d) = program.def_by_name(name) {

@@ -89,9 +89,12 @@ pub struct EvalArgs {
     /// Write a defined name to a .npy file (a scalar as a 0-d array).
     #[arg(long = "out", value_name = "NAME=FILE.npy", value_parser = parse_path_pair)]
     pub outs: Vec<(String, PathBuf)>,
-    /// Run the reference interpreter.
+    /// Run the reference interpreter instead of the JIT.
     #[arg(long)]
     pub interp: bool,
+    /// Print the loop nests the JIT runs, before the values.
+    #[arg(long, conflicts_with = "interp")]
+    pub explain: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -34,14 +34,41 @@ fn mat64(rows: &[&[f64]]) -> Tensor {
 }
 
 /// Parses, checks and evaluates; panics with the rendered errors on failure.
+/// Every case also runs through the JIT, which must give the very same
+/// values (the interpreter is the oracle): one list of cases checks both.
 fn run(src: &str, args: Args) -> Vec<Tensor> {
     let program = match sema::check_source(src) {
         Ok(p) => p,
         Err(e) => panic!("check failed:\n{}", e.render("test", src)),
     };
-    match eval(&program, &args) {
+    let values = match eval(&program, &args) {
         Ok(v) => v,
         Err(e) => panic!("eval failed:\n{}", e.render("test", src)),
+    };
+    let options = crate::jit::Options {
+        dtype: args.dtype().unwrap(),
+    };
+    let jit = crate::jit::compile(src, options)
+        .and_then(|k| k.call(&args))
+        .unwrap_or_else(|e| panic!("JIT failed:\n{}", e.render("test", src)));
+    assert_same(&values, &jit, src);
+    values
+}
+
+/// Equal values, NaN equal to NaN, in the same dtypes and shapes.
+#[track_caller]
+fn assert_same(a: &[Tensor], b: &[Tensor], src: &str) {
+    assert_eq!(a.len(), b.len(), "{src}");
+    for (x, y) in a.iter().zip(b) {
+        assert_eq!(x.dtype(), y.dtype(), "{src}");
+        assert_eq!(x.shape(), y.shape(), "{src}");
+        let (xs, ys) = (x.to_f64(), y.to_f64());
+        for (p, q) in xs.iter().zip(ys.iter()) {
+            assert!(
+                p == q || (p.is_nan() && q.is_nan()),
+                "{src}: interpreter {x:?}, JIT {y:?}"
+            );
+        }
     }
 }
 
@@ -56,8 +83,22 @@ fn errors(src: &str, args: Args) -> String {
         Ok(p) => p,
         Err(e) => panic!("check failed:\n{}", e.render("test", src)),
     };
+    // The JIT refuses the same call with the same messages.
+    let jit = crate::jit::compile_program(&program, crate::jit::Options::default())
+        .and_then(|k| k.call(&args));
+    let jit_messages = jit
+        .err()
+        .map(|e| e.0.iter().map(|d| d.message.clone()).collect::<Vec<_>>());
     match eval(&program, &args) {
         Ok(v) => panic!("expected an error, got {v:?}"),
+        Err(e) if args.dtype().is_ok() => {
+            let mine: Vec<String> = e.0.iter().map(|d| d.message.clone()).collect();
+            assert_eq!(jit_messages.as_ref(), Some(&mine), "{src}");
+            e.0.iter()
+                .map(|d| format!("{} [{}]", d.message, d.notes.join(" | ")))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
         Err(e) => {
             e.0.iter()
                 .map(|d| format!("{} [{}]", d.message, d.notes.join(" | ")))

@@ -30,7 +30,7 @@ use codegen::Layout;
 use cranelift::prelude::*;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::default_libcall_names;
-use ndarray::{ArrayD, IxDyn};
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, IxDyn};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -273,35 +273,148 @@ impl Kernel {
         args: &Args,
         bound: &sema::Bound,
     ) -> Result<Vec<Tensor>, Errors> {
+        let mut inputs: Vec<(&str, ArrayViewD<T>)> = Vec::with_capacity(args.tensors.len());
+        for (name, t) in &args.tensors {
+            let a = T::view(t).ok_or_else(|| internal(format!("input `{name}` changed type")))?;
+            inputs.push((name.as_str(), a.view()));
+        }
+        let outs = self.execute(&inputs, bound, &mut [])?;
+        Ok(outs.into_iter().flatten().map(T::wrap).collect())
+    }
+
+    /// Runs the kernel on ndarray views (any strides, negative and zero
+    /// length included) and scalar parameters; returns one owned array per
+    /// definition of the source (a scalar as a 0-d array).
+    pub fn run_views<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+        params: &[(&str, f64)],
+    ) -> Result<Vec<ArrayD<T>>, Errors> {
+        let bound = self.bind_views(inputs, params)?;
+        let outs = self.execute(inputs, &bound, &mut [])?;
+        Ok(outs.into_iter().flatten().collect())
+    }
+
+    /// Like [`Kernel::run_views`], writing the named definitions into the
+    /// caller's arrays (which must have their shapes); the others are
+    /// computed and dropped.
+    pub fn run_into<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+        params: &[(&str, f64)],
+        outputs: &mut [(&str, ArrayViewMutD<'_, T>)],
+    ) -> Result<(), Errors> {
+        let bound = self.bind_views(inputs, params)?;
+        self.execute(inputs, &bound, outputs)?;
+        Ok(())
+    }
+
+    fn bind_views<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+        params: &[(&str, f64)],
+    ) -> Result<sema::Bound, Errors> {
+        if T::DTYPE != self.dtype {
+            return Err(Errors::one(Diagnostic::error(format!(
+                "this kernel was compiled for {} but the inputs are {}",
+                dtype_name(self.dtype),
+                dtype_name(T::DTYPE)
+            ))));
+        }
+        let mut errors = Vec::new();
+        for (name, _) in inputs {
+            if !self.program.inputs.iter().any(|i| i.name == *name) {
+                errors.push(Diagnostic::error(format!(
+                    "tensor `{name}` is given but the program has no input tensor named `{name}`"
+                )));
+            }
+        }
+        for (name, _) in params {
+            if !self.program.params.iter().any(|p| p.name == *name) {
+                errors.push(Diagnostic::error(format!(
+                    "parameter `{name}` is given but the program has no scalar parameter named `{name}`"
+                )));
+            }
+        }
+        let env = sema::Env {
+            shapes: inputs
+                .iter()
+                .map(|(n, a)| (n.to_string(), a.shape().to_vec()))
+                .collect(),
+            params: params.iter().map(|(n, v)| (n.to_string(), *v)).collect(),
+            dims: Default::default(),
+        };
+        match sema::bind(&self.program, &env) {
+            Ok(b) if errors.is_empty() => Ok(b),
+            Ok(_) => Err(Errors(errors)),
+            Err(Errors(mut e)) => {
+                errors.append(&mut e);
+                Err(Errors(errors))
+            }
+        }
+    }
+
+    /// Runs the code: `bound` must come from binding this kernel's program
+    /// to exactly these inputs. Returns the user definitions not written
+    /// into `outputs`.
+    fn execute<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+        bound: &sema::Bound,
+        outputs: &mut [(&str, ArrayViewMutD<'_, T>)],
+    ) -> Result<Vec<Option<ArrayD<T>>>, Errors> {
         let mut ptrs: Vec<*mut u8> = Vec::with_capacity(self.layout.ranks.len());
         let mut strides: Vec<i64> = vec![0; self.layout.n_strides];
-        let mut inputs: Vec<&ArrayD<T>> = Vec::with_capacity(self.program.inputs.len());
-        for input in &self.program.inputs {
-            let a = args
-                .tensors
-                .get(&input.name)
-                .and_then(T::view)
-                .ok_or_else(|| internal(format!("input `{}` vanished", input.name)))?;
-            inputs.push(a);
-        }
-        for (t, a) in inputs.iter().enumerate() {
+        for (t, input) in self.program.inputs.iter().enumerate() {
+            let (_, a) = inputs
+                .iter()
+                .find(|(n, _)| *n == input.name)
+                .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?;
+            if a.shape() != bound.input_shapes[t].as_slice() {
+                return Err(internal(format!("input `{}` changed shape", input.name)));
+            }
             ptrs.push(a.as_ptr() as *mut u8);
             let at = self.layout.stride_at[t];
             for (k, s) in a.strides().iter().enumerate() {
                 strides[at + k] = *s as i64;
             }
         }
-        let mut outputs: Vec<ArrayD<T>> = bound
-            .def_shapes
-            .iter()
-            .map(|s| ArrayD::<T>::zeros(IxDyn(s)))
-            .collect();
-        for (d, out) in outputs.iter_mut().enumerate() {
+        // Each definition goes to the caller's array if one is named for
+        // it, else to a fresh one.
+        let mut owned: Vec<Option<ArrayD<T>>> = Vec::with_capacity(self.program.defs.len());
+        for (d, def) in self.program.defs.iter().enumerate() {
+            let shape = &bound.def_shapes[d];
+            let given = def.name.as_ref().and_then(|n| {
+                self.user_defs
+                    .contains(&d)
+                    .then(|| outputs.iter_mut().find(|(m, _)| m == n))
+                    .flatten()
+            });
             let t = self.layout.n_inputs + d;
-            ptrs.push(out.as_mut_ptr() as *mut u8);
             let at = self.layout.stride_at[t];
-            for (k, s) in out.strides().iter().enumerate() {
-                strides[at + k] = *s as i64;
+            match given {
+                Some((name, view)) => {
+                    if view.shape() != shape.as_slice() {
+                        return Err(Errors::one(Diagnostic::error(format!(
+                            "the array given for `{name}` has shape {} but `{name}` has shape {}",
+                            crate::diagnostics::show_shape(view.shape()),
+                            crate::diagnostics::show_shape(shape)
+                        ))));
+                    }
+                    ptrs.push(view.as_mut_ptr() as *mut u8);
+                    for (k, s) in view.strides().iter().enumerate() {
+                        strides[at + k] = *s as i64;
+                    }
+                    owned.push(None);
+                }
+                None => {
+                    let mut a = ArrayD::<T>::zeros(IxDyn(shape));
+                    ptrs.push(a.as_mut_ptr() as *mut u8);
+                    for (k, s) in a.strides().iter().enumerate() {
+                        strides[at + k] = *s as i64;
+                    }
+                    owned.push(Some(a));
+                }
             }
         }
         let mut ranges: Vec<i64> = Vec::with_capacity(2 * bound.ranges.len());
@@ -309,25 +422,23 @@ impl Kernel {
             ranges.push(r.start);
             ranges.push(r.len as i64);
         }
-        let params: Vec<f64> = bound.params.clone();
         // SAFETY: `bind` proved every access the program makes in bounds
         // for these ranges and shapes; the pointers and strides describe
-        // exactly the arrays above, which outlive the call; outputs are
-        // fresh arrays this call alone writes.
+        // exactly the arrays above (moving an owned array does not move its
+        // heap buffer), which outlive the call; output arrays are fresh or
+        // borrowed mutably, so nothing else reads or writes them.
         unsafe {
             (self.entry)(
                 ptrs.as_ptr(),
                 strides.as_ptr(),
                 ranges.as_ptr(),
-                params.as_ptr(),
+                bound.params.as_ptr(),
             );
         }
-        let mut by_def: Vec<Option<ArrayD<T>>> = outputs.into_iter().map(Some).collect();
         Ok(self
             .user_defs
             .iter()
-            .filter_map(|&d| by_def.get_mut(d).and_then(Option::take))
-            .map(T::wrap)
+            .map(|&d| owned.get_mut(d).and_then(Option::take))
             .collect())
     }
 }
@@ -341,11 +452,13 @@ fn dtype_name(d: DType) -> &'static str {
 
 /// An element type kernels compute in.
 pub trait KernelElement: Copy + num_traits::Zero + 'static {
+    const DTYPE: DType;
     fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
     fn wrap(a: ArrayD<Self>) -> Tensor;
 }
 
 impl KernelElement for f64 {
+    const DTYPE: DType = DType::F64;
     fn view(t: &Tensor) -> Option<&ArrayD<f64>> {
         match t {
             Tensor::F64(a) => Some(a),
@@ -358,6 +471,7 @@ impl KernelElement for f64 {
 }
 
 impl KernelElement for f32 {
+    const DTYPE: DType = DType::F32;
     fn view(t: &Tensor) -> Option<&ArrayD<f32>> {
         match t {
             Tensor::F32(a) => Some(a),
