@@ -83,7 +83,7 @@ pub fn translate(
     let id = module
         .declare_function(name, Linkage::Local, &sig)
         .map_err(|e| e.to_string())?;
-    let host_ids = host::declare(module, dtype).map_err(|e| e.to_string())?;
+    let host_ids = host::declare(module, dtype)?;
 
     let mut ctx = module.make_context();
     ctx.func.signature = sig;

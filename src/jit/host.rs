@@ -11,7 +11,7 @@
 use crate::runtime::values::DType;
 use cranelift::prelude::*;
 use cranelift_jit::JITModule;
-use cranelift_module::{FuncId, Linkage, Module, ModuleResult};
+use cranelift_module::{FuncId, Linkage, Module};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fn {
@@ -106,7 +106,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
 }
 
 /// Declares the host functions of one element type in `module`.
-pub fn declare(module: &mut JITModule, dtype: DType) -> ModuleResult<Vec<(Fn, FuncId)>> {
+pub fn declare(module: &mut JITModule, dtype: DType) -> Result<Vec<(Fn, FuncId)>, String> {
     let ty = match dtype {
         DType::F64 => types::F64,
         DType::F32 => types::F32,
@@ -119,7 +119,9 @@ pub fn declare(module: &mut JITModule, dtype: DType) -> ModuleResult<Vec<(Fn, Fu
             sig.params.push(AbiParam::new(ty));
         }
         sig.returns.push(AbiParam::new(ty));
-        let id = module.declare_function(name(f, dtype), Linkage::Import, &sig)?;
+        let id = module
+            .declare_function(name(f, dtype), Linkage::Import, &sig)
+            .map_err(|e| e.to_string())?;
         out.push((f, id));
     }
     Ok(out)

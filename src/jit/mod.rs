@@ -99,10 +99,10 @@ fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Kernel>>> {
 /// Compiles `src` (or returns the kernel compiled from it before).
 pub fn compile(src: &str, options: Options) -> Result<Arc<Kernel>, Errors> {
     let key = (src.to_string(), options);
-    if let Ok(c) = cache().lock() {
-        if let Some(k) = c.get(&key) {
-            return Ok(Arc::clone(k));
-        }
+    if let Ok(c) = cache().lock()
+        && let Some(k) = c.get(&key)
+    {
+        return Ok(Arc::clone(k));
     }
     let kernel = Arc::new(compile_uncached(src, options)?);
     if let Ok(mut c) = cache().lock() {
