@@ -12,7 +12,11 @@
 //! - arithmetic is done in the element type of the call (`f64` or `f32`), so
 //!   an `f32` result is what `f32` arithmetic gives;
 //! - sums add their terms in index order starting from 0, products multiply
-//!   in index order starting from 1; an empty range gives 0 or 1;
+//!   in index order starting from 1; an empty range gives 0 or 1; an
+//!   innermost reduction (one with no reduction inside) keeps
+//!   `loops::LANES` = 4 partial results, term k in lane k mod 4, combined
+//!   as `(l0 + l1) + (l2 + l3)` (the JIT's order, so the two agree to the
+//!   bit, and the JIT's reductions are not bound by one add's latency);
 //! - `max`/`min` propagate NaN; `sign` is -1, 0 or 1 (NaN for NaN);
 //!   `a^b` is `powf` (so `(-2)^3` is -8 and `2^-1` is 0.5);
 //! - nothing panics: a broken invariant of the checked or bound program
@@ -342,20 +346,34 @@ impl<T: Element> Evaluator<'_, T> {
             ExprKind::Call(f, args) => self.call(*f, args, span)?,
             ExprKind::Reduce { kind, index, body } => {
                 let range = self.range(*index, span)?;
-                let mut acc = match kind {
+                let init = match kind {
                     ReduceKind::Sum => T::zero(),
                     ReduceKind::Prod => T::one(),
                 };
-                for v in range.iter() {
+                let op = |a: T, x: T| match kind {
+                    ReduceKind::Sum => a + x,
+                    ReduceKind::Prod => a * x,
+                };
+                // An innermost reduction keeps LANES partial results, term
+                // k going to lane k mod LANES, combined pairwise at the end
+                // (the order the JIT uses); any other keeps one.
+                let lanes = if crate::loops::is_innermost(body) {
+                    crate::loops::LANES
+                } else {
+                    1
+                };
+                let mut acc = [init; crate::loops::LANES];
+                for (k, v) in range.iter().enumerate() {
                     self.set(*index, Some(v), span)?;
                     let x = self.eval(body)?;
-                    acc = match kind {
-                        ReduceKind::Sum => acc + x,
-                        ReduceKind::Prod => acc * x,
-                    };
+                    acc[k % lanes] = op(acc[k % lanes], x);
                 }
                 self.set(*index, None, span)?;
-                acc
+                if lanes == 1 {
+                    acc[0]
+                } else {
+                    op(op(acc[0], acc[1]), op(acc[2], acc[3]))
+                }
             }
             ExprKind::Diff { .. } => {
                 return Err(Diagnostic::at(

@@ -367,6 +367,10 @@ impl Translator<'_, '_> {
                     .collect::<Result<_, _>>()?;
                 self.func(*f, &vs)?
             }
+            ExprKind::Reduce { kind, index, body } if crate::loops::is_innermost(body) => {
+                self.hoist(&[*index], body)?;
+                self.lanes(*kind, *index, body)?
+            }
             ExprKind::Reduce { kind, index, body } => {
                 self.hoist(&[*index], body)?;
                 let acc = self.b.declare_var(self.ty);
@@ -392,6 +396,89 @@ impl Translator<'_, '_> {
                 return Err("diff(...) reached code generation; it is lowered first".into());
             }
         })
+    }
+
+    /// An innermost reduction in `LANES` = 4 lanes: the main loop takes
+    /// four terms a trip (term k into lane k mod 4), a tail takes the last
+    /// 0-3, and the lanes combine as `(l0 + l1) + (l2 + l3)`, as the
+    /// interpreter does.
+    fn lanes(&mut self, kind: ReduceKind, index: IndexId, body: &Expr) -> Result<Value, String> {
+        let init = self.konst(match kind {
+            ReduceKind::Sum => 0.0,
+            ReduceKind::Prod => 1.0,
+        });
+        let op = |b: &mut FunctionBuilder, a: Value, x: Value| match kind {
+            ReduceKind::Sum => b.ins().fadd(a, x),
+            ReduceKind::Prod => b.ins().fmul(a, x),
+        };
+        let accs: Vec<Variable> = (0..crate::loops::LANES)
+            .map(|_| {
+                let v = self.b.declare_var(self.ty);
+                self.b.def_var(v, init);
+                v
+            })
+            .collect();
+        let var = self.var(index);
+        let ctr = self.b.declare_var(types::I64);
+        let flags = MemFlagsData::trusted();
+        let off = (16 * index.index()) as i32;
+        let start = self.b.ins().load(types::I64, flags, self.ranges, off);
+        let len = self.b.ins().load(types::I64, flags, self.ranges, off + 8);
+        let end = self.b.ins().iadd(start, len);
+        self.b.def_var(ctr, start);
+        let header = self.b.create_block();
+        let main = self.b.create_block();
+        let tail = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        // Main loop: while ctr + 3 < end.
+        self.b.switch_to_block(header);
+        let i = self.b.use_var(ctr);
+        let last = self.b.ins().iadd_imm_s(i, 3);
+        let c = self.b.ins().icmp(IntCC::SignedLessThan, last, end);
+        self.b.ins().brif(c, main, &[], tail, &[]);
+        self.b.switch_to_block(main);
+        self.b.seal_block(main);
+        for (k, &acc) in accs.iter().enumerate() {
+            let i = self.b.use_var(ctr);
+            let ik = self.b.ins().iadd_imm_s(i, k as i64);
+            self.b.def_var(var, ik);
+            let x = self.expr(body)?;
+            let a = self.b.use_var(acc);
+            let n = op(&mut self.b, a, x);
+            self.b.def_var(acc, n);
+        }
+        let i = self.b.use_var(ctr);
+        let next = self.b.ins().iadd_imm_s(i, crate::loops::LANES as i64);
+        self.b.def_var(ctr, next);
+        self.b.ins().jump(header, &[]);
+        self.b.seal_block(header);
+        // Tail: at most LANES - 1 terms, into lanes 0, 1, 2.
+        self.b.switch_to_block(tail);
+        self.b.seal_block(tail);
+        for &acc in &accs[..crate::loops::LANES - 1] {
+            let i = self.b.use_var(ctr);
+            let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
+            let then = self.b.create_block();
+            let after = self.b.create_block();
+            self.b.ins().brif(has, then, &[], after, &[]);
+            self.b.switch_to_block(then);
+            self.b.seal_block(then);
+            self.b.def_var(var, i);
+            let x = self.expr(body)?;
+            let a = self.b.use_var(acc);
+            let n = op(&mut self.b, a, x);
+            self.b.def_var(acc, n);
+            let i = self.b.use_var(ctr);
+            let next = self.b.ins().iadd_imm_s(i, 1);
+            self.b.def_var(ctr, next);
+            self.b.ins().jump(after, &[]);
+            self.b.switch_to_block(after);
+            self.b.seal_block(after);
+        }
+        let l: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
+        let p = op(&mut self.b, l[0], l[1]);
+        let q = op(&mut self.b, l[2], l[3]);
+        Ok(op(&mut self.b, p, q))
     }
 
     fn func(&mut self, f: Func, v: &[Value]) -> Result<Value, String> {

@@ -6,7 +6,8 @@
 //! it). Out: a [`Plan`]: for every definition, its nest (one loop per axis,
 //! in order, the last axis innermost: outputs are C-ordered, so that is the
 //! unit-stride one), every `sum`/`prod` a loop with an accumulator
-//! initialised to its identity (0 or 1), and for every loop the maximal
+//! initialised to its identity (0 or 1) — an innermost one with [`LANES`]
+//! accumulators, unrolled — and for every loop the maximal
 //! subexpressions of its body that do not depend on its index or any index
 //! bound inside it ("hoisted": computed once before the loop starts).
 //! [`explain`] prints it; the JIT generates code from it.
@@ -23,6 +24,19 @@ pub use explain::explain;
 
 use crate::sema::{Expr, ExprKind, IndexId, Program};
 use std::collections::{BTreeSet, HashMap};
+
+/// How many partial results an innermost reduction keeps: term k goes to
+/// lane k mod `LANES`, and the lanes are combined as `(l0 + l1) + (l2 + l3)`.
+/// The interpreter follows the same order, so the two agree to the bit.
+pub const LANES: usize = 4;
+
+/// Whether a reduction with this body is innermost (no reduction inside),
+/// so it runs in [`LANES`] lanes.
+pub fn is_innermost(body: &Expr) -> bool {
+    let mut inner = false;
+    body.walk(&mut |e| inner |= matches!(e.kind, ExprKind::Reduce { .. }));
+    !inner
+}
 
 /// The free indices of every node, and the hoisting decisions.
 pub struct Plan<'p> {
