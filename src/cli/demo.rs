@@ -4,8 +4,10 @@
 //! and the notes' answer beside it.
 //!
 //! Always: every step runs through the same public pipeline a user's program
-//! does (parse, check, bind, evaluate); a step whose result disagrees with the
-//! notes makes the demo fail with exit status 1.
+//! does (parse, check, bind, JIT-compile, run; its compile and run times are
+//! shown), and is checked against the reference interpreter too; a step
+//! whose result disagrees with the notes or with the interpreter makes the
+//! demo fail with exit status 1.
 
 use super::Failure;
 use crate::runtime::args::Args;
@@ -308,8 +310,33 @@ pub fn run() -> Result<(), Failure> {
         }
         let program = crate::sema::check_source(step.program)
             .map_err(|e| Failure::Data(e.render("<demo>", step.program)))?;
-        let values = crate::interp::eval(&program, &args)
-            .map_err(|e| Failure::Data(e.render("<demo>", step.program)))?;
+        let fail = |e: crate::diagnostics::Errors| Failure::Data(e.render("<demo>", step.program));
+        let t0 = std::time::Instant::now();
+        let kernel = crate::jit::compile_uncached(step.program, crate::jit::Options::default())
+            .map_err(fail)?;
+        let compiled = t0.elapsed();
+        let t1 = std::time::Instant::now();
+        let values = kernel.call(&args).map_err(fail)?;
+        let ran = t1.elapsed();
+        // The JIT's result is checked against the reference interpreter too.
+        let oracle = crate::interp::eval(&program, &args).map_err(fail)?;
+        let times = kernel.times;
+        println!(
+            "   kernel: compiled in {} µs (parse+check {}, symbolic {}, codegen {}), ran in {} µs{}",
+            compiled.as_micros(),
+            times.parse_check.as_micros(),
+            times.symbolic.as_micros(),
+            times.codegen.as_micros(),
+            ran.as_micros(),
+            if oracle == values {
+                "; the interpreter agrees"
+            } else {
+                "; THE INTERPRETER DISAGREES"
+            }
+        );
+        if oracle != values {
+            failed += 1;
+        }
         for (def, value) in program.defs.iter().zip(&values) {
             let name = def.name.clone().unwrap_or_else(|| "=".to_string());
             let text = format_value(value);

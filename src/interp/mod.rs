@@ -14,9 +14,11 @@
 //! - sums add their terms in index order starting from 0, products multiply
 //!   in index order starting from 1; an empty range gives 0 or 1; an
 //!   innermost reduction (one with no reduction inside) keeps
-//!   `loops::LANES` = 4 partial results, term k in lane k mod 4, combined
-//!   as `(l0 + l1) + (l2 + l3)` (the JIT's order, so the two agree to the
-//!   bit, and the JIT's reductions are not bound by one add's latency);
+//!   `loops::LANES` = 4 partial results: of the first 4 floor(n/4) terms,
+//!   term k goes to lane k mod 4, the last n mod 4 go to lane 0 in order,
+//!   and the lanes combine as `(l0 + l1) + (l2 + l3)` (the JIT's order, so
+//!   the two agree to the bit, and the JIT's reductions are not bound by
+//!   one add's latency);
 //! - `max`/`min` propagate NaN; `sign` is -1, 0 or 1 (NaN for NaN);
 //!   `a^b` is `powf` (so `(-2)^3` is -8 and `2^-1` is 0.5);
 //! - nothing panics: a broken invariant of the checked or bound program
@@ -363,10 +365,13 @@ impl<T: Element> Evaluator<'_, T> {
                     1
                 };
                 let mut acc = [init; crate::loops::LANES];
+                // Full rounds of `lanes` terms; the rest goes to lane 0.
+                let full = range.len - range.len % lanes;
                 for (k, v) in range.iter().enumerate() {
                     self.set(*index, Some(v), span)?;
                     let x = self.eval(body)?;
-                    acc[k % lanes] = op(acc[k % lanes], x);
+                    let lane = if k < full { k % lanes } else { 0 };
+                    acc[lane] = op(acc[lane], x);
                 }
                 self.set(*index, None, span)?;
                 if lanes == 1 {

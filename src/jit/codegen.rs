@@ -399,9 +399,9 @@ impl Translator<'_, '_> {
     }
 
     /// An innermost reduction in `LANES` = 4 lanes: the main loop takes
-    /// four terms a trip (term k into lane k mod 4), a tail takes the last
-    /// 0-3, and the lanes combine as `(l0 + l1) + (l2 + l3)`, as the
-    /// interpreter does.
+    /// four terms a trip (term k into lane k mod 4), a tail loop adds the
+    /// last 0-3 terms to lane 0 in order, and the lanes combine as
+    /// `(l0 + l1) + (l2 + l3)`, as the interpreter does.
     fn lanes(&mut self, kind: ReduceKind, index: IndexId, body: &Expr) -> Result<Value, String> {
         let init = self.konst(match kind {
             ReduceKind::Sum => 0.0,
@@ -452,29 +452,31 @@ impl Translator<'_, '_> {
         self.b.def_var(ctr, next);
         self.b.ins().jump(header, &[]);
         self.b.seal_block(header);
-        // Tail: at most LANES - 1 terms, into lanes 0, 1, 2.
+        // Tail: the last 0-3 terms, in order, into lane 0.
         self.b.switch_to_block(tail);
         self.b.seal_block(tail);
-        for &acc in &accs[..crate::loops::LANES - 1] {
-            let i = self.b.use_var(ctr);
-            let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
-            let then = self.b.create_block();
-            let after = self.b.create_block();
-            self.b.ins().brif(has, then, &[], after, &[]);
-            self.b.switch_to_block(then);
-            self.b.seal_block(then);
-            self.b.def_var(var, i);
-            let x = self.expr(body)?;
-            let a = self.b.use_var(acc);
-            let n = op(&mut self.b, a, x);
-            self.b.def_var(acc, n);
-            let i = self.b.use_var(ctr);
-            let next = self.b.ins().iadd_imm_s(i, 1);
-            self.b.def_var(ctr, next);
-            self.b.ins().jump(after, &[]);
-            self.b.switch_to_block(after);
-            self.b.seal_block(after);
-        }
+        let theader = self.b.create_block();
+        let tbody = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(theader, &[]);
+        self.b.switch_to_block(theader);
+        let i = self.b.use_var(ctr);
+        let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
+        self.b.ins().brif(has, tbody, &[], exit, &[]);
+        self.b.switch_to_block(tbody);
+        self.b.seal_block(tbody);
+        self.b.def_var(var, i);
+        let x = self.expr(body)?;
+        let a = self.b.use_var(accs[0]);
+        let n = op(&mut self.b, a, x);
+        self.b.def_var(accs[0], n);
+        let i = self.b.use_var(ctr);
+        let next = self.b.ins().iadd_imm_s(i, 1);
+        self.b.def_var(ctr, next);
+        self.b.ins().jump(theader, &[]);
+        self.b.seal_block(theader);
+        self.b.switch_to_block(exit);
+        self.b.seal_block(exit);
         let l: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
         let p = op(&mut self.b, l[0], l[1]);
         let q = op(&mut self.b, l[2], l[3]);

@@ -25,8 +25,9 @@ pub use explain::explain;
 use crate::sema::{Expr, ExprKind, IndexId, Program};
 use std::collections::{BTreeSet, HashMap};
 
-/// How many partial results an innermost reduction keeps: term k goes to
-/// lane k mod `LANES`, and the lanes are combined as `(l0 + l1) + (l2 + l3)`.
+/// How many partial results an innermost reduction keeps: of n terms, the
+/// first `LANES * floor(n / LANES)` go to lane k mod `LANES`, the rest to
+/// lane 0 in order, and the lanes are combined as `(l0 + l1) + (l2 + l3)`.
 /// The interpreter follows the same order, so the two agree to the bit.
 pub const LANES: usize = 4;
 
