@@ -7,6 +7,7 @@
 //! Always: user input never reaches a panic; every failure is a message that
 //! says where and what to change.
 
+mod bench;
 mod demo;
 mod einsum_cmd;
 mod eval;
@@ -43,6 +44,32 @@ pub enum Command {
     /// Differentiate a definition and print the derivative as a runnable
     /// program.
     Diff(DiffArgs),
+    /// Compile a program on random inputs of the given shapes and report
+    /// compile time, median run time, GFLOP/s and GB/s.
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    /// The program text; `-` reads standard input; `@FILE` reads a file.
+    #[arg(allow_hyphen_values = true)]
+    pub program: String,
+    /// The shape of an input tensor (filled with pseudo-random numbers in
+    /// [-1, 1]).
+    #[arg(long = "shape", value_name = "NAME=D0,D1,...", value_parser = bench::parse_shape_pair)]
+    pub shapes: Vec<(String, Vec<usize>)>,
+    /// A scalar parameter.
+    #[arg(long = "set", value_name = "NAME=NUMBER", value_parser = parse_number_pair, allow_hyphen_values = true)]
+    pub sets: Vec<(String, f64)>,
+    /// The extent of an index that no tensor gives.
+    #[arg(long = "dim", value_name = "IDX=N", value_parser = parse_dim_pair)]
+    pub dims: Vec<(String, usize)>,
+    /// Compute in f32 (default: f64).
+    #[arg(long)]
+    pub f32: bool,
+    /// Print one JSON object instead of a report.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -155,6 +182,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Demo => demo::run(),
         Command::Simplify(a) => symbolic::simplify(&a),
         Command::Diff(a) => symbolic::diff(&a),
+        Command::Bench(a) => bench::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

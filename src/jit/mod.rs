@@ -196,6 +196,9 @@ fn isa() -> Result<cranelift::codegen::isa::OwnedTargetIsa, Errors> {
 
 fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel, Errors> {
     let isa = isa()?;
+    // Sums recomputed per element that need not be become definitions.
+    let (program, moved) = crate::loops::materialize(&program);
+    let user_defs: Vec<usize> = user_defs.iter().map(|&d| moved[d]).collect();
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (name, ptr) in host::symbols() {
         jb.symbol(name, ptr);

@@ -19,8 +19,10 @@
 //! order of summation).
 
 mod explain;
+mod materialize;
 
 pub use explain::explain;
+pub use materialize::materialize;
 
 use crate::sema::{Expr, ExprKind, IndexId, Program};
 use std::collections::{BTreeSet, HashMap};

@@ -1,0 +1,244 @@
+//! Materialising reused intermediates: a sum that a definition recomputes
+//! for every element, though it does not depend on the element, becomes a
+//! definition of its own, computed once.
+//!
+//! In: a checked program without `diff`. Out: an equivalent program in
+//! which, inside each definition with axes, every maximal subexpression
+//! that (a) holds a `sum`/`prod`, (b) depends on none of the definition's
+//! axes, and (c) depends only on indices of enclosing reductions with
+//! inferred extents, each subscripting a tensor inside it, is replaced by
+//! an element of a new definition `_t<n>[those indices] = subexpression`,
+//! placed just before. `g[k] = sum_i X[i,k] (y[i] - sum_j X[i,j] w[j])`
+//! computes the residual once per `i`, not once per `(i, k)`. Returns the
+//! program and, for each original definition, its position in the new one.
+//!
+//! Always: values are unchanged (the same operations on the same operands
+//! in the same order, only computed once); every index keeps one binding
+//! site (the new definition's axes are new index variables, each taking
+//! its extent from the tensor axis it subscripts).
+
+use super::Plan;
+use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef};
+use std::collections::{BTreeSet, HashMap};
+
+pub fn materialize(program: &Program) -> (Program, Vec<usize>) {
+    let plan = Plan::new(program);
+    let mut out = Program {
+        inputs: program.inputs.clone(),
+        params: program.params.clone(),
+        indices: program.indices.clone(),
+        defs: Vec::new(),
+    };
+    let mut new_id: Vec<usize> = Vec::with_capacity(program.defs.len());
+    for def in &program.defs {
+        let mut found: Vec<(Expr, Vec<IndexId>)> = Vec::new();
+        let body = if def.axes.is_empty() {
+            def.body.clone()
+        } else {
+            let mut m = Finder {
+                plan: &plan,
+                program,
+                axes: &def.axes,
+                found: &mut found,
+                next_def: out.defs.len(),
+            };
+            m.rewrite(&def.body, &mut Vec::new())
+        };
+        for (sub, idx) in found {
+            // The new definition's axes: fresh variables named like the
+            // indices they stand for, with those indices renamed inside.
+            let mut rename = HashMap::new();
+            let mut axes = Vec::with_capacity(idx.len());
+            for &i in &idx {
+                let var = program.index_var(i);
+                out.indices.push(IndexVar {
+                    name: var.name.clone(),
+                    span: var.span,
+                    role: IndexRole::Axis,
+                    bounds: None,
+                    extent_of: first_subscript(&sub, i).map(|(t, p)| match t {
+                        TensorRef::Def(d) => (TensorRef::Def(DefId(new_id[d.index()] as u32)), p),
+                        t => (t, p),
+                    }),
+                });
+                let fresh = IndexId(out.indices.len() as u32 - 1);
+                rename.insert(i, fresh);
+                axes.push(fresh);
+            }
+            let body = renumber(&rename_indices(&sub, &rename), &new_id);
+            let n = out.defs.len();
+            out.defs.push(Def {
+                name: Some(format!("_t{n}")),
+                span: def.span,
+                axes,
+                body,
+            });
+        }
+        let body = renumber(&body, &new_id);
+        new_id.push(out.defs.len());
+        out.defs.push(Def {
+            name: def.name.clone(),
+            span: def.span,
+            axes: def.axes.clone(),
+            body,
+        });
+    }
+    (out, new_id)
+}
+
+struct Finder<'a> {
+    plan: &'a Plan<'a>,
+    program: &'a Program,
+    axes: &'a [IndexId],
+    /// Extracted subexpressions (with original ids) and their indices.
+    found: &'a mut Vec<(Expr, Vec<IndexId>)>,
+    /// Where the first new definition will go (definitions made for this
+    /// one are numbered from here; `renumber` leaves them alone, as they
+    /// are placeholders `Def(next_def + k)` that already hold new ids).
+    next_def: usize,
+}
+
+impl Finder<'_> {
+    /// `e` with every extractable subexpression replaced by an element of
+    /// a new definition; `bound` holds the enclosing reductions' indices.
+    fn rewrite(&mut self, e: &Expr, bound: &mut Vec<IndexId>) -> Expr {
+        if let Some(idx) = self.extractable(e, bound) {
+            let id = self.next_def + self.found.len();
+            self.found.push((e.clone(), idx.clone()));
+            return Expr::new(
+                ExprKind::Elem(TensorRef::Def(DefId(NEW | id as u32)), idx),
+                e.span,
+            );
+        }
+        let kind = match &e.kind {
+            ExprKind::Reduce { kind, index, body } => {
+                bound.push(*index);
+                let b = self.rewrite(body, bound);
+                bound.pop();
+                ExprKind::Reduce {
+                    kind: *kind,
+                    index: *index,
+                    body: Box::new(b),
+                }
+            }
+            ExprKind::Neg(a) => ExprKind::Neg(Box::new(self.rewrite(a, bound))),
+            ExprKind::Add(v) => ExprKind::Add(v.iter().map(|x| self.rewrite(x, bound)).collect()),
+            ExprKind::Mul(v) => ExprKind::Mul(v.iter().map(|x| self.rewrite(x, bound)).collect()),
+            ExprKind::Call(f, v) => {
+                ExprKind::Call(*f, v.iter().map(|x| self.rewrite(x, bound)).collect())
+            }
+            ExprKind::Div(a, b) => ExprKind::Div(
+                Box::new(self.rewrite(a, bound)),
+                Box::new(self.rewrite(b, bound)),
+            ),
+            ExprKind::Pow(a, b) => ExprKind::Pow(
+                Box::new(self.rewrite(a, bound)),
+                Box::new(self.rewrite(b, bound)),
+            ),
+            k => k.clone(),
+        };
+        Expr::new(kind, e.span)
+    }
+
+    /// The indices of `e` if it should become a definition of its own.
+    fn extractable(&self, e: &Expr, bound: &[IndexId]) -> Option<Vec<IndexId>> {
+        if !matches!(
+            e.kind,
+            ExprKind::Add(_)
+                | ExprKind::Mul(_)
+                | ExprKind::Reduce { .. }
+                | ExprKind::Call(..)
+                | ExprKind::Div(..)
+                | ExprKind::Pow(..)
+                | ExprKind::Neg(_)
+        ) {
+            return None;
+        }
+        let free: &BTreeSet<IndexId> = self.plan.free(e)?;
+        if free.is_empty() || free.iter().any(|i| self.axes.contains(i)) {
+            return None;
+        }
+        if !free.iter().all(|i| bound.contains(i)) {
+            return None;
+        }
+        let mut has_reduce = false;
+        e.walk(&mut |x| has_reduce |= matches!(x.kind, ExprKind::Reduce { .. }));
+        if !has_reduce {
+            return None;
+        }
+        for &i in free {
+            if self.program.index_var(i).bounds.is_some() || first_subscript(e, i).is_none() {
+                return None;
+            }
+        }
+        // In binding order, outermost first.
+        Some(bound.iter().copied().filter(|i| free.contains(i)).collect())
+    }
+}
+
+/// Marks a definition id that already refers to the new program.
+const NEW: u32 = 1 << 31;
+
+/// The first tensor axis `i` subscripts in `e` (inputs or definitions).
+fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
+    let mut found = None;
+    e.walk(&mut |x| {
+        if found.is_none()
+            && let ExprKind::Elem(t, ixs) = &x.kind
+            && let Some(p) = ixs.iter().position(|&j| j == i)
+        {
+            found = Some((*t, p));
+        }
+    });
+    found
+}
+
+fn map_expr(e: &Expr, f: &mut dyn FnMut(&ExprKind) -> Option<ExprKind>) -> Expr {
+    if let Some(k) = f(&e.kind) {
+        return Expr::new(k, e.span);
+    }
+    let kind = match &e.kind {
+        ExprKind::Reduce { kind, index, body } => ExprKind::Reduce {
+            kind: *kind,
+            index: *index,
+            body: Box::new(map_expr(body, f)),
+        },
+        ExprKind::Neg(a) => ExprKind::Neg(Box::new(map_expr(a, f))),
+        ExprKind::Add(v) => ExprKind::Add(v.iter().map(|x| map_expr(x, f)).collect()),
+        ExprKind::Mul(v) => ExprKind::Mul(v.iter().map(|x| map_expr(x, f)).collect()),
+        ExprKind::Call(g, v) => ExprKind::Call(*g, v.iter().map(|x| map_expr(x, f)).collect()),
+        ExprKind::Div(a, b) => ExprKind::Div(Box::new(map_expr(a, f)), Box::new(map_expr(b, f))),
+        ExprKind::Pow(a, b) => ExprKind::Pow(Box::new(map_expr(a, f)), Box::new(map_expr(b, f))),
+        k => k.clone(),
+    };
+    Expr::new(kind, e.span)
+}
+
+fn rename_indices(e: &Expr, map: &HashMap<IndexId, IndexId>) -> Expr {
+    let m = |i: &IndexId| *map.get(i).unwrap_or(i);
+    map_expr(e, &mut |k| match k {
+        ExprKind::Index(i) => Some(ExprKind::Index(m(i))),
+        ExprKind::Elem(t, ixs) => Some(ExprKind::Elem(*t, ixs.iter().map(m).collect())),
+        ExprKind::Delta(a, b) => Some(ExprKind::Delta(m(a), m(b))),
+        _ => None,
+    })
+}
+
+/// Definition references to their new positions (`NEW`-marked ones are new
+/// already).
+fn renumber(e: &Expr, new_id: &[usize]) -> Expr {
+    let d = |d: DefId| {
+        if d.0 & NEW != 0 {
+            DefId(d.0 & !NEW)
+        } else {
+            DefId(new_id.get(d.index()).copied().unwrap_or(d.index()) as u32)
+        }
+    };
+    map_expr(e, &mut |k| match k {
+        ExprKind::Scalar(x) => Some(ExprKind::Scalar(d(*x))),
+        ExprKind::Elem(TensorRef::Def(x), ixs) => {
+            Some(ExprKind::Elem(TensorRef::Def(d(*x)), ixs.clone()))
+        }
+        _ => None,
+    })
+}
