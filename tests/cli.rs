@@ -328,3 +328,89 @@ fn diff_errors_name_the_target() {
     let o = ricci(&["diff", "y[i] = sum_j X[i,j] w[j]"]);
     assert_eq!(o.status.code(), Some(2), "--wrt is required");
 }
+
+// ---- `ricci bench` (src/cli/bench.rs) ----
+
+/// The number after `"key": ` in a flat JSON object.
+fn json_number(json: &str, key: &str) -> f64 {
+    let pat = format!("\"{key}\": ");
+    let at = json
+        .find(&pat)
+        .unwrap_or_else(|| panic!("no `{key}` in {json}"))
+        + pat.len();
+    let rest = &json[at..];
+    let end = rest.find([',', '}']).expect("a value ends");
+    rest[..end]
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("`{key}` is not a number in {json}"))
+}
+
+#[test]
+fn bench_json_reports_compile_and_run_times_of_a_matmul() {
+    let o = ricci(&[
+        "bench",
+        "C[i,k] = sum_j A[i,j] B[j,k]",
+        "--shape",
+        "A=16,24",
+        "--shape",
+        "B=24,8",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let json = out.trim();
+    assert!(
+        json.starts_with('{') && json.ends_with('}') && !json.contains('\n'),
+        "one JSON object: {out}"
+    );
+    let compile = json_number(json, "compile_us");
+    let parts = ["parse_us", "symbolic_us", "codegen_us"].map(|k| json_number(json, k));
+    assert!(compile > 0.0 && parts.iter().all(|&p| p >= 0.0), "{json}");
+    assert!(parts.iter().sum::<f64>() <= compile * 1.01, "{json}");
+    assert!(json_number(json, "run_us") > 0.0, "{json}");
+    let runs = json_number(json, "runs");
+    assert!((10.0..=100_000.0).contains(&runs), "{json}");
+    // 2 flops per multiply-add, 16 * 8 outputs of 24 terms each.
+    assert_eq!(json_number(json, "flops"), 2.0 * 16.0 * 24.0 * 8.0);
+    assert_eq!(
+        json_number(json, "bytes"),
+        8.0 * (16. * 24. + 24. * 8. + 16. * 8.)
+    );
+    assert!(json_number(json, "gflops") > 0.0, "{json}");
+    assert!(json_number(json, "gbps") > 0.0, "{json}");
+}
+
+#[test]
+fn bench_gradient_in_f32_prints_a_report() {
+    let o = ricci(&[
+        "bench",
+        "L = sum_i (y[i] - sum_j X[i,j] w[j])^2; g[k] = diff(L, w[k])",
+        "--shape",
+        "X=8,4",
+        "--shape",
+        "y=8",
+        "--shape",
+        "w=4",
+        "--f32",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for word in ["compile", "codegen", "median", "GFLOP/s", "GB/s", "f32"] {
+        assert!(out.contains(word), "no `{word}` in {out}");
+    }
+}
+
+#[test]
+fn bench_missing_shape_exits_1_and_malformed_shape_exits_2() {
+    let o = ricci(&["bench", "C[i,k] = sum_j A[i,j] B[j,k]", "--shape", "A=4,4"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("input tensor `B` has no shape"), "{err}");
+    assert!(err.contains("--shape B=D0,D1"), "{err}");
+    assert!(err.contains("rank 2"), "{err}");
+    for bad in ["A=4,x", "A=", "A4,4", "A=4,-1"] {
+        let o = ricci(&["bench", "s = sum_i A[i]", "--shape", bad]);
+        assert_eq!(o.status.code(), Some(2), "--shape {bad}: {}", stderr(&o));
+    }
+}

@@ -14,6 +14,15 @@
 //!   threads at once; dropping the last handle frees its machine code;
 //! - compiling the same text with the same options again returns the same
 //!   kernel from a cache; no cranelift type appears in this API.
+//!
+//! ```
+//! use ndarray::array;
+//! let k = ricci::compile("C[i,k] = sum_j A[i,j] B[j,k]", ricci::Options::default()).unwrap();
+//! let a = array![[1., 2.], [3., 4.]];
+//! let b = array![[5., 7.], [6., 8.]]; // B^T, passed transposed
+//! let c = k.run_views(&[("A", a.view().into_dyn()), ("B", b.t().into_dyn())], &[]).unwrap();
+//! assert_eq!(c[0], array![[19., 22.], [43., 50.]].into_dyn());
+//! ```
 
 mod codegen;
 mod host;
