@@ -5,8 +5,12 @@
 //! stdout: the compile time (text to callable kernel, split into parse and
 //! check, symbolic work, code generation), the kernel's median run time over
 //! many calls, and the rates that implies: GFLOP/s from a count of the
-//! arithmetic in the formulas, GB/s from the bytes of the inputs and outputs
-//! (a lower bound on the memory traffic). `--json` prints one JSON object.
+//! arithmetic the kernel's loop nests do ([`count_flops`]), GB/s from the
+//! bytes of the inputs and outputs (a lower bound on the memory traffic).
+//! `--json` prints one JSON object (written by hand: `compile_us`,
+//! `parse_us`, `symbolic_us`, `codegen_us`, `run_us`, `min_run_us`, `runs`,
+//! `flops`, `bytes`, `gflops`, `gbps`, `dtype`). `--dim IDX=N` is accepted
+//! as for `eval`.
 //!
 //! Always: inputs are deterministic pseudo-random numbers in [-1, 1] (a
 //! fixed xorshift per input, so two runs measure the same arithmetic); the
@@ -16,10 +20,12 @@
 use super::{BenchArgs, Failure, source};
 use crate::diagnostics::{Diagnostic, Errors};
 use crate::jit::{self, CompileTimes, Options};
+use crate::loops::Plan;
 use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
-use crate::sema::{self, Expr, ExprKind, Program};
+use crate::sema::{self, Expr, ExprKind, IndexId, Program};
 use ndarray::{ArrayD, IxDyn};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// Measure for at least this long (after warming up) ...
@@ -252,14 +258,16 @@ fn random_tensor(shape: &[usize], dtype: DType, stream: u64) -> Result<Tensor, S
     })
 }
 
-/// The arithmetic the formulas ask for, per call: for each definition, the
-/// operations in its body (an n-ary `+` or `*` is n-1, a function call,
-/// division, power or negation 1, a reduction step 1) times the product of
-/// the extents of the loops each runs in. An estimate: the generated code may
-/// hoist invariant work out of loops and do less.
+/// The arithmetic the kernel does per call, as the JIT lays it out: the
+/// program as the symbolic engine leaves it (derivatives carried out), with
+/// reused sums materialised ([`crate::loops::materialize`]), each definition
+/// a loop nest over its axes with one loop per `sum`/`prod`, and every
+/// subexpression computed once per iteration of the innermost loop whose
+/// index it depends on (the plan hoists it out of the others). Operations:
+/// an n-ary `+` or `*` is n-1, a function call, division, power or negation
+/// 1, a reduction step 1 (the accumulation). An estimate: a power may cost
+/// more than one multiply, a delta or an index value costs nothing here.
 fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
-    // A program with `diff` runs as the symbolic engine leaves it (the
-    // derivative and the definitions it needs).
     let has_diff = program.defs.iter().any(|d| {
         let mut found = false;
         d.body
@@ -273,42 +281,71 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
     } else {
         program
     };
-    let bound = sema::bind(program, &args.env())?;
+    let (program, _) = crate::loops::materialize(program);
+    let bound = sema::bind(&program, &args.env())?;
+    let plan = Plan::new(&program);
     let mut total = 0.0;
-    for (d, def) in program.defs.iter().enumerate() {
-        let elements: f64 = bound.def_shapes[d].iter().map(|&n| n as f64).product();
-        total += elements * body_flops(&def.body, &bound);
+    for def in &program.defs {
+        let loops: Loops = def
+            .axes
+            .iter()
+            .map(|&a| (a, bound.range(a).len as f64))
+            .collect();
+        total += body_flops(&def.body, loops, &plan, &bound);
     }
     Ok(total)
 }
 
-/// Operations to evaluate `body` once (iteratively: bodies may nest deeply).
-fn body_flops(body: &Expr, bound: &sema::Bound) -> f64 {
+/// Loops around an expression, outermost first: index and extent.
+type Loops = Vec<(IndexId, f64)>;
+
+/// The operations of `body` inside the `loops` around it (outermost
+/// first); iterative, as bodies may nest deeply.
+fn body_flops(body: &Expr, loops: Loops, plan: &Plan, bound: &sema::Bound) -> f64 {
     let mut total = 0.0;
-    let mut stack: Vec<(&Expr, f64)> = vec![(body, 1.0)];
-    while let Some((e, times)) = stack.pop() {
-        let (ops, inner) = match &e.kind {
+    let mut stack: Vec<(&Expr, Rc<Loops>)> = vec![(body, Rc::new(loops))];
+    while let Some((e, loops)) = stack.pop() {
+        // The loops `e` stays inside: up to the innermost one it depends on
+        // (all of them if the plan does not know `e`).
+        let keep = match plan.free(e) {
+            Some(free) => loops
+                .iter()
+                .rposition(|(i, _)| free.contains(i))
+                .map_or(0, |k| k + 1),
+            None => loops.len(),
+        };
+        let loops = if keep < loops.len() {
+            Rc::new(loops[..keep].to_vec())
+        } else {
+            loops
+        };
+        let times: f64 = loops.iter().map(|(_, n)| n).product();
+        let ops = match &e.kind {
             ExprKind::Const(_)
             | ExprKind::Param(_)
             | ExprKind::Scalar(_)
             | ExprKind::Index(_)
             | ExprKind::Elem(..)
-            | ExprKind::Delta(..) => (0.0, times),
+            | ExprKind::Delta(..) => 0.0,
             ExprKind::Neg(_)
             | ExprKind::Div(..)
             | ExprKind::Pow(..)
             | ExprKind::Call(..)
-            | ExprKind::Diff { .. } => (1.0, times),
-            ExprKind::Add(v) | ExprKind::Mul(v) => (v.len().saturating_sub(1) as f64, times),
-            ExprKind::Reduce { index, .. } => {
+            | ExprKind::Diff { .. } => 1.0,
+            ExprKind::Add(v) | ExprKind::Mul(v) => v.len().saturating_sub(1) as f64,
+            ExprKind::Reduce { index, body, .. } => {
+                // One accumulation per step, and the body inside the loop.
                 let len = bound.range(*index).len as f64;
-                // One accumulation per step.
-                (len, times * len)
+                let mut inner = loops.as_ref().clone();
+                inner.push((*index, len));
+                stack.push((body, Rc::new(inner)));
+                total += len * times;
+                continue;
             }
         };
         total += ops * times;
         for c in e.children() {
-            stack.push((c, inner));
+            stack.push((c, Rc::clone(&loops)));
         }
     }
     total
