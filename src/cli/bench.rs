@@ -281,7 +281,7 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
     } else {
         program
     };
-    let (program, _) = crate::loops::materialize(program);
+    let (program, _, _) = crate::loops::materialize(program);
     let bound = sema::bind(&program, &args.env())?;
     let plan = Plan::new(&program);
     let mut total = 0.0;

@@ -329,21 +329,30 @@ impl<T: Element> Evaluator<'_, T> {
                 }
             }
             ExprKind::Neg(a) => -self.eval(a)?,
+            // Left to right from the first operand (not from 0: `-0 + -0`
+            // is -0, `0 + -0` would be +0).
             ExprKind::Add(terms) => {
-                let mut acc = T::zero();
+                let mut acc: Option<T> = None;
                 for t in terms {
-                    acc = acc + self.eval(t)?;
+                    let x = self.eval(t)?;
+                    acc = Some(acc.map_or(x, |a| a + x));
                 }
-                acc
+                acc.unwrap_or_else(T::zero)
             }
             ExprKind::Mul(factors) => {
-                let mut acc = T::one();
+                let mut acc: Option<T> = None;
                 for f in factors {
-                    acc = acc * self.eval(f)?;
+                    let x = self.eval(f)?;
+                    acc = Some(acc.map_or(x, |a| a * x));
                 }
-                acc
+                acc.unwrap_or_else(T::one)
             }
             ExprKind::Div(a, b) => self.eval(a)? / self.eval(b)?,
+            // `x^2` is `x x` (correctly rounded; libm's powf is not always).
+            ExprKind::Pow(a, b) if crate::loops::is_square(b) => {
+                let x = self.eval(a)?;
+                x * x
+            }
             ExprKind::Pow(a, b) => self.eval(a)?.powf(self.eval(b)?),
             ExprKind::Call(f, args) => self.call(*f, args, span)?,
             ExprKind::Reduce { kind, index, body } => {
@@ -486,26 +495,30 @@ fn sign<T: Float>(x: T) -> T {
     }
 }
 
-/// The larger of `a` and `b`; `a` when they are equal (the subgradient rule
-/// picks `a` where `a >= b`); NaN when either is NaN.
+/// The larger of `a` and `b` (IEEE 754 maximum: NaN when either is NaN,
+/// +0 over -0), as the JIT's `fmax`.
 fn max<T: Float>(a: T, b: T) -> T {
     if a.is_nan() || b.is_nan() {
         T::nan()
-    } else if a >= b {
+    } else if a > b {
         a
-    } else {
+    } else if b > a || a.is_sign_negative() {
         b
+    } else {
+        a
     }
 }
 
-/// The smaller of `a` and `b`; `a` when they are equal; NaN when either is
-/// NaN.
+/// The smaller of `a` and `b` (IEEE 754 minimum: NaN when either is NaN,
+/// -0 under +0), as the JIT's `fmin`.
 fn min<T: Float>(a: T, b: T) -> T {
     if a.is_nan() || b.is_nan() {
         T::nan()
-    } else if a <= b {
+    } else if a < b {
         a
-    } else {
+    } else if b < a || a.is_sign_positive() {
         b
+    } else {
+        a
     }
 }

@@ -351,7 +351,7 @@ impl Translator<'_, '_> {
                 self.b.ins().fdiv(a, c)
             }
             ExprKind::Pow(a, c) => {
-                let two = matches!(&c.kind, ExprKind::Const(r) if *r == num_rational::BigRational::from_integer(2.into()));
+                let two = crate::loops::is_square(c);
                 let a = self.expr(a)?;
                 if two {
                     self.b.ins().fmul(a, a)
@@ -367,7 +367,7 @@ impl Translator<'_, '_> {
                     .collect::<Result<_, _>>()?;
                 self.func(*f, &vs)?
             }
-            ExprKind::Reduce { kind, index, body } if crate::loops::is_innermost(body) => {
+            ExprKind::Reduce { kind, index, body } if self.plan.laned(*index, body) => {
                 self.hoist(&[*index], body)?;
                 self.lanes(*kind, *index, body)?
             }
@@ -491,13 +491,14 @@ impl Translator<'_, '_> {
             Func::Max => self.b.ins().fmax(x, v[1]),
             Func::Min => self.b.ins().fmin(x, v[1]),
             Func::Sign => {
-                // 1, -1, or x * 0 (0 for 0, NaN for NaN).
+                // 1, -1, NaN for NaN, else +0 (also for -0).
                 let zero = self.konst(0.0);
                 let one = self.konst(1.0);
                 let m1 = self.konst(-1.0);
                 let gt = self.b.ins().fcmp(FloatCC::GreaterThan, x, zero);
                 let lt = self.b.ins().fcmp(FloatCC::LessThan, x, zero);
-                let z = self.b.ins().fmul(x, zero);
+                let nan = self.b.ins().fcmp(FloatCC::Unordered, x, x);
+                let z = self.b.ins().select(nan, x, zero);
                 let neg = self.b.ins().select(lt, m1, z);
                 self.b.ins().select(gt, one, neg)
             }

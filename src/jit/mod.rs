@@ -73,6 +73,8 @@ pub struct Kernel {
     user_defs: Vec<usize>,
     dtype: DType,
     layout: Layout,
+    /// Reductions that keep one accumulator (see `loops::Plan`).
+    single: std::collections::BTreeSet<sema::IndexId>,
     entry: unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
     module: Mutex<Option<JITModule>>,
     pub times: CompileTimes,
@@ -206,7 +208,7 @@ fn isa() -> Result<cranelift::codegen::isa::OwnedTargetIsa, Errors> {
 fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel, Errors> {
     let isa = isa()?;
     // Sums recomputed per element that need not be become definitions.
-    let (program, moved) = crate::loops::materialize(&program);
+    let (program, moved, single) = crate::loops::materialize(&program);
     let user_defs: Vec<usize> = user_defs.iter().map(|&d| moved[d]).collect();
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (name, ptr) in host::symbols() {
@@ -216,7 +218,7 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
     let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
     ranks.extend(program.defs.iter().map(|d| d.axes.len()));
     let layout = Layout::new(ranks, program.inputs.len());
-    let plan = Plan::new(&program);
+    let plan = Plan::with_single(&program, single.clone());
     let id = match codegen::translate(&mut module, &plan, dtype, &layout, "ricci_kernel") {
         Ok(id) => id,
         Err(e) => {
@@ -243,6 +245,7 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
         user_defs,
         dtype,
         layout,
+        single,
         entry,
         module: Mutex::new(Some(module)),
         times: CompileTimes::default(),
@@ -257,7 +260,7 @@ impl Kernel {
 
     /// The loop nests the kernel runs, as text.
     pub fn explain(&self) -> String {
-        crate::loops::explain(&Plan::new(&self.program))
+        crate::loops::explain(&Plan::with_single(&self.program, self.single.clone()))
     }
 
     /// Runs the kernel on the inputs, parameters and dims of `args`; one

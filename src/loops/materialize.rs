@@ -21,8 +21,20 @@ use super::Plan;
 use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef};
 use std::collections::{BTreeSet, HashMap};
 
-pub fn materialize(program: &Program) -> (Program, Vec<usize>) {
+/// Also returns the reductions with a reduction inside as written, which
+/// keep one accumulator (see [`Plan::with_single`]).
+pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>) {
     let plan = Plan::new(program);
+    let mut single = BTreeSet::new();
+    for def in &program.defs {
+        def.body.walk(&mut |e| {
+            if let ExprKind::Reduce { index, body, .. } = &e.kind
+                && !super::is_innermost(body)
+            {
+                single.insert(*index);
+            }
+        });
+    }
     let mut out = Program {
         inputs: program.inputs.clone(),
         params: program.params.clone(),
@@ -83,7 +95,7 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>) {
             body,
         });
     }
-    (out, new_id)
+    (out, new_id, single)
 }
 
 struct Finder<'a> {

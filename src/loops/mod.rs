@@ -41,17 +41,32 @@ pub fn is_innermost(body: &Expr) -> bool {
     !inner
 }
 
+/// Whether a power's exponent is the constant 2 (`x^2` is computed `x x`).
+pub fn is_square(exponent: &Expr) -> bool {
+    matches!(&exponent.kind, ExprKind::Const(r) if *r == num_rational::BigRational::from_integer(2.into()))
+}
+
 /// The free indices of every node, and the hoisting decisions.
 pub struct Plan<'p> {
     pub program: &'p Program,
     free: HashMap<*const Expr, BTreeSet<IndexId>>,
+    /// Reductions that keep one accumulator although their body now has no
+    /// reduction inside (materialising moved it out; the summation order
+    /// is the one of the program as written).
+    single: BTreeSet<IndexId>,
 }
 
 impl<'p> Plan<'p> {
     pub fn new(program: &'p Program) -> Plan<'p> {
+        Plan::with_single(program, BTreeSet::new())
+    }
+
+    /// A plan in which the reductions over `single` keep one accumulator.
+    pub fn with_single(program: &'p Program, single: BTreeSet<IndexId>) -> Plan<'p> {
         let mut plan = Plan {
             program,
             free: HashMap::new(),
+            single,
         };
         for def in &program.defs {
             plan.compute_free(&def.body);
@@ -82,6 +97,12 @@ impl<'p> Plan<'p> {
         }
         self.free.insert(e as *const Expr, set.clone());
         set
+    }
+
+    /// Whether the reduction over `index` with this body runs in [`LANES`]
+    /// lanes.
+    pub fn laned(&self, index: IndexId, body: &Expr) -> bool {
+        is_innermost(body) && !self.single.contains(&index)
     }
 
     /// The free indices of `e` (a node of this plan's program).
