@@ -19,8 +19,10 @@
 //!   and the lanes combine as `(l0 + l1) + (l2 + l3)` (the JIT's order, so
 //!   the two agree to the bit, and the JIT's reductions are not bound by
 //!   one add's latency);
-//! - `max`/`min` propagate NaN; `sign` is -1, 0 or 1 (NaN for NaN);
-//!   `a^b` is `powf` (so `(-2)^3` is -8 and `2^-1` is 0.5);
+//! - sums and products of terms fold left to right from the first term;
+//!   `max`/`min` are IEEE maximum/minimum (NaN when either is NaN, +0 over
+//!   -0); `sign` is -1, +0 or 1 (NaN for NaN); `x^2` is `x x`, other powers
+//!   `powf` (so `(-2)^3` is -8 and `2^-1` is 0.5);
 //! - nothing panics: a broken invariant of the checked or bound program
 //!   becomes an "internal error" diagnostic.
 
