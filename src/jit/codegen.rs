@@ -15,7 +15,9 @@
 //! accumulator per sum or product, started at 0 or 1, `max`/`min`
 //! propagating NaN, `sign(0) = 0`, `^` as `powf` (but `x^2` as `x x`, which
 //! is the same correctly rounded value), exp/log/tanh/sin/cos/pow calling the
-//! same Rust functions the interpreter uses.
+//! same Rust functions the interpreter uses. In an innermost (laned)
+//! reduction, every element read along the loop's index is reached through
+//! a pointer bumped each trip, not recomputed from the index.
 
 use super::host;
 use crate::loops::Plan;
@@ -131,6 +133,8 @@ pub fn translate(
             vars: HashMap::new(),
             cache: HashMap::new(),
             funcs,
+            bumped: HashMap::new(),
+            lane: 0,
         };
         for (d, def) in plan.program.defs.iter().enumerate() {
             t.cache.clear();
@@ -161,6 +165,11 @@ struct Translator<'a, 'f> {
     /// not depend on.
     cache: HashMap<*const Expr, Value>,
     funcs: HashMap<host::Fn, FuncRef>,
+    /// Inside a laned loop: the elements it walks, each with a pointer
+    /// that is bumped every trip and the byte offsets of lanes 0..4.
+    bumped: HashMap<*const Expr, (Variable, Value)>,
+    /// The lane being emitted (its offset is `lane * step`).
+    lane: i64,
 }
 
 impl Translator<'_, '_> {
@@ -261,6 +270,45 @@ impl Translator<'_, '_> {
         }
     }
 
+    /// The elements `body` reads with `index` among their subscripts (not
+    /// hoisted ones), each with its tensor and subscripts.
+    fn walks(&self, index: IndexId, body: &Expr) -> Vec<(*const Expr, usize, Vec<IndexId>)> {
+        let mut out = Vec::new();
+        let mut stack = vec![body];
+        while let Some(e) = stack.pop() {
+            if self.cache.contains_key(&(e as *const Expr)) {
+                continue;
+            }
+            if let ExprKind::Elem(t, idx) = &e.kind
+                && idx.contains(&index)
+            {
+                out.push((e as *const Expr, self.layout.tensor(*t), idx.clone()));
+            }
+            stack.extend(e.children());
+        }
+        out
+    }
+
+    /// Tensor `t`'s element at `idx` as `fixed + index * step` (bytes):
+    /// `fixed` holds every subscript but `index` (as 0), `step` the bytes
+    /// one step of `index` moves.
+    fn address_parts(&mut self, t: usize, idx: &[IndexId], index: IndexId) -> (Value, Value) {
+        let mut fixed = self.ptrs[t];
+        let mut step = self.b.ins().iconst(types::I64, 0);
+        for (a, &i) in idx.iter().enumerate() {
+            let bytes = self.b.ins().imul_imm_s(self.strides[t][a], self.es);
+            if i == index {
+                step = self.b.ins().iadd(step, bytes);
+            } else {
+                let var = self.var(i);
+                let iv = self.b.use_var(var);
+                let off = self.b.ins().imul(iv, bytes);
+                fixed = self.b.ins().iadd(fixed, off);
+            }
+        }
+        (fixed, step)
+    }
+
     fn konst(&mut self, x: f64) -> Value {
         if self.ty == types::F32 {
             self.b.ins().f32const(x as f32)
@@ -313,8 +361,17 @@ impl Translator<'_, '_> {
                 self.b.ins().fcvt_from_sint(self.ty, v)
             }
             ExprKind::Elem(t, idx) => {
-                let t = self.layout.tensor(*t);
-                let addr = self.address(t, idx);
+                let addr = match self.bumped.get(&(e as *const Expr)).copied() {
+                    Some((p, step)) => {
+                        let p = self.b.use_var(p);
+                        let off = self.b.ins().imul_imm_s(step, self.lane);
+                        self.b.ins().iadd(p, off)
+                    }
+                    None => {
+                        let t = self.layout.tensor(*t);
+                        self.address(t, idx)
+                    }
+                };
                 self.b.ins().load(self.ty, flags, addr, 0)
             }
             ExprKind::Delta(a, c) => {
@@ -426,6 +483,18 @@ impl Translator<'_, '_> {
         let len = self.b.ins().load(types::I64, flags, self.ranges, off + 8);
         let end = self.b.ins().iadd(start, len);
         self.b.def_var(ctr, start);
+        // Pointer bumping: every element the body reads along `index`
+        // gets a pointer at its address for `ctr`, stepped each trip.
+        let mut walked: Vec<(Variable, Value)> = Vec::new();
+        for (e, t, idx) in self.walks(index, body) {
+            let (fixed, step) = self.address_parts(t, &idx, index);
+            let at_start = self.b.ins().imul(start, step);
+            let p0 = self.b.ins().iadd(fixed, at_start);
+            let p = self.b.declare_var(types::I64);
+            self.b.def_var(p, p0);
+            self.bumped.insert(e, (p, step));
+            walked.push((p, step));
+        }
         let header = self.b.create_block();
         let main = self.b.create_block();
         let tail = self.b.create_block();
@@ -442,14 +511,22 @@ impl Translator<'_, '_> {
             let i = self.b.use_var(ctr);
             let ik = self.b.ins().iadd_imm_s(i, k as i64);
             self.b.def_var(var, ik);
+            self.lane = k as i64;
             let x = self.expr(body)?;
             let a = self.b.use_var(acc);
             let n = op(&mut self.b, a, x);
             self.b.def_var(acc, n);
         }
+        self.lane = 0;
         let i = self.b.use_var(ctr);
         let next = self.b.ins().iadd_imm_s(i, crate::loops::LANES as i64);
         self.b.def_var(ctr, next);
+        for &(p, step) in &walked {
+            let cur = self.b.use_var(p);
+            let by = self.b.ins().imul_imm_s(step, crate::loops::LANES as i64);
+            let n = self.b.ins().iadd(cur, by);
+            self.b.def_var(p, n);
+        }
         self.b.ins().jump(header, &[]);
         self.b.seal_block(header);
         // Tail: the last 0-3 terms, in order, into lane 0.
@@ -473,10 +550,18 @@ impl Translator<'_, '_> {
         let i = self.b.use_var(ctr);
         let next = self.b.ins().iadd_imm_s(i, 1);
         self.b.def_var(ctr, next);
+        for &(p, step) in &walked {
+            let cur = self.b.use_var(p);
+            let n = self.b.ins().iadd(cur, step);
+            self.b.def_var(p, n);
+        }
         self.b.ins().jump(theader, &[]);
         self.b.seal_block(theader);
         self.b.switch_to_block(exit);
         self.b.seal_block(exit);
+        for (e, _, _) in self.walks(index, body) {
+            self.bumped.remove(&e);
+        }
         let l: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
         let p = op(&mut self.b, l[0], l[1]);
         let q = op(&mut self.b, l[2], l[3]);
