@@ -332,6 +332,25 @@ impl Kernel {
         params: &[(&str, f64)],
         outputs: &mut [(&str, ArrayViewMutD<'_, T>)],
     ) -> Result<(), Errors> {
+        let mut errors = Vec::new();
+        for (k, (name, _)) in outputs.iter().enumerate() {
+            let defined = self
+                .user_defs
+                .iter()
+                .any(|&d| self.program.defs[d].name.as_deref() == Some(*name));
+            if !defined {
+                errors.push(Diagnostic::error(format!(
+                    "an output array is given for `{name}`, but the program defines no `{name}`"
+                )));
+            } else if outputs[..k].iter().any(|(m, _)| m == name) {
+                errors.push(Diagnostic::error(format!(
+                    "two output arrays are given for `{name}`"
+                )));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Errors(errors));
+        }
         let bound = self.bind_views(inputs, params)?;
         self.execute(inputs, &bound, outputs)?;
         Ok(())
@@ -350,8 +369,10 @@ impl Kernel {
             ))));
         }
         let mut errors = Vec::new();
-        for (name, _) in inputs {
-            if !self.program.inputs.iter().any(|i| i.name == *name) {
+        for (k, (name, _)) in inputs.iter().enumerate() {
+            if inputs[..k].iter().any(|(m, _)| m == name) {
+                errors.push(Diagnostic::error(format!("tensor `{name}` is given twice")));
+            } else if !self.program.inputs.iter().any(|i| i.name == *name) {
                 errors.push(Diagnostic::error(format!(
                     "tensor `{name}` is given but the program has no input tensor named `{name}`"
                 )));
