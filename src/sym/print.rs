@@ -634,7 +634,11 @@ impl Writer<'_> {
             let Some((t, axis)) = info.anchor else {
                 continue;
             };
-            if info.bounds.is_none() && !super::simplify::gives_extent(pool, body, i) {
+            // Printed whenever the body subscripts nothing with `i` (even
+            // if a delta partner would give the extent): the anchor is part
+            // of the binder's identity, and reading the text back must
+            // find the same one.
+            if info.bounds.is_none() && !super::simplify::subscripts(pool, body, i) {
                 lost.push((t, axis, self.names.get(pool, i)));
             }
         }
