@@ -39,10 +39,14 @@ pub struct Layout {
     pub ranks: Vec<usize>,
     pub n_strides: usize,
     pub n_inputs: usize,
+    /// Definitions computed as row reductions (`Plan::row_reduction`), each
+    /// with a scratch buffer of `LANES` rows at pointer slot
+    /// `ranks.len() + position`.
+    pub rows: Vec<usize>,
 }
 
 impl Layout {
-    pub fn new(ranks: Vec<usize>, n_inputs: usize) -> Layout {
+    pub fn new(ranks: Vec<usize>, n_inputs: usize, rows: Vec<usize>) -> Layout {
         let mut stride_at = Vec::with_capacity(ranks.len());
         let mut n = 0;
         for r in &ranks {
@@ -54,6 +58,7 @@ impl Layout {
             ranks,
             n_strides: n,
             n_inputs,
+            rows,
         }
     }
 
@@ -113,6 +118,10 @@ pub fn translate(
                 .collect();
             strides.push(s);
         }
+        for r in 0..layout.rows.len() {
+            let slot = layout.ranks.len() + r;
+            ptrs.push(b.ins().load(ptr, flags, ptrs_p, (8 * slot) as i32));
+        }
         let funcs: HashMap<host::Fn, FuncRef> = host_ids
             .into_iter()
             .map(|(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
@@ -135,6 +144,7 @@ pub fn translate(
             funcs,
             bumped: HashMap::new(),
             lane: 0,
+            lane_of: None,
         };
         for (d, def) in plan.program.defs.iter().enumerate() {
             t.cache.clear();
@@ -170,6 +180,9 @@ struct Translator<'a, 'f> {
     bumped: HashMap<*const Expr, (Variable, Value)>,
     /// The lane being emitted (its offset is `lane * step`).
     lane: i64,
+    /// In a row reduction's loop over j: its start and the length of its
+    /// full rounds of `LANES` (for the row of term j).
+    lane_of: Option<(Value, Value)>,
 }
 
 impl Translator<'_, '_> {
@@ -211,8 +224,132 @@ impl Translator<'_, '_> {
             return Ok(());
         }
         self.hoist(&axes[depth..], body)?;
+        if depth + 1 == axes.len()
+            && let Some(r) = self.layout.rows.iter().position(|&x| x == d)
+            && let Some((kind, j, inner)) = self.plan.row_reduction(axes, body)
+        {
+            return self.rows(d, r, axes, kind, j, inner);
+        }
         let index = axes[depth];
         self.looped(index, &mut |t| t.nest(d, axes, depth + 1, body))
+    }
+
+    /// The innermost axis `k` of definition `d` = `sum_j inner`, with `j`
+    /// outside `k`: `LANES` partial rows in scratch slot `r`, term j added
+    /// to row lane(j) (`(j - start) mod 4` in the full rounds of 4, row 0
+    /// after them), then combined as `(p0 + p1) + (p2 + p3)` into the
+    /// output.
+    fn rows(
+        &mut self,
+        d: usize,
+        r: usize,
+        axes: &[IndexId],
+        kind: ReduceKind,
+        j: IndexId,
+        inner: &Expr,
+    ) -> Result<(), String> {
+        let k = axes[axes.len() - 1];
+        let flags = MemFlagsData::trusted();
+        let scratch = self.ptrs[self.layout.ranks.len() + r];
+        let koff = (16 * k.index()) as i32;
+        let kstart = self.b.ins().load(types::I64, flags, self.ranges, koff);
+        let klen = self.b.ins().load(types::I64, flags, self.ranges, koff + 8);
+        let es = self.es;
+        // The byte address of partial row `lane` at the current k.
+        let row_addr = |t: &mut Self, lane: i64| {
+            let kv = t.var(k);
+            let kv = t.b.use_var(kv);
+            let rel = t.b.ins().isub(kv, kstart);
+            let base = t.b.ins().imul_imm_s(klen, lane);
+            let at = t.b.ins().iadd(base, rel);
+            let bytes = t.b.ins().imul_imm_s(at, es);
+            t.b.ins().iadd(scratch, bytes)
+        };
+        let init = match kind {
+            ReduceKind::Sum => 0.0,
+            ReduceKind::Prod => 1.0,
+        };
+        self.looped(k, &mut |t| {
+            let v = t.konst(init);
+            for lane in 0..crate::loops::LANES as i64 {
+                let a = row_addr(t, lane);
+                t.b.ins().store(flags, v, a, 0);
+            }
+            Ok(())
+        })?;
+        let op = move |b: &mut FunctionBuilder, a: Value, x: Value| match kind {
+            ReduceKind::Sum => b.ins().fadd(a, x),
+            ReduceKind::Prod => b.ins().fmul(a, x),
+        };
+        // One term j into row `lane`, for every k.
+        let term = |t: &mut Self, lane: i64| -> Result<(), String> {
+            let before: Vec<*const Expr> = t.cache.keys().copied().collect();
+            t.hoist(&[k], inner)?;
+            // Bumped pointers along k: the elements read, and the row.
+            let mut walked = t.bump_setup(k, inner, kstart);
+            let row = t.b.declare_var(types::I64);
+            let off = match (lane, t.lane_of) {
+                (-1, Some((start, full))) => {
+                    // lane(j) = (j - start) & 3 while j - start < full, else 0.
+                    let jv = t.var(j);
+                    let jv = t.b.use_var(jv);
+                    let rel = t.b.ins().isub(jv, start);
+                    let m = t.b.ins().band_imm_s(rel, crate::loops::LANES as i64 - 1);
+                    let in_full = t.b.ins().icmp(IntCC::SignedLessThan, rel, full);
+                    let zero = t.b.ins().iconst(types::I64, 0);
+                    let l = t.b.ins().select(in_full, m, zero);
+                    let rows = t.b.ins().imul(l, klen);
+                    t.b.ins().imul_imm_s(rows, es)
+                }
+                _ => t.b.ins().imul_imm_s(klen, lane * es),
+            };
+            let r0 = t.b.ins().iadd(scratch, off);
+            t.b.def_var(row, r0);
+            let es_v = t.b.ins().iconst(types::I64, es);
+            walked.push((row, es_v));
+            t.lane = 0;
+            t.looped(k, &mut |t| {
+                let a = t.b.use_var(row);
+                let p = t.b.ins().load(t.ty, flags, a, 0);
+                let x = t.expr(inner)?;
+                let n = op(&mut t.b, p, x);
+                t.b.ins().store(flags, n, a, 0);
+                t.bump(&walked);
+                Ok(())
+            })?;
+            for (e, _, _) in t.walks(k, inner) {
+                t.bumped.remove(&e);
+            }
+            // Values hoisted for this j belong to this copy only.
+            t.cache.retain(|e, _| before.contains(e));
+            Ok(())
+        };
+        // One loop over j: term j goes to row lane(j) = (j - start) mod 4
+        // in the full rounds of 4, row 0 after them.
+        let joff = (16 * j.index()) as i32;
+        let start = self.b.ins().load(types::I64, flags, self.ranges, joff);
+        let len = self.b.ins().load(types::I64, flags, self.ranges, joff + 8);
+        let lanes = crate::loops::LANES as i64;
+        let rem = self.b.ins().band_imm_s(len, lanes - 1);
+        let full = self.b.ins().isub(len, rem);
+        self.lane_of = Some((start, full));
+        self.looped(j, &mut |t| term(t, -1))?;
+        self.lane_of = None;
+        // Combine the rows into the output.
+        let t_out = self.layout.n_inputs + d;
+        self.looped(k, &mut |t| {
+            let mut p = Vec::with_capacity(crate::loops::LANES);
+            for lane in 0..crate::loops::LANES as i64 {
+                let a = row_addr(t, lane);
+                p.push(t.b.ins().load(t.ty, flags, a, 0));
+            }
+            let l = op(&mut t.b, p[0], p[1]);
+            let h = op(&mut t.b, p[2], p[3]);
+            let v = op(&mut t.b, l, h);
+            let addr = t.address(t_out, axes);
+            t.b.ins().store(flags, v, addr, 0);
+            Ok(())
+        })
     }
 
     /// `for index in range: f()`.
@@ -267,6 +404,32 @@ impl Translator<'_, '_> {
                 let bytes = self.b.ins().imul_imm_s(o, self.es);
                 self.b.ins().iadd(self.ptrs[t], bytes)
             }
+        }
+    }
+
+    /// Pointer bumping: every element `body` reads along `index` gets a
+    /// pointer at its address for `index = start`, to be stepped each trip
+    /// (by the returned steps); loads go through it (see `bumped`).
+    fn bump_setup(&mut self, index: IndexId, body: &Expr, start: Value) -> Vec<(Variable, Value)> {
+        let mut walked = Vec::new();
+        for (e, t, idx) in self.walks(index, body) {
+            let (fixed, step) = self.address_parts(t, &idx, index);
+            let at_start = self.b.ins().imul(start, step);
+            let p0 = self.b.ins().iadd(fixed, at_start);
+            let p = self.b.declare_var(types::I64);
+            self.b.def_var(p, p0);
+            self.bumped.insert(e, (p, step));
+            walked.push((p, step));
+        }
+        walked
+    }
+
+    /// Steps every bumped pointer once.
+    fn bump(&mut self, walked: &[(Variable, Value)]) {
+        for &(p, step) in walked {
+            let cur = self.b.use_var(p);
+            let n = self.b.ins().iadd(cur, step);
+            self.b.def_var(p, n);
         }
     }
 
@@ -483,18 +646,7 @@ impl Translator<'_, '_> {
         let len = self.b.ins().load(types::I64, flags, self.ranges, off + 8);
         let end = self.b.ins().iadd(start, len);
         self.b.def_var(ctr, start);
-        // Pointer bumping: every element the body reads along `index`
-        // gets a pointer at its address for `ctr`, stepped each trip.
-        let mut walked: Vec<(Variable, Value)> = Vec::new();
-        for (e, t, idx) in self.walks(index, body) {
-            let (fixed, step) = self.address_parts(t, &idx, index);
-            let at_start = self.b.ins().imul(start, step);
-            let p0 = self.b.ins().iadd(fixed, at_start);
-            let p = self.b.declare_var(types::I64);
-            self.b.def_var(p, p0);
-            self.bumped.insert(e, (p, step));
-            walked.push((p, step));
-        }
+        let walked = self.bump_setup(index, body, start);
         let header = self.b.create_block();
         let main = self.b.create_block();
         let tail = self.b.create_block();

@@ -102,6 +102,12 @@ impl Drop for Kernel {
 
 type CacheKey = (String, Options);
 
+thread_local! {
+    /// Scratch memory for row reductions, reused by every call on a thread
+    /// (taken out for the call, so a call never shares it).
+    static SCRATCH: std::cell::Cell<Vec<f64>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Kernel>>> {
     static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Kernel>>>> = OnceLock::new();
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
@@ -217,8 +223,15 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
     let mut module = JITModule::new(jb);
     let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
     ranks.extend(program.defs.iter().map(|d| d.axes.len()));
-    let layout = Layout::new(ranks, program.inputs.len());
     let plan = Plan::with_single(&program, single.clone());
+    let rows: Vec<usize> = program
+        .defs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| plan.row_reduction(&d.axes, &d.body).is_some())
+        .map(|(n, _)| n)
+        .collect();
+    let layout = Layout::new(ranks, program.inputs.len(), rows);
     let id = match codegen::translate(&mut module, &plan, dtype, &layout, "ricci_kernel") {
         Ok(id) => id,
         Err(e) => {
@@ -466,6 +479,29 @@ impl Kernel {
                 }
             }
         }
+        // Scratch rows for row reductions: LANES times the last axis each,
+        // in this thread's reusable buffer (8-byte aligned; the code
+        // initialises the rows itself).
+        let sizes: Vec<usize> = self
+            .layout
+            .rows
+            .iter()
+            .map(|&d| {
+                let n = bound.def_shapes[d].last().copied().unwrap_or(0);
+                crate::loops::LANES * n.max(1) * std::mem::size_of::<T>()
+            })
+            .collect();
+        let total_words = sizes.iter().map(|b| b.div_ceil(8)).sum::<usize>();
+        let mut scratch = SCRATCH.with(|s| s.take());
+        if scratch.len() < total_words {
+            scratch.resize(total_words, 0.0);
+        }
+        let mut at = 0;
+        for b in &sizes {
+            // SAFETY: `at` + b/8 words stay inside `scratch` (sized above).
+            ptrs.push(unsafe { scratch.as_mut_ptr().add(at) } as *mut u8);
+            at += b.div_ceil(8);
+        }
         let mut ranges: Vec<i64> = Vec::with_capacity(2 * bound.ranges.len());
         for r in &bound.ranges {
             ranges.push(r.start);
@@ -484,6 +520,7 @@ impl Kernel {
                 bound.params.as_ptr(),
             );
         }
+        SCRATCH.with(|s| s.replace(scratch));
         Ok(self
             .user_defs
             .iter()

@@ -76,6 +76,33 @@ impl Explainer<'_> {
             return;
         }
         self.hoist(&axes[k..], body, depth);
+        if k + 1 == axes.len()
+            && let Some((kind, j, inner)) = self.plan.row_reduction(axes, body)
+        {
+            let kk = self.index(axes[k]);
+            let jj = self.index(j);
+            let (init, op) = match kind {
+                ReduceKind::Sum => ("0", "+="),
+                ReduceKind::Prod => ("1", "*="),
+            };
+            self.line(
+                depth,
+                &format!("rows[0..4][{kk}] = {init}  (row reduction: {jj} outside {kk})"),
+            );
+            self.line(depth, &format!("for {jj} in range({jj}):"));
+            self.hoist(&[axes[k]], inner, depth + 1);
+            self.line(depth + 1, &format!("for {kk} in range({kk}):"));
+            let v = self.expr(inner, depth + 2);
+            self.line(depth + 2, &format!("rows[lane({jj})][{kk}] {op} {v}"));
+            self.line(depth, &format!("for {kk} in range({kk}):"));
+            self.line(
+                depth + 1,
+                &format!(
+                    "{lhs} = (rows[0][{kk}] + rows[1][{kk}]) + (rows[2][{kk}] + rows[3][{kk}])"
+                ),
+            );
+            return;
+        }
         let i = self.index(axes[k]);
         self.line(depth, &format!("for {i} in range({i}):"));
         self.nest(axes, k + 1, body, lhs, depth + 1);

@@ -105,6 +105,31 @@ impl<'p> Plan<'p> {
         is_innermost(body) && !self.single.contains(&index)
     }
 
+    /// Whether a definition with these axes and body is a row reduction:
+    /// `D[..., k] = sum_j E` with `E` laned (no reduction inside) and
+    /// reading the last axis `k`. Its code runs `j` outside `k`, adding
+    /// term j into partial row lane(j) (`(j - start) mod LANES` in the full
+    /// rounds, row 0 after them: exactly the lanes of the scalar order), so
+    /// the innermost loop walks `k`: unit stride in the output and in
+    /// row-major inputs (matmul's `B[j,k]`). Returns the reduction.
+    pub fn row_reduction<'e>(
+        &self,
+        axes: &[IndexId],
+        body: &'e Expr,
+    ) -> Option<(crate::syntax::token::ReduceKind, IndexId, &'e Expr)> {
+        let k = *axes.last()?;
+        match &body.kind {
+            ExprKind::Reduce {
+                kind,
+                index,
+                body: inner,
+            } if self.laned(*index, inner) && self.free(inner).is_some_and(|f| f.contains(&k)) => {
+                Some((*kind, *index, inner))
+            }
+            _ => None,
+        }
+    }
+
     /// The free indices of `e` (a node of this plan's program).
     pub fn free(&self, e: &Expr) -> Option<&BTreeSet<IndexId>> {
         self.free.get(&(e as *const Expr))
