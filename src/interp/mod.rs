@@ -198,6 +198,7 @@ fn run<T: Element>(program: &Program, args: &Args, bound: &Bound) -> Result<Vec<
         defs: Vec::with_capacity(program.defs.len()),
         params: bound.params.iter().map(|&p| from_f64(p)).collect(),
         env: vec![None; program.indices.len()],
+        laned: std::collections::HashMap::new(),
     };
     for (d, def) in program.defs.iter().enumerate() {
         let value = ev.eval_def(DefId(d as u32), &def.axes, &def.body, def.span)?;
@@ -218,6 +219,8 @@ struct Evaluator<'a, T> {
     /// Per `IndexId`: its value at the current point, `None` when out of
     /// scope.
     env: Vec<Option<i64>>,
+    /// Per reduction (by its index): whether it runs in lanes, decided once.
+    laned: std::collections::HashMap<IndexId, bool>,
 }
 
 impl<T: Element> Evaluator<'_, T> {
@@ -370,11 +373,11 @@ impl<T: Element> Evaluator<'_, T> {
                 // An innermost reduction keeps LANES partial results, term
                 // k going to lane k mod LANES, combined pairwise at the end
                 // (the order the JIT uses); any other keeps one.
-                let lanes = if crate::loops::is_innermost(body) {
-                    crate::loops::LANES
-                } else {
-                    1
-                };
+                let innermost = *self
+                    .laned
+                    .entry(*index)
+                    .or_insert_with(|| crate::loops::is_innermost(body));
+                let lanes = if innermost { crate::loops::LANES } else { 1 };
                 let mut acc = [init; crate::loops::LANES];
                 // Full rounds of `lanes` terms; the rest goes to lane 0.
                 let full = range.len - range.len % lanes;
