@@ -19,6 +19,7 @@
 
 use super::Plan;
 use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef};
+use crate::syntax::token::Func;
 use std::collections::{BTreeSet, HashMap};
 
 /// Also returns the reductions with a reduction inside as written, which
@@ -54,7 +55,9 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>
                 found: &mut found,
                 next_def: out.defs.len(),
             };
-            m.rewrite(&def.body, &mut Vec::new())
+            let body = m.rewrite(&def.body, &mut Vec::new());
+            let next = out.defs.len() + found.len();
+            share_calls(&body, program, &mut found, next)
         };
         for (sub, idx) in found {
             // The new definition's axes: fresh variables named like the
@@ -185,6 +188,117 @@ impl Finder<'_> {
         }
         // In binding order, outermost first.
         Some(bound.iter().copied().filter(|i| free.contains(i)).collect())
+    }
+}
+
+/// The second pass: an expensive call (`exp`, `log`, `tanh`, `sin`, `cos`,
+/// a power other than a square) that occurs twice or more in `body` up to
+/// the names of its indices, each of them inferred and subscripting a
+/// tensor in it, becomes a definition over those indices, computed once:
+/// in `p[i,j] = exp(x[i,j]) / sum_k exp(x[i,k])`, `exp(x[i,·])` is one row
+/// of `_t0[i,j] = exp(x[i,j])`. Appends to `found` (as `rewrite` does; the
+/// first new definition is number `next`).
+fn share_calls(
+    body: &Expr,
+    program: &Program,
+    found: &mut Vec<(Expr, Vec<IndexId>)>,
+    next: usize,
+) -> Expr {
+    let mut groups: HashMap<String, usize> = HashMap::new();
+    body.walk(&mut |e| {
+        if let Some((key, _)) = shape(e, program) {
+            *groups.entry(key).or_insert(0) += 1;
+        }
+    });
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut replace = |e: &Expr| -> Option<ExprKind> {
+        let (key, idx) = shape(e, program)?;
+        if groups.get(&key).copied().unwrap_or(0) < 2 {
+            return None;
+        }
+        let id = match ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = (next + ids.len()) as u32;
+                found.push((e.clone(), idx.clone()));
+                ids.insert(key, id);
+                id
+            }
+        };
+        Some(ExprKind::Elem(TensorRef::Def(DefId(NEW | id)), idx))
+    };
+    map_expr(body, &mut |k| {
+        let e = Expr::new(k.clone(), crate::diagnostics::Span::default());
+        replace(&e)
+    })
+}
+
+/// For an expensive call worth sharing: its text with its indices named by
+/// order of first appearance (`exp(x[#0,#1])`), and those indices.
+fn shape(e: &Expr, program: &Program) -> Option<(String, Vec<IndexId>)> {
+    let expensive = match &e.kind {
+        ExprKind::Call(f, _) => matches!(
+            f,
+            Func::Exp | Func::Log | Func::Tanh | Func::Sin | Func::Cos
+        ),
+        ExprKind::Pow(_, b) => !super::is_square(b),
+        _ => false,
+    };
+    if !expensive {
+        return None;
+    }
+    let mut idx: Vec<IndexId> = Vec::new();
+    let mut ok = true;
+    let text = key(e, &mut idx, &mut ok);
+    if !ok || idx.is_empty() {
+        return None;
+    }
+    for &i in &idx {
+        if program.index_var(i).bounds.is_some() || first_subscript(e, i).is_none() {
+            return None;
+        }
+    }
+    Some((text, idx))
+}
+
+fn key(e: &Expr, idx: &mut Vec<IndexId>, ok: &mut bool) -> String {
+    let name = |i: IndexId, idx: &mut Vec<IndexId>| {
+        let p = match idx.iter().position(|&j| j == i) {
+            Some(p) => p,
+            None => {
+                idx.push(i);
+                idx.len() - 1
+            }
+        };
+        format!("#{p}")
+    };
+    let kids = |e: &Expr, idx: &mut Vec<IndexId>, ok: &mut bool| -> String {
+        e.children()
+            .iter()
+            .map(|c| key(c, idx, ok))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    match &e.kind {
+        ExprKind::Const(r) => format!("c{r}"),
+        ExprKind::Param(p) => format!("p{}", p.0),
+        ExprKind::Scalar(d) => format!("s{}", d.0),
+        ExprKind::Index(i) => format!("i{}", name(*i, idx)),
+        ExprKind::Elem(t, ixs) => {
+            let n: Vec<String> = ixs.iter().map(|&i| name(i, idx)).collect();
+            format!("{t:?}[{}]", n.join(","))
+        }
+        ExprKind::Delta(a, b) => format!("d[{},{}]", name(*a, idx), name(*b, idx)),
+        ExprKind::Reduce { .. } | ExprKind::Diff { .. } => {
+            *ok = false;
+            String::new()
+        }
+        ExprKind::Neg(_) => format!("neg({})", kids(e, idx, ok)),
+        ExprKind::Add(_) => format!("add({})", kids(e, idx, ok)),
+        ExprKind::Mul(_) => format!("mul({})", kids(e, idx, ok)),
+        ExprKind::Div(..) => format!("div({})", kids(e, idx, ok)),
+        ExprKind::Pow(..) => format!("pow({})", kids(e, idx, ok)),
+        ExprKind::Call(f, _) => format!("{}({})", f.name(), kids(e, idx, ok)),
     }
 }
 
