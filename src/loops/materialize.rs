@@ -9,8 +9,11 @@
 //! inferred extents, each subscripting a tensor inside it, is replaced by
 //! an element of a new definition `_t<n>[those indices] = subexpression`,
 //! placed just before. `g[k] = sum_i X[i,k] (y[i] - sum_j X[i,j] w[j])`
-//! computes the residual once per `i`, not once per `(i, k)`. Returns the
-//! program and, for each original definition, its position in the new one.
+//! computes the residual once per `i`, not once per `(i, k)`. Then every
+//! expensive call a definition repeats up to the names of its indices is
+//! shared the same way (`share_calls`). Returns the program, for each
+//! original definition its position in the new one, and the reductions
+//! that keep one accumulator.
 //!
 //! Always: values are unchanged (the same operations on the same operands
 //! in the same order, only computed once); every index keeps one binding
