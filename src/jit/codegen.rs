@@ -144,7 +144,6 @@ pub fn translate(
             funcs,
             bumped: HashMap::new(),
             lane: 0,
-            lane_of: None,
         };
         for (d, def) in plan.program.defs.iter().enumerate() {
             t.cache.clear();
@@ -180,9 +179,6 @@ struct Translator<'a, 'f> {
     bumped: HashMap<*const Expr, (Variable, Value)>,
     /// The lane being emitted (its offset is `lane * step`).
     lane: i64,
-    /// In a row reduction's loop over j: its start and the length of its
-    /// full rounds of `LANES` (for the row of term j).
-    lane_of: Option<(Value, Value)>,
 }
 
 impl Translator<'_, '_> {
@@ -281,29 +277,30 @@ impl Translator<'_, '_> {
             ReduceKind::Sum => b.ins().fadd(a, x),
             ReduceKind::Prod => b.ins().fmul(a, x),
         };
-        // One term j into row `lane`, for every k.
-        let term = |t: &mut Self, lane: i64| -> Result<(), String> {
+        // One loop over j: term j goes, for every k, to row lane(j) =
+        // (j - start) mod 4 in the full rounds of 4, row 0 after them.
+        let joff = (16 * j.index()) as i32;
+        let start = self.b.ins().load(types::I64, flags, self.ranges, joff);
+        let len = self.b.ins().load(types::I64, flags, self.ranges, joff + 8);
+        let lanes = crate::loops::LANES as i64;
+        let rem = self.b.ins().band_imm_s(len, lanes - 1);
+        let full = self.b.ins().isub(len, rem);
+        self.looped(j, &mut |t| {
             let before: Vec<*const Expr> = t.cache.keys().copied().collect();
             t.hoist(&[k], inner)?;
             // Bumped pointers along k: the elements read, and the row.
             let mut walked = t.bump_setup(k, inner, kstart);
-            let row = t.b.declare_var(types::I64);
-            let off = match (lane, t.lane_of) {
-                (-1, Some((start, full))) => {
-                    // lane(j) = (j - start) & 3 while j - start < full, else 0.
-                    let jv = t.var(j);
-                    let jv = t.b.use_var(jv);
-                    let rel = t.b.ins().isub(jv, start);
-                    let m = t.b.ins().band_imm_s(rel, crate::loops::LANES as i64 - 1);
-                    let in_full = t.b.ins().icmp(IntCC::SignedLessThan, rel, full);
-                    let zero = t.b.ins().iconst(types::I64, 0);
-                    let l = t.b.ins().select(in_full, m, zero);
-                    let rows = t.b.ins().imul(l, klen);
-                    t.b.ins().imul_imm_s(rows, es)
-                }
-                _ => t.b.ins().imul_imm_s(klen, lane * es),
-            };
+            let jv = t.var(j);
+            let jv = t.b.use_var(jv);
+            let rel = t.b.ins().isub(jv, start);
+            let m = t.b.ins().band_imm_s(rel, lanes - 1);
+            let in_full = t.b.ins().icmp(IntCC::SignedLessThan, rel, full);
+            let zero = t.b.ins().iconst(types::I64, 0);
+            let lane = t.b.ins().select(in_full, m, zero);
+            let rows = t.b.ins().imul(lane, klen);
+            let off = t.b.ins().imul_imm_s(rows, es);
             let r0 = t.b.ins().iadd(scratch, off);
+            let row = t.b.declare_var(types::I64);
             t.b.def_var(row, r0);
             let es_v = t.b.ins().iconst(types::I64, es);
             walked.push((row, es_v));
@@ -320,21 +317,10 @@ impl Translator<'_, '_> {
             for (e, _, _) in t.walks(k, inner) {
                 t.bumped.remove(&e);
             }
-            // Values hoisted for this j belong to this copy only.
+            // Values hoisted for this j belong to this trip's code only.
             t.cache.retain(|e, _| before.contains(e));
             Ok(())
-        };
-        // One loop over j: term j goes to row lane(j) = (j - start) mod 4
-        // in the full rounds of 4, row 0 after them.
-        let joff = (16 * j.index()) as i32;
-        let start = self.b.ins().load(types::I64, flags, self.ranges, joff);
-        let len = self.b.ins().load(types::I64, flags, self.ranges, joff + 8);
-        let lanes = crate::loops::LANES as i64;
-        let rem = self.b.ins().band_imm_s(len, lanes - 1);
-        let full = self.b.ins().isub(len, rem);
-        self.lane_of = Some((start, full));
-        self.looped(j, &mut |t| term(t, -1))?;
-        self.lane_of = None;
+        })?;
         // Combine the rows into the output.
         let t_out = self.layout.n_inputs + d;
         self.looped(k, &mut |t| {
