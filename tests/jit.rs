@@ -32,6 +32,8 @@
 //!     zeros through sums, max/min and sign; squares; sums around
 //!     materialised sums.
 
+mod common;
+use common::scope::{Kind, ROW_IMPLICIT, Scope};
 use ndarray::{
     Array1, Array2, ArrayBase, ArrayD, ArrayViewD, ArrayViewMutD, Axis, Dimension, Ix2, IxDyn,
     RawData, Slice, s,
@@ -315,10 +317,6 @@ const POWERS: [&str; 5] = ["3", "-1", "0.5", "c", "-2"];
 /// Binder names by kind; a reused name shadows the outer one.
 const ROW_BINDERS: [&str; 2] = ["k", "r"];
 const COL_BINDERS: [&str; 2] = ["l", "t"];
-/// Free subscripts that a definition sums over implicitly.
-const ROW_IMPLICIT: &str = "p";
-const COL_IMPLICIT: &str = "q";
-
 fn node() -> impl Strategy<Value = Node> {
     let leaf = prop_oneof![
         (0u8..6).prop_map(Node::Const),
@@ -378,12 +376,6 @@ fn node() -> impl Strategy<Value = Node> {
     })
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Row,
-    Col,
-}
-
 /// A generated expression with its names chosen, printed as text.
 #[derive(Clone, Debug)]
 enum R {
@@ -410,61 +402,6 @@ enum R {
         head: String,
         body: Box<R>,
     },
-}
-
-/// What is known while choosing names.
-struct Scope {
-    m: usize,
-    n: usize,
-    /// Indices in scope, innermost last, with their kinds.
-    names: Vec<(String, Kind)>,
-    /// Whether free subscripts `p`/`q` may be used (summed implicitly).
-    implicit: bool,
-    used_implicit: BTreeSet<&'static str>,
-    /// How many earlier definitions exist (s0, y1, M2 in that order).
-    prev: usize,
-}
-
-impl Scope {
-    fn ext(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Row => self.m,
-            Kind::Col => self.n,
-        }
-    }
-
-    /// A subscript of the given kind: an index in scope or the implicit one.
-    fn subscript(&mut self, kind: Kind, slot: u8) -> Option<String> {
-        let mut cands: Vec<String> = self
-            .names
-            .iter()
-            .filter(|(_, k)| *k == kind)
-            .map(|(n, _)| n.clone())
-            .collect();
-        let implicit = match kind {
-            Kind::Row => ROW_IMPLICIT,
-            Kind::Col => COL_IMPLICIT,
-        };
-        if self.implicit {
-            cands.push(implicit.to_string());
-        }
-        if cands.is_empty() {
-            return None;
-        }
-        let pick = cands[slot as usize % cands.len()].clone();
-        if pick == implicit && !self.names.iter().any(|(n, _)| n == implicit) {
-            self.used_implicit.insert(implicit);
-        }
-        Some(pick)
-    }
-
-    /// Any index in scope.
-    fn any_index(&self, slot: u8) -> Option<String> {
-        if self.names.is_empty() {
-            return None;
-        }
-        Some(self.names[slot as usize % self.names.len()].0.clone())
-    }
 }
 
 fn resolve(node: &Node, s: &mut Scope) -> R {
@@ -776,6 +713,7 @@ fn rhs(
     prev: usize,
 ) -> (R, f64) {
     let mut s = Scope {
+        smooth: false,
         m,
         n,
         names: axes.iter().map(|(a, k)| (a.to_string(), *k)).collect(),

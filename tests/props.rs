@@ -11,6 +11,8 @@
 //!     [-1, 1] they give finite values that agree with an independent
 //!     evaluation of the generated tree.
 
+mod common;
+use common::scope::{Kind, ROW_IMPLICIT, Scope};
 use ndarray::{ArrayD, IxDyn};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -259,10 +261,6 @@ const FUNCS: [&str; 5] = ["exp", "tanh", "abs", "sin", "cos"];
 /// Binder names by kind; a reused name shadows the outer one.
 const ROW_BINDERS: [&str; 2] = ["k", "r"];
 const COL_BINDERS: [&str; 2] = ["l", "t"];
-/// Free subscripts that a definition sums over implicitly.
-const ROW_IMPLICIT: &str = "p";
-const COL_IMPLICIT: &str = "q";
-
 fn node() -> impl Strategy<Value = Node> {
     let leaf = prop_oneof![
         (0u8..5).prop_map(Node::Const),
@@ -320,12 +318,6 @@ fn node() -> impl Strategy<Value = Node> {
     })
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Row,
-    Col,
-}
-
 /// A generated expression with its names chosen: printed as text, and
 /// evaluated directly as the oracle.
 #[derive(Clone, Debug)]
@@ -352,61 +344,6 @@ enum R {
         head: String,
         body: Box<R>,
     },
-}
-
-/// What is known while choosing names.
-struct Scope {
-    m: usize,
-    n: usize,
-    /// Indices in scope, innermost last, with their kinds.
-    names: Vec<(String, Kind)>,
-    /// Whether free subscripts `p`/`q` may be used (summed implicitly).
-    implicit: bool,
-    used_implicit: BTreeSet<&'static str>,
-    /// How many earlier definitions exist (s0, y1, M2 in that order).
-    prev: usize,
-}
-
-impl Scope {
-    fn ext(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Row => self.m,
-            Kind::Col => self.n,
-        }
-    }
-
-    /// A subscript of the given kind: an index in scope or the implicit one.
-    fn subscript(&mut self, kind: Kind, slot: u8) -> Option<String> {
-        let mut cands: Vec<String> = self
-            .names
-            .iter()
-            .filter(|(_, k)| *k == kind)
-            .map(|(n, _)| n.clone())
-            .collect();
-        let implicit = match kind {
-            Kind::Row => ROW_IMPLICIT,
-            Kind::Col => COL_IMPLICIT,
-        };
-        if self.implicit {
-            cands.push(implicit.to_string());
-        }
-        if cands.is_empty() {
-            return None;
-        }
-        let pick = cands[slot as usize % cands.len()].clone();
-        if pick == implicit && !self.names.iter().any(|(n, _)| n == implicit) {
-            self.used_implicit.insert(implicit);
-        }
-        Some(pick)
-    }
-
-    /// Any index in scope.
-    fn any_index(&self, slot: u8) -> Option<String> {
-        if self.names.is_empty() {
-            return None;
-        }
-        Some(self.names[slot as usize % self.names.len()].0.clone())
-    }
 }
 
 fn resolve(node: &Node, s: &mut Scope) -> R {
@@ -794,6 +731,7 @@ struct Rhs {
 
 fn rhs(node: &Node, m: usize, n: usize, axes: &[(&str, Kind)], implicit: bool, prev: usize) -> Rhs {
     let mut s = Scope {
+        smooth: false,
         m,
         n,
         names: axes.iter().map(|(a, k)| (a.to_string(), *k)).collect(),

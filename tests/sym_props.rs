@@ -41,6 +41,8 @@
 //! are saved in `tests/sym_props.proptest-regressions`. At the end, cases
 //! the properties found, minimised by hand, as plain tests.
 
+mod common;
+use common::scope::{Kind, ROW_IMPLICIT, Scope};
 use ndarray::{ArrayD, IxDyn};
 use proptest::prelude::*;
 use proptest::strategy::Union;
@@ -152,10 +154,6 @@ const POS: [f64; 5] = [1.0 / std::f64::consts::E, 1.0, 1.0, 1.0, 1.0];
 /// Binder names by kind; a reused name shadows the outer one.
 const ROW_BINDERS: [&str; 2] = ["k", "r"];
 const COL_BINDERS: [&str; 2] = ["l", "t"];
-/// Free subscripts that a definition sums over implicitly.
-const ROW_IMPLICIT: &str = "p";
-const COL_IMPLICIT: &str = "q";
-
 /// Expressions; `smooth`: no `abs`, `sign`, `max`, `min`.
 fn node(smooth: bool) -> BoxedStrategy<Node> {
     let leaf = prop_oneof![
@@ -235,12 +233,6 @@ fn node(smooth: bool) -> BoxedStrategy<Node> {
     .boxed()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Row,
-    Col,
-}
-
 /// A generated expression with its names chosen: printed as text.
 #[derive(Clone, Debug)]
 enum R {
@@ -274,62 +266,6 @@ enum R {
         head: String,
         body: Box<R>,
     },
-}
-
-/// What is known while choosing names.
-struct Scope {
-    m: usize,
-    n: usize,
-    smooth: bool,
-    /// Indices in scope, innermost last, with their kinds.
-    names: Vec<(String, Kind)>,
-    /// Whether free subscripts `p`/`q` may be used (summed implicitly).
-    implicit: bool,
-    used_implicit: BTreeSet<&'static str>,
-    /// How many earlier definitions exist (s0, y1, M2 in that order).
-    prev: usize,
-}
-
-impl Scope {
-    fn ext(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Row => self.m,
-            Kind::Col => self.n,
-        }
-    }
-
-    /// A subscript of the given kind: an index in scope or the implicit one.
-    fn subscript(&mut self, kind: Kind, slot: u8) -> Option<String> {
-        let mut cands: Vec<String> = self
-            .names
-            .iter()
-            .filter(|(_, k)| *k == kind)
-            .map(|(n, _)| n.clone())
-            .collect();
-        let implicit = match kind {
-            Kind::Row => ROW_IMPLICIT,
-            Kind::Col => COL_IMPLICIT,
-        };
-        if self.implicit {
-            cands.push(implicit.to_string());
-        }
-        if cands.is_empty() {
-            return None;
-        }
-        let pick = cands[slot as usize % cands.len()].clone();
-        if pick == implicit && !self.names.iter().any(|(n, _)| n == implicit) {
-            self.used_implicit.insert(implicit);
-        }
-        Some(pick)
-    }
-
-    /// Any index in scope.
-    fn any_index(&self, slot: u8) -> Option<String> {
-        if self.names.is_empty() {
-            return None;
-        }
-        Some(self.names[slot as usize % self.names.len()].0.clone())
-    }
 }
 
 fn resolve(node: &Node, s: &mut Scope) -> R {
