@@ -66,15 +66,19 @@ pub struct CompileTimes {
 
 /// A compiled program.
 pub struct Kernel {
-    /// The program the code computes (no `diff`), for binding calls.
-    program: Program,
-    /// Which definitions of `program` the source wrote (derived adjoint
+    /// The program without `diff` as the symbolic engine leaves it: calls
+    /// are bound (checked, and errors worded) against it, as the
+    /// interpreter does.
+    source: Program,
+    /// What the code computes: `source` with reused sums materialised into
+    /// hidden definitions, whose binding comes from `source`'s
+    /// (`loops::Materialized::bound`).
+    mat: crate::loops::Materialized,
+    /// Which definitions of `mat.program` the source wrote (derived adjoint
     /// definitions are computed but not returned).
     user_defs: Vec<usize>,
     dtype: DType,
     layout: Layout,
-    /// Reductions that keep one accumulator (see `loops::Plan`).
-    single: std::collections::BTreeSet<sema::IndexId>,
     /// The binding of the last successful `run_views`/`run_into` call.
     last_bound: Mutex<Option<(CallKey, Arc<sema::Bound>)>>,
     entry: unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
@@ -216,11 +220,12 @@ fn isa() -> Result<cranelift::codegen::isa::OwnedTargetIsa, Errors> {
     .map_err(internal)
 }
 
-fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel, Errors> {
+fn build(source: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel, Errors> {
     let isa = isa()?;
     // Sums recomputed per element that need not be become definitions.
-    let (program, moved, single) = crate::loops::materialize(&program);
-    let user_defs: Vec<usize> = user_defs.iter().map(|&d| moved[d]).collect();
+    let mat = crate::loops::materialize(&source);
+    let program = &mat.program;
+    let user_defs: Vec<usize> = user_defs.iter().map(|&d| mat.moved[d]).collect();
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (name, ptr) in host::symbols() {
         jb.symbol(name, ptr);
@@ -228,7 +233,7 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
     let mut module = JITModule::new(jb);
     let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
     ranks.extend(program.defs.iter().map(|d| d.axes.len()));
-    let plan = Plan::with_single(&program, single.clone());
+    let plan = Plan::with_single(program, mat.single.clone());
     let rows: Vec<usize> = program
         .defs
         .iter()
@@ -259,11 +264,11 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
         >(ptr)
     };
     Ok(Kernel {
-        program,
+        source,
+        mat,
         user_defs,
         dtype,
         layout,
-        single,
         last_bound: Mutex::new(None),
         entry,
         module: Mutex::new(Some(module)),
@@ -272,6 +277,13 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
 }
 
 impl Kernel {
+    /// Binds a call: `sema::bind` on the source program (the
+    /// interpreter's checks and messages, which name only what the user
+    /// wrote), then the hidden definitions' extents from their sources.
+    fn bind(&self, env: &sema::Env) -> Result<sema::Bound, Errors> {
+        sema::bind(&self.source, env).map(|b| self.mat.bound(b))
+    }
+
     /// The element type the kernel computes in.
     pub fn dtype(&self) -> DType {
         self.dtype
@@ -279,18 +291,21 @@ impl Kernel {
 
     /// The loop nests the kernel runs, as text.
     pub fn explain(&self) -> String {
-        crate::loops::explain(&Plan::with_single(&self.program, self.single.clone()))
+        crate::loops::explain(&Plan::with_single(
+            &self.mat.program,
+            self.mat.single.clone(),
+        ))
     }
 
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
     /// value per definition of the source, as `interp::eval` gives.
     pub fn call(&self, args: &Args) -> Result<Vec<Tensor>, Errors> {
-        let bound = sema::bind(&self.program, &args.env());
+        let bound = self.bind(&args.env());
         let mut errors = match &bound {
             Err(Errors(ds)) => ds.clone(),
             Ok(_) => Vec::new(),
         };
-        errors.extend(crate::interp::check_args(&self.program, args));
+        errors.extend(crate::interp::check_args(&self.source, args));
         let bound = match bound {
             Ok(b) if errors.is_empty() => b,
             _ => return Err(Errors(errors)),
@@ -356,7 +371,7 @@ impl Kernel {
             let defined = self
                 .user_defs
                 .iter()
-                .any(|&d| self.program.defs[d].name.as_deref() == Some(*name));
+                .any(|&d| self.mat.program.defs[d].name.as_deref() == Some(*name));
             if !defined {
                 errors.push(Diagnostic::error(format!(
                     "an output array is given for `{name}`, but the program defines no `{name}`"
@@ -382,10 +397,13 @@ impl Kernel {
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
     ) -> Option<CallKey> {
-        if inputs.len() != self.program.inputs.len() || params.len() != self.program.params.len() {
+        if inputs.len() != self.mat.program.inputs.len()
+            || params.len() != self.mat.program.params.len()
+        {
             return None;
         }
         let shapes = self
+            .mat
             .program
             .inputs
             .iter()
@@ -397,6 +415,7 @@ impl Kernel {
             })
             .collect::<Option<Vec<_>>>()?;
         let values = self
+            .mat
             .program
             .params
             .iter()
@@ -426,14 +445,14 @@ impl Kernel {
         for (k, (name, _)) in inputs.iter().enumerate() {
             if inputs[..k].iter().any(|(m, _)| m == name) {
                 errors.push(Diagnostic::error(format!("tensor `{name}` is given twice")));
-            } else if !self.program.inputs.iter().any(|i| i.name == *name) {
+            } else if !self.mat.program.inputs.iter().any(|i| i.name == *name) {
                 errors.push(Diagnostic::error(format!(
                     "tensor `{name}` is given but the program has no input tensor named `{name}`"
                 )));
             }
         }
         for (name, _) in params {
-            if !self.program.params.iter().any(|p| p.name == *name) {
+            if !self.mat.program.params.iter().any(|p| p.name == *name) {
                 errors.push(Diagnostic::error(format!(
                     "parameter `{name}` is given but the program has no scalar parameter named `{name}`"
                 )));
@@ -461,7 +480,7 @@ impl Kernel {
             params: params.iter().map(|(n, v)| (n.to_string(), *v)).collect(),
             dims: Default::default(),
         };
-        match sema::bind(&self.program, &env) {
+        match self.bind(&env) {
             Ok(b) if errors.is_empty() => {
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {
@@ -488,7 +507,7 @@ impl Kernel {
     ) -> Result<Vec<Option<ArrayD<T>>>, Errors> {
         let mut ptrs: Vec<*mut u8> = Vec::with_capacity(self.layout.ranks.len());
         let mut strides: Vec<i64> = vec![0; self.layout.n_strides];
-        for (t, input) in self.program.inputs.iter().enumerate() {
+        for (t, input) in self.mat.program.inputs.iter().enumerate() {
             let (_, a) = inputs
                 .iter()
                 .find(|(n, _)| *n == input.name)
@@ -504,8 +523,8 @@ impl Kernel {
         }
         // Each definition goes to the caller's array if one is named for
         // it, else to a fresh one.
-        let mut owned: Vec<Option<ArrayD<T>>> = Vec::with_capacity(self.program.defs.len());
-        for (d, def) in self.program.defs.iter().enumerate() {
+        let mut owned: Vec<Option<ArrayD<T>>> = Vec::with_capacity(self.mat.program.defs.len());
+        for (d, def) in self.mat.program.defs.iter().enumerate() {
             let shape = &bound.def_shapes[d];
             let given = def.name.as_ref().and_then(|n| {
                 self.user_defs

@@ -17,17 +17,88 @@
 //!
 //! Always: values are unchanged (the same operations on the same operands
 //! in the same order, only computed once); every index keeps one binding
-//! site (the new definition's axes are new index variables, each taking
-//! its extent from the tensor axis it subscripts).
+//! site (the new definition's axes are new index variables, each standing
+//! for the source index it replaces: [`Materialized::origin`]). Extents
+//! come from the source: [`Materialized::bound`] turns the binding of the
+//! source program into the binding of the new one (a hidden axis ranges
+//! exactly like the index it stands for), so a call is checked, and every
+//! error is worded, in terms of the source, and no hidden name (`_t0`)
+//! ever reaches a diagnostic. The new program is also self-consistent:
+//! every `extent_of` names the tensor it named before, at its new position.
 
 use super::Plan;
-use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef};
+use crate::sema::{
+    Bound, Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef,
+};
 use crate::syntax::token::Func;
 use std::collections::{BTreeSet, HashMap};
 
-/// Also returns the reductions with a reduction inside as written, which
-/// keep one accumulator (see [`Plan::with_single`]).
-pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>) {
+/// A program with its reused intermediates materialised, and how it
+/// relates to its source.
+#[derive(Clone, Debug)]
+pub struct Materialized {
+    pub program: Program,
+    /// For each definition of the source, its position in `program`.
+    pub moved: Vec<usize>,
+    /// The reductions with a reduction inside as written, which keep one
+    /// accumulator (see [`Plan::with_single`]).
+    pub single: BTreeSet<IndexId>,
+    /// The source's index variables keep their ids; variable
+    /// `source_indices + k` of `program` (an axis of a hidden definition)
+    /// stands for source index `origin[k]`.
+    pub origin: Vec<IndexId>,
+    /// How many index variables the source has.
+    pub source_indices: usize,
+}
+
+impl Materialized {
+    /// Whether definition `d` of `program` is one this pass made.
+    pub fn is_hidden(&self, d: usize) -> bool {
+        !self.moved.contains(&d)
+    }
+
+    /// The binding of `program` from the binding of its source (the
+    /// result of `sema::bind` on the source program for one call): the
+    /// source's indices keep their ranges, a hidden axis takes the range of
+    /// the index it stands for, a definition keeps its shape, a hidden
+    /// one's shape is its axes' ranges. Every access of `program` is then
+    /// in bounds, since each reads, with the same ranges, what the source
+    /// read where `bind` checked it.
+    pub fn bound(&self, source: Bound) -> Bound {
+        let Bound {
+            mut ranges,
+            def_shapes,
+            params,
+            input_shapes,
+        } = source;
+        ranges.truncate(self.source_indices);
+        for &i in &self.origin {
+            ranges.push(ranges[i.index()]);
+        }
+        let mut shapes: Vec<Option<Vec<usize>>> = vec![None; self.program.defs.len()];
+        for (d, shape) in def_shapes.into_iter().enumerate() {
+            if let Some(&n) = self.moved.get(d) {
+                shapes[n] = Some(shape);
+            }
+        }
+        let def_shapes = shapes
+            .into_iter()
+            .zip(&self.program.defs)
+            .map(|(s, def)| {
+                s.unwrap_or_else(|| def.axes.iter().map(|a| ranges[a.index()].len).collect())
+            })
+            .collect();
+        Bound {
+            ranges,
+            def_shapes,
+            params,
+            input_shapes,
+        }
+    }
+}
+
+/// Materialises `program`'s reused sums and expensive calls.
+pub fn materialize(program: &Program) -> Materialized {
     let plan = Plan::new(program);
     let mut single = BTreeSet::new();
     for def in &program.defs {
@@ -46,6 +117,7 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>
         defs: Vec::new(),
     };
     let mut new_id: Vec<usize> = Vec::with_capacity(program.defs.len());
+    let mut origin: Vec<IndexId> = Vec::new();
     for def in &program.defs {
         let mut found: Vec<(Expr, Vec<IndexId>)> = Vec::new();
         let body = if def.axes.is_empty() {
@@ -74,19 +146,17 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>
                     span: var.span,
                     role: IndexRole::Axis,
                     bounds: None,
-                    extent_of: first_subscript(&sub, i).map(|(t, p)| match t {
-                        TensorRef::Def(d) => (TensorRef::Def(DefId(new_id[d.index()] as u32)), p),
-                        t => (t, p),
-                    }),
+                    extent_of: first_subscript(&sub, i).map(|(t, p)| (moved(t, &new_id), p)),
                 });
+                origin.push(i);
                 let fresh = IndexId(out.indices.len() as u32 - 1);
                 rename.insert(i, fresh);
                 axes.push(fresh);
             }
             let body = renumber(&rename_indices(&sub, &rename), &new_id);
-            let n = out.defs.len();
+            let hidden = out.defs.len() - new_id.len();
             out.defs.push(Def {
-                name: Some(format!("_t{n}")),
+                name: Some(format!("_t{hidden}")),
                 span: def.span,
                 axes,
                 body,
@@ -101,7 +171,30 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>
             body,
         });
     }
-    (out, new_id, single)
+    // The source's own index variables: the definitions their extents
+    // come from have moved too.
+    for var in &mut out.indices[..program.indices.len()] {
+        if let Some((t, p)) = var.extent_of {
+            var.extent_of = Some((moved(t, &new_id), p));
+        }
+    }
+    Materialized {
+        program: out,
+        moved: new_id,
+        single,
+        origin,
+        source_indices: program.indices.len(),
+    }
+}
+
+/// A tensor reference of the source (or a `NEW`-marked one) in the new
+/// program.
+fn moved(t: TensorRef, new_id: &[usize]) -> TensorRef {
+    match t {
+        TensorRef::Def(d) if d.0 & NEW != 0 => TensorRef::Def(DefId(d.0 & !NEW)),
+        TensorRef::Def(d) => TensorRef::Def(DefId(new_id[d.index()] as u32)),
+        t => t,
+    }
 }
 
 struct Finder<'a> {
