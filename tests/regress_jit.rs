@@ -692,3 +692,30 @@ fn cli_bench_with_hidden_definitions() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--explain` numbers hidden definitions from `_t0` on, and names a bare
+/// expression by its place among the user's statements (it said `_t2`,
+/// `_4` and `_5` here: positions in the materialised program).
+#[test]
+fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
+    let k = jit::compile(
+        "y[i] = x[i] sum_q w[q] sum_r M[q,r]; x[i] * sum_q w[q] * sum_r M[q,r]; sum_i x[i]",
+        Options::default(),
+    )
+    .unwrap();
+    let heads: Vec<String> = k
+        .explain()
+        .lines()
+        .filter(|l| l.ends_with(':'))
+        .map(String::from)
+        .collect();
+    assert_eq!(heads, ["_t0[q]:", "y[i]:", "_t1[q]:", "_2[i]:", "_3:"]);
+    let k = jit::compile(
+        "L = sum_i (t[i] - sum_j X[i,j] u[j])^2; diff(L, u[k]); diff(diff(L, u[k]), u[l])",
+        Options::default(),
+    )
+    .unwrap();
+    let text = k.explain();
+    let heads: Vec<&str> = text.lines().filter(|l| l.ends_with(':')).collect();
+    assert_eq!(heads, ["L:", "_t0[i]:", "_2[k]:", "_3[k,l]:"]);
+}

@@ -289,12 +289,19 @@ impl Kernel {
         self.dtype
     }
 
-    /// The loop nests the kernel runs, as text.
+    /// The loop nests the kernel runs, as text. A bare expression is
+    /// named by its position among the source's statements (`_2` for the
+    /// second), as the user counts them, whatever definitions the
+    /// symbolic engine and materialising put before it.
     pub fn explain(&self) -> String {
-        crate::loops::explain(&Plan::with_single(
-            &self.mat.program,
-            self.mat.single.clone(),
-        ))
+        let mut program = self.mat.program.clone();
+        for (k, &d) in self.user_defs.iter().enumerate() {
+            let def = &mut program.defs[d];
+            if def.name.is_none() {
+                def.name = Some(format!("_{}", k + 1));
+            }
+        }
+        crate::loops::explain(&Plan::with_single(&program, self.mat.single.clone()))
     }
 
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
