@@ -706,7 +706,7 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
     let heads: Vec<String> = k
         .explain()
         .lines()
-        .filter(|l| l.ends_with(':'))
+        .filter(|l| l.ends_with(':') && !l.starts_with(' '))
         .map(String::from)
         .collect();
     assert_eq!(heads, ["_t0[q]:", "y[i]:", "_t1[q]:", "_2[i]:", "_3:"]);
@@ -716,6 +716,9 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
     )
     .unwrap();
     let text = k.explain();
-    let heads: Vec<&str> = text.lines().filter(|l| l.ends_with(':')).collect();
+    let heads: Vec<&str> = text
+        .lines()
+        .filter(|l| l.ends_with(':') && !l.starts_with(' '))
+        .collect();
     assert_eq!(heads, ["L:", "_t0[i]:", "_2[k]:", "_3[k,l]:"]);
 }
