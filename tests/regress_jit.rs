@@ -722,3 +722,17 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
         .collect();
     assert_eq!(heads, ["L:", "_t0[i]:", "_2[k]:", "_3[k,l]:"]);
 }
+
+/// Reduced from what the extended property test of `tests/jit.rs` found
+/// on the old code: `M2`'s `i` takes its extent from `y1` (its first
+/// subscript), and materialising `sum_k x[k] B[k,q]` into `_t0[q]` moved
+/// `y1`, so `i` took `_t0`'s length (4, not 3). Any `diff` sends the
+/// program through the symbolic engine, which records those sources.
+#[test]
+fn an_extent_taken_from_a_moved_definition_follows_it() {
+    let src = "y1[i] = x[i] * sum_k x[k] * B[k,q]; M2[i,j] = y1[i] * B[i,j]; d = diff(a^2, a)";
+    let v = agrees(src);
+    assert_eq!(v[1].shape(), &[3, 4]);
+    assert_eq!(v[2].shape(), &[] as &[usize]);
+    assert!(hidden_definitions(src) >= 1);
+}
