@@ -736,3 +736,89 @@ fn an_extent_taken_from_a_moved_definition_follows_it() {
     assert_eq!(v[2].shape(), &[] as &[usize]);
     assert!(hidden_definitions(src) >= 1);
 }
+
+// ---------------------------------------------------------------------------
+// (5) Hidden definitions' memory
+// ---------------------------------------------------------------------------
+
+/// The peak resident set of this process, in bytes (Linux), if known.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+const TABLE: &str = "y[k] = sum_{i,j} z[k] * (x[i] * w[j] + sum_n t[n])";
+const TABLE_N: usize = 6000;
+
+/// `TABLE`'s materialised `x[i] w[j] + sum_n t[n]` would be a 6000 x 6000
+/// table (288 MB) that the program never asked for (its inputs and output
+/// are 12,000 numbers): the JIT stored it (and a big enough one aborted
+/// the process when it could not be allocated). Now a call whose hidden
+/// definitions would outgrow twice the rest of the call (and 2^24
+/// elements) runs the program as written. Measured in a child process
+/// (`hidden_table_child`), so other tests' memory does not count.
+#[test]
+fn a_hidden_table_bigger_than_the_call_is_not_stored() {
+    if peak_rss().is_none() {
+        return;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "hidden_table_child", "--ignored", "--nocapture"])
+        .env("RICCI_HIDDEN_TABLE_CHILD", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let grew: u64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("peak grew by "))
+        .unwrap_or_else(|| panic!("no measurement in:\n{text}"))
+        .trim()
+        .parse()
+        .unwrap();
+    let table = (TABLE_N * TABLE_N * 8) as u64;
+    assert!(
+        grew < table / 3,
+        "the peak grew by {grew} bytes (the table is {table})"
+    );
+}
+
+/// The child of [`a_hidden_table_bigger_than_the_call_is_not_stored`].
+#[test]
+#[ignore]
+fn hidden_table_child() {
+    if std::env::var("RICCI_HIDDEN_TABLE_CHILD").is_err() {
+        return;
+    }
+    let n = TABLE_N;
+    let x = ndarray::Array1::from_iter((0..n).map(|k| ((k % 7) as f64) * 0.25)).into_dyn();
+    let w = ndarray::Array1::from_iter((0..n).map(|k| ((k % 5) as f64) * 0.5)).into_dyn();
+    let t = ndarray::arr1(&[0.5, 0.25, 2.0]).into_dyn();
+    let z = ndarray::arr1(&[1.0, -3.0]).into_dyn();
+    let k = jit::compile(TABLE, Options::default()).unwrap();
+    assert!(k.explain().contains("_t0[i,j]"), "{}", k.explain());
+    let before = peak_rss().unwrap();
+    let y = k
+        .run_views(
+            &[
+                ("x", x.view()),
+                ("w", w.view()),
+                ("t", t.view()),
+                ("z", z.view()),
+            ],
+            &[],
+        )
+        .unwrap();
+    let after = peak_rss().unwrap();
+    // y[k] = z[k] (sum x sum w + n^2 sum t): exact in f64 at these values.
+    let (sx, sw) = (x.sum(), w.sum());
+    let want = sx * sw + (n * n) as f64 * t.sum();
+    assert_eq!(y[0], ndarray::arr1(&[want, -3.0 * want]).into_dyn());
+    println!("peak grew by {}", after - before);
+}

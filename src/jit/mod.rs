@@ -77,6 +77,12 @@ pub struct Kernel {
     /// Which definitions of `mat.program` the source wrote (derived adjoint
     /// definitions are computed but not returned).
     user_defs: Vec<usize>,
+    /// The same definitions, as positions in `source`.
+    source_user: Vec<usize>,
+    /// `source` compiled without materialising, made on the first call
+    /// whose hidden definitions would take too much memory
+    /// ([`Kernel::hidden_too_big`]).
+    plain: OnceLock<Result<Box<Kernel>, Errors>>,
     dtype: DType,
     layout: Layout,
     /// The binding of the last successful `run_views`/`run_into` call.
@@ -151,7 +157,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
     let t1 = Instant::now();
     let (program, user_defs) = lower_diffs(&checked)?;
     let t2 = Instant::now();
-    let mut kernel = build(program, user_defs, options.dtype)?;
+    let mut kernel = build(program, user_defs, options.dtype, true)?;
     kernel.times = CompileTimes {
         parse_check: t1 - t0,
         symbolic: t2 - t1,
@@ -163,7 +169,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
 /// Compiles an already checked program.
 pub fn compile_program(program: &Program, options: Options) -> Result<Kernel, Errors> {
     let (p, user) = lower_diffs(program)?;
-    build(p, user, options.dtype)
+    build(p, user, options.dtype, true)
 }
 
 /// The program without `diff` (through the symbolic engine if it has
@@ -220,12 +226,24 @@ fn isa() -> Result<cranelift::codegen::isa::OwnedTargetIsa, Errors> {
     .map_err(internal)
 }
 
-fn build(source: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel, Errors> {
+/// Compiles `source` (a program without `diff`; `source_user` are the
+/// positions of the definitions the caller gets back). With `materialise`,
+/// sums recomputed per element become hidden definitions first.
+fn build(
+    source: Program,
+    source_user: Vec<usize>,
+    dtype: DType,
+    materialise: bool,
+) -> Result<Kernel, Errors> {
     let isa = isa()?;
     // Sums recomputed per element that need not be become definitions.
-    let mat = crate::loops::materialize(&source);
+    let mat = if materialise {
+        crate::loops::materialize(&source)
+    } else {
+        crate::loops::Materialized::identity(&source)
+    };
     let program = &mat.program;
-    let user_defs: Vec<usize> = user_defs.iter().map(|&d| mat.moved[d]).collect();
+    let user_defs: Vec<usize> = source_user.iter().map(|&d| mat.moved[d]).collect();
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (name, ptr) in host::symbols() {
         jb.symbol(name, ptr);
@@ -267,6 +285,8 @@ fn build(source: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel,
         source,
         mat,
         user_defs,
+        source_user,
+        plain: OnceLock::new(),
         dtype,
         layout,
         last_bound: Mutex::new(None),
@@ -503,6 +523,37 @@ impl Kernel {
         }
     }
 
+    /// Whether this call's hidden definitions would take more memory than
+    /// the call needs anyway: more elements than twice its inputs and
+    /// other definitions together, and more than [`HIDDEN_FLOOR`].
+    /// Materialising `x[i] w[j] + sum_n t[n]` out of `y[k] = sum_{i,j}
+    /// z[k] (x[i] w[j] + sum_n t[n])` stores an `i` by `j` table that the
+    /// program never asked for.
+    fn hidden_too_big(&self, bound: &sema::Bound) -> bool {
+        let (hidden, other) = self.mat.hidden_elements(bound);
+        let inputs = bound.input_shapes.iter().fold(0u128, |acc, s| {
+            acc.saturating_add(s.iter().fold(1u128, |a, &x| a.saturating_mul(x as u128)))
+        });
+        hidden > HIDDEN_FLOOR && hidden > 2u128.saturating_mul(inputs.saturating_add(other))
+    }
+
+    /// The kernel without hidden definitions (compiled on first use).
+    fn plain(&self) -> Result<&Kernel, Errors> {
+        self.plain
+            .get_or_init(|| {
+                build(
+                    self.source.clone(),
+                    self.source_user.clone(),
+                    self.dtype,
+                    false,
+                )
+                .map(Box::new)
+            })
+            .as_ref()
+            .map(|k| k.as_ref())
+            .map_err(Clone::clone)
+    }
+
     /// Runs the code: `bound` must come from binding this kernel's program
     /// to exactly these inputs. Returns the user definitions not written
     /// into `outputs`.
@@ -512,6 +563,13 @@ impl Kernel {
         bound: &sema::Bound,
         outputs: &mut [(&str, ArrayViewMutD<'_, T>)],
     ) -> Result<Vec<Option<ArrayD<T>>>, Errors> {
+        if self.hidden_too_big(bound) {
+            // The same values, recomputing those sums where they are used
+            // (as the program is written) instead of storing them.
+            return self
+                .plain()?
+                .execute(inputs, &self.mat.source_bound(bound), outputs);
+        }
         let mut ptrs: Vec<*mut u8> = Vec::with_capacity(self.layout.ranks.len());
         let mut strides: Vec<i64> = vec![0; self.layout.n_strides];
         for (t, input) in self.mat.program.inputs.iter().enumerate() {
@@ -557,7 +615,19 @@ impl Kernel {
                     owned.push(None);
                 }
                 None => {
-                    let mut a = ArrayD::<T>::zeros(IxDyn(shape));
+                    let mut a = zeros::<T>(shape).ok_or_else(|| {
+                        let what = match &def.name {
+                            Some(n) if self.user_defs.contains(&d) => format!("`{n}`"),
+                            _ => "an intermediate result".to_string(),
+                        };
+                        Errors::one(
+                            Diagnostic::error(format!(
+                                "cannot allocate memory for {what} (shape {})",
+                                crate::diagnostics::show_shape(shape)
+                            ))
+                            .with_note("make the inputs smaller"),
+                        )
+                    })?;
                     ptrs.push(a.as_mut_ptr() as *mut u8);
                     for (k, s) in a.strides().iter().enumerate() {
                         strides[at + k] = *s as i64;
@@ -614,6 +684,33 @@ impl Kernel {
             .map(|&d| owned.get_mut(d).and_then(Option::take))
             .collect())
     }
+}
+
+/// Hidden definitions up to this many elements are always stored (see
+/// [`Kernel::hidden_too_big`]).
+const HIDDEN_FLOOR: u128 = 1 << 24;
+
+/// A zero-filled array, or `None` where the memory cannot be had (rather
+/// than aborting the process, as `ArrayD::zeros` would).
+fn zeros<T: KernelElement>(shape: &[usize]) -> Option<ArrayD<T>> {
+    let n = shape.iter().try_fold(1usize, |a, &x| a.checked_mul(x))?;
+    let layout = std::alloc::Layout::array::<T>(n).ok()?;
+    if layout.size() == 0 {
+        return Some(ArrayD::zeros(IxDyn(shape)));
+    }
+    // SAFETY: `layout` has a nonzero size; a non-null result is `n`
+    // zeroed, aligned `T`s, and all-zero bits are 0.0 for f32 and f64 (the
+    // element types the generated code reads and writes, which every
+    // `KernelElement` must be); the Vec frees it with the global allocator
+    // and this same layout.
+    let v = unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut T;
+        if p.is_null() {
+            return None;
+        }
+        Vec::from_raw_parts(p, n, n)
+    };
+    ArrayD::from_shape_vec(IxDyn(shape), v).ok()
 }
 
 fn dtype_name(d: DType) -> &'static str {

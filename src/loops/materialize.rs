@@ -52,6 +52,48 @@ pub struct Materialized {
 }
 
 impl Materialized {
+    /// `program` as it is, nothing materialised.
+    pub fn identity(program: &Program) -> Materialized {
+        Materialized {
+            program: program.clone(),
+            moved: (0..program.defs.len()).collect(),
+            single: BTreeSet::new(),
+            origin: Vec::new(),
+            source_indices: program.indices.len(),
+        }
+    }
+
+    /// The number of elements of the hidden definitions under `bound` (a
+    /// binding of `program`), and of all the others.
+    pub fn hidden_elements(&self, bound: &Bound) -> (u128, u128) {
+        let (mut hidden, mut other) = (0u128, 0u128);
+        for (d, shape) in bound.def_shapes.iter().enumerate() {
+            let n = shape
+                .iter()
+                .fold(1u128, |a, &x| a.saturating_mul(x as u128));
+            if self.is_hidden(d) {
+                hidden = hidden.saturating_add(n);
+            } else {
+                other = other.saturating_add(n);
+            }
+        }
+        (hidden, other)
+    }
+
+    /// The binding of the source back from [`Materialized::bound`]'s.
+    pub fn source_bound(&self, bound: &Bound) -> Bound {
+        Bound {
+            ranges: bound.ranges[..self.source_indices].to_vec(),
+            def_shapes: self
+                .moved
+                .iter()
+                .map(|&n| bound.def_shapes[n].clone())
+                .collect(),
+            params: bound.params.clone(),
+            input_shapes: bound.input_shapes.clone(),
+        }
+    }
+
     /// Whether definition `d` of `program` is one this pass made.
     pub fn is_hidden(&self, d: usize) -> bool {
         !self.moved.contains(&d)
