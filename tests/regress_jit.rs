@@ -822,3 +822,40 @@ fn hidden_table_child() {
     assert_eq!(y[0], ndarray::arr1(&[want, -3.0 * want]).into_dyn());
     println!("peak grew by {}", after - before);
 }
+
+/// An output the machine cannot hold (2^32 elements, 32 GiB, under a 4 GB
+/// address-space limit) is an error with status 1 naming it; the JIT
+/// aborted the process (`ArrayD::zeros`).
+#[test]
+fn an_output_that_cannot_be_allocated_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("ricci-regress-jit-{}-alloc", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, n) in [("x", 2048), ("w", 2048), ("z", 1024)] {
+        let t = Tensor::F64(ArrayD::from_elem(ndarray::IxDyn(&[n]), 0.5));
+        ricci::runtime::npy::write_npy(&dir.join(format!("{name}.npy")), &t).unwrap();
+    }
+    let out = std::process::Command::new("sh")
+        .current_dir(&dir)
+        .args([
+            "-c",
+            "ulimit -v 4000000 && exec \"$0\" \"$@\"",
+            env!("CARGO_BIN_EXE_ricci"),
+            "eval",
+            "y[i,j,k] = x[i] * w[j] * z[k]",
+            "--in",
+            "x=x.npy",
+            "--in",
+            "w=w.npy",
+            "--in",
+            "z=z.npy",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("cannot allocate memory for `y` (shape (2048, 2048, 1024))"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
