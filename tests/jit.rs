@@ -3,7 +3,11 @@
 //!
 //! (1) Property: random well-formed programs over `A[i,j]`, `x[i]` and a
 //!     scalar `c` (the generator of `tests/props.rs`, extended with
-//!     division, powers and log/sqrt/sign; extents up to 9 so that the
+//!     division, powers and log/sqrt/sign, `diff(E, c)`, `diff(E, x[k])`
+//!     and `diff(E, A[k,l])` (which send the program through the symbolic
+//!     engine, so sums the JIT materialises sit among derived
+//!     definitions), and `M2[i,j] = y1[i] A[i,j] ...` (whose `i` then takes
+//!     its extent from `y1`); extents up to 9 so that the
 //!     4-lane innermost sums run their main loop) give the interpreter's
 //!     values bit for bit (`a == b` or both NaN), in f64 and in f32. The JIT
 //!     reads its inputs through `run_views` with random layouts of the same

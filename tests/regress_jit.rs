@@ -20,7 +20,10 @@
 //!     exactly the interpreter's errors, and no message mentions a hidden
 //!     name.
 //! (4) The command line: `eval` (values, `--explain`) and `bench` on W2's
-//!     programs.
+//!     programs; `--explain`'s names.
+//! (5) Memory: a hidden table far bigger than the call is not stored (peak
+//!     resident set, in a child process); an output that cannot be
+//!     allocated is an error, not an abort.
 
 use ndarray::ArrayD;
 use ricci::jit::{self, Options};
