@@ -141,7 +141,7 @@ fn full_text(e: &ricci::Errors) -> String {
             out.push('\n');
         }
         for n in &d.notes {
-            out.push_str(&n);
+            out.push_str(n);
             out.push('\n');
         }
     }
