@@ -11,9 +11,10 @@
 //! placed just before. `g[k] = sum_i X[i,k] (y[i] - sum_j X[i,j] w[j])`
 //! computes the residual once per `i`, not once per `(i, k)`. Then every
 //! expensive call a definition repeats up to the names of its indices is
-//! shared the same way (`share_calls`). Returns the program, for each
-//! original definition its position in the new one, and the reductions
-//! that keep one accumulator.
+//! shared the same way (`share_calls`). Hidden definitions are numbered
+//! `_t0`, `_t1`, ... in order. Returns a [`Materialized`]: the program,
+//! each original definition's position in it, the reductions that keep
+//! one accumulator, and the source index each new axis stands for.
 //!
 //! Always: values are unchanged (the same operations on the same operands
 //! in the same order, only computed once); every index keeps one binding
