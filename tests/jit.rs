@@ -3,7 +3,11 @@
 //!
 //! (1) Property: random well-formed programs over `A[i,j]`, `x[i]` and a
 //!     scalar `c` (the generator of `tests/props.rs`, extended with
-//!     division, powers and log/sqrt/sign; extents up to 9 so that the
+//!     division, powers and log/sqrt/sign, `diff(E, c)`, `diff(E, x[k])`
+//!     and `diff(E, A[k,l])` (which send the program through the symbolic
+//!     engine, so sums the JIT materialises sit among derived
+//!     definitions), and `M2[i,j] = y1[i] A[i,j] ...` (whose `i` then takes
+//!     its extent from `y1`); extents up to 9 so that the
 //!     4-lane innermost sums run their main loop) give the interpreter's
 //!     values bit for bit (`a == b` or both NaN), in f64 and in f32. The JIT
 //!     reads its inputs through `run_views` with random layouts of the same
@@ -299,6 +303,9 @@ enum Node {
         style: u8,
         body: Box<Node>,
     },
+    /// `diff(E, T)`: `T` is `c`, `x[k]` or `A[k,l]` (indices in scope;
+    /// `c` where there are none of the kinds needed).
+    Diff(u8, Box<Node>),
     /// `sum_{k=lo}^{hi} E`, with `hi` clamped to the last valid subscript.
     Bounded {
         col: bool,
@@ -340,6 +347,7 @@ fn node() -> impl Strategy<Value = Node> {
             (0u8..8, boxed.clone()).prop_map(|(f, e)| Node::Call(f, e)),
             (any::<bool>(), boxed.clone(), boxed.clone())
                 .prop_map(|(m, a, b)| Node::MaxMin(m, a, b)),
+            (any::<u8>(), boxed.clone()).prop_map(|(t, e)| Node::Diff(t, e)),
             (
                 any::<bool>(),
                 any::<bool>(),
@@ -395,6 +403,8 @@ enum R {
     Pow(&'static str, Box<R>),
     Call(&'static str, Box<R>),
     MaxMin(bool, Box<R>, Box<R>),
+    /// `diff(E, target)`.
+    Diff(Box<R>, String),
     Reduce {
         /// Name and inclusive range.
         binders: Vec<(String, i64, i64)>,
@@ -468,6 +478,26 @@ fn resolve(node: &Node, s: &mut Scope) -> R {
         }
         Node::MaxMin(min, a, b) => {
             R::MaxMin(*min, Box::new(resolve(a, s)), Box::new(resolve(b, s)))
+        }
+        Node::Diff(t, e) => {
+            let e = resolve(e, s);
+            let of = |kind: Kind| -> Vec<String> {
+                s.names
+                    .iter()
+                    .filter(|(_, k)| *k == kind)
+                    .map(|(n, _)| n.clone())
+                    .collect()
+            };
+            let (rows, cols) = (of(Kind::Row), of(Kind::Col));
+            let pick = |v: &[String], k: u8| v[k as usize % v.len()].clone();
+            let target = match t % 3 {
+                1 if !rows.is_empty() => format!("x[{}]", pick(&rows, t / 3)),
+                2 if !rows.is_empty() && !cols.is_empty() => {
+                    format!("A[{},{}]", pick(&rows, t / 3), pick(&cols, t / 7))
+                }
+                _ => "c".to_string(),
+            };
+            R::Diff(Box::new(e), target)
         }
         Node::Sum {
             col,
@@ -608,6 +638,7 @@ fn text(r: &R) -> String {
             text(a),
             text(b)
         ),
+        R::Diff(e, target) => format!("diff({}, {target})", text(e)),
         R::Reduce { head, body, .. } => format!("({head} {})", text(body)),
     }
 }
@@ -620,6 +651,8 @@ fn work(r: &R) -> f64 {
         R::Add(terms) => 1.0 + terms.iter().map(|(_, t)| work(t)).sum::<f64>(),
         R::Mul(fs, _) => 1.0 + fs.iter().map(work).sum::<f64>(),
         R::Div(a, b) | R::MaxMin(_, a, b) => 1.0 + work(a) + work(b),
+        // A derivative is a few times its expression.
+        R::Diff(e, _) => 1.0 + 4.0 * work(e),
         R::Reduce { binders, body, .. } => {
             let len: f64 = binders
                 .iter()
@@ -649,6 +682,10 @@ struct Case {
     m_lay: Lay,
     /// Which of `s0`, `y1`, `M2` go to caller arrays in `run_into`.
     into: [bool; 3],
+    /// `M2[i,j] = y1[i] A[i,j] (...)`: `i` first subscripts a definition,
+    /// so its extent, once derivatives are taken, comes from `y1`'s axis
+    /// (which a hidden definition before `y1` moves).
+    anchor: bool,
 }
 
 const MAX_M: usize = 9;
@@ -683,22 +720,26 @@ fn case() -> impl Strategy<Value = Case> {
         prop::bool::weighted(0.35),
         (lay(1), lay(2), lay(1), lay(2)),
         any::<[bool; 3]>(),
+        any::<bool>(),
     )
         .prop_map(
-            |((m, n, x, a, c), trees, semis, f32, (x_lay, a_lay, y_lay, m_lay), into)| Case {
-                m,
-                n,
-                x,
-                a,
-                c,
-                trees,
-                semis,
-                f32,
-                x_lay,
-                a_lay,
-                y_lay,
-                m_lay,
-                into,
+            |((m, n, x, a, c), trees, semis, f32, (x_lay, a_lay, y_lay, m_lay), into, anchor)| {
+                Case {
+                    m,
+                    n,
+                    x,
+                    a,
+                    c,
+                    trees,
+                    semis,
+                    f32,
+                    x_lay,
+                    a_lay,
+                    y_lay,
+                    m_lay,
+                    into,
+                    anchor,
+                }
             },
         )
 }
@@ -711,6 +752,7 @@ fn rhs(
     axes: &[(&str, Kind)],
     implicit: bool,
     prev: usize,
+    anchor: bool,
 ) -> (R, f64) {
     let mut s = Scope {
         smooth: false,
@@ -726,10 +768,15 @@ fn rhs(
     let expr = match axes {
         [] => body,
         [(i, _)] => R::Mul(vec![R::Elem("x", vec![i.to_string()]), body], false),
-        _ => R::Mul(
-            vec![R::Elem("A", vec![axes[0].0.into(), axes[1].0.into()]), body],
-            false,
-        ),
+        _ => {
+            let a = R::Elem("A", vec![axes[0].0.into(), axes[1].0.into()]);
+            let v = if anchor {
+                vec![R::Elem("y1", vec![axes[0].0.into()]), a, body]
+            } else {
+                vec![a, body]
+            };
+            R::Mul(v, false)
+        }
     };
     let factor = s
         .used_implicit
@@ -745,10 +792,10 @@ fn program_text(case: &Case) -> (String, f64) {
     let row = [("i", Kind::Row)];
     let both = [("i", Kind::Row), ("j", Kind::Col)];
     let r = [
-        rhs(&case.trees[0], m, n, &[], true, 0),
-        rhs(&case.trees[1], m, n, &row, true, 1),
-        rhs(&case.trees[2], m, n, &both, true, 2),
-        rhs(&case.trees[3], m, n, &[], false, 3),
+        rhs(&case.trees[0], m, n, &[], true, 0, false),
+        rhs(&case.trees[1], m, n, &row, true, 1, false),
+        rhs(&case.trees[2], m, n, &both, true, 2, case.anchor),
+        rhs(&case.trees[3], m, n, &[], false, 3, false),
     ];
     let elems = [1.0, m.max(1) as f64, (m * n).max(1) as f64, 1.0];
     let total: f64 = r.iter().zip(elems).map(|((e, f), k)| work(e) * f * k).sum();

@@ -300,9 +300,10 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
     } else {
         program
     };
-    let (program, _, _) = crate::loops::materialize(program);
-    let bound = sema::bind(&program, &args.env())?;
-    let plan = Plan::new(&program);
+    let mat = crate::loops::materialize(program);
+    let bound = mat.bound(sema::bind(program, &args.env())?);
+    let program = &mat.program;
+    let plan = Plan::new(program);
     let mut total = 0.0;
     for def in &program.defs {
         let loops: Loops = def

@@ -66,15 +66,25 @@ pub struct CompileTimes {
 
 /// A compiled program.
 pub struct Kernel {
-    /// The program the code computes (no `diff`), for binding calls.
-    program: Program,
-    /// Which definitions of `program` the source wrote (derived adjoint
+    /// The program without `diff` as the symbolic engine leaves it: calls
+    /// are bound (checked, and errors worded) against it, as the
+    /// interpreter does.
+    source: Program,
+    /// What the code computes: `source` with reused sums materialised into
+    /// hidden definitions, whose binding comes from `source`'s
+    /// (`loops::Materialized::bound`).
+    mat: crate::loops::Materialized,
+    /// Which definitions of `mat.program` the source wrote (derived adjoint
     /// definitions are computed but not returned).
     user_defs: Vec<usize>,
+    /// The same definitions, as positions in `source`.
+    source_user: Vec<usize>,
+    /// `source` compiled without materialising, made on the first call
+    /// whose hidden definitions would take too much memory
+    /// ([`Kernel::hidden_too_big`]).
+    plain: OnceLock<Result<Box<Kernel>, Errors>>,
     dtype: DType,
     layout: Layout,
-    /// Reductions that keep one accumulator (see `loops::Plan`).
-    single: std::collections::BTreeSet<sema::IndexId>,
     /// The binding of the last successful `run_views`/`run_into` call.
     last_bound: Mutex<Option<(CallKey, Arc<sema::Bound>)>>,
     entry: unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
@@ -147,7 +157,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
     let t1 = Instant::now();
     let (program, user_defs) = lower_diffs(&checked)?;
     let t2 = Instant::now();
-    let mut kernel = build(program, user_defs, options.dtype)?;
+    let mut kernel = build(program, user_defs, options.dtype, true)?;
     kernel.times = CompileTimes {
         parse_check: t1 - t0,
         symbolic: t2 - t1,
@@ -159,7 +169,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
 /// Compiles an already checked program.
 pub fn compile_program(program: &Program, options: Options) -> Result<Kernel, Errors> {
     let (p, user) = lower_diffs(program)?;
-    build(p, user, options.dtype)
+    build(p, user, options.dtype, true)
 }
 
 /// The program without `diff` (through the symbolic engine if it has
@@ -216,11 +226,24 @@ fn isa() -> Result<cranelift::codegen::isa::OwnedTargetIsa, Errors> {
     .map_err(internal)
 }
 
-fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel, Errors> {
+/// Compiles `source` (a program without `diff`; `source_user` are the
+/// positions of the definitions the caller gets back). With `materialise`,
+/// sums recomputed per element become hidden definitions first.
+fn build(
+    source: Program,
+    source_user: Vec<usize>,
+    dtype: DType,
+    materialise: bool,
+) -> Result<Kernel, Errors> {
     let isa = isa()?;
     // Sums recomputed per element that need not be become definitions.
-    let (program, moved, single) = crate::loops::materialize(&program);
-    let user_defs: Vec<usize> = user_defs.iter().map(|&d| moved[d]).collect();
+    let mat = if materialise {
+        crate::loops::materialize(&source)
+    } else {
+        crate::loops::Materialized::identity(&source)
+    };
+    let program = &mat.program;
+    let user_defs: Vec<usize> = source_user.iter().map(|&d| mat.moved[d]).collect();
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (name, ptr) in host::symbols() {
         jb.symbol(name, ptr);
@@ -228,7 +251,7 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
     let mut module = JITModule::new(jb);
     let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
     ranks.extend(program.defs.iter().map(|d| d.axes.len()));
-    let plan = Plan::with_single(&program, single.clone());
+    let plan = Plan::with_single(program, mat.single.clone());
     let rows: Vec<usize> = program
         .defs
         .iter()
@@ -259,11 +282,13 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
         >(ptr)
     };
     Ok(Kernel {
-        program,
+        source,
+        mat,
         user_defs,
+        source_user,
+        plain: OnceLock::new(),
         dtype,
         layout,
-        single,
         last_bound: Mutex::new(None),
         entry,
         module: Mutex::new(Some(module)),
@@ -272,25 +297,42 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
 }
 
 impl Kernel {
+    /// Binds a call: `sema::bind` on the source program (the
+    /// interpreter's checks and messages, which name only what the user
+    /// wrote), then the hidden definitions' extents from their sources.
+    fn bind(&self, env: &sema::Env) -> Result<sema::Bound, Errors> {
+        sema::bind(&self.source, env).map(|b| self.mat.bound(b))
+    }
+
     /// The element type the kernel computes in.
     pub fn dtype(&self) -> DType {
         self.dtype
     }
 
-    /// The loop nests the kernel runs, as text.
+    /// The loop nests the kernel runs, as text. A bare expression is
+    /// named by its position among the source's statements (`_2` for the
+    /// second), as the user counts them, whatever definitions the
+    /// symbolic engine and materialising put before it.
     pub fn explain(&self) -> String {
-        crate::loops::explain(&Plan::with_single(&self.program, self.single.clone()))
+        let mut program = self.mat.program.clone();
+        for (k, &d) in self.user_defs.iter().enumerate() {
+            let def = &mut program.defs[d];
+            if def.name.is_none() {
+                def.name = Some(format!("_{}", k + 1));
+            }
+        }
+        crate::loops::explain(&Plan::with_single(&program, self.mat.single.clone()))
     }
 
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
     /// value per definition of the source, as `interp::eval` gives.
     pub fn call(&self, args: &Args) -> Result<Vec<Tensor>, Errors> {
-        let bound = sema::bind(&self.program, &args.env());
+        let bound = self.bind(&args.env());
         let mut errors = match &bound {
             Err(Errors(ds)) => ds.clone(),
             Ok(_) => Vec::new(),
         };
-        errors.extend(crate::interp::check_args(&self.program, args));
+        errors.extend(crate::interp::check_args(&self.source, args));
         let bound = match bound {
             Ok(b) if errors.is_empty() => b,
             _ => return Err(Errors(errors)),
@@ -356,7 +398,7 @@ impl Kernel {
             let defined = self
                 .user_defs
                 .iter()
-                .any(|&d| self.program.defs[d].name.as_deref() == Some(*name));
+                .any(|&d| self.mat.program.defs[d].name.as_deref() == Some(*name));
             if !defined {
                 errors.push(Diagnostic::error(format!(
                     "an output array is given for `{name}`, but the program defines no `{name}`"
@@ -382,10 +424,13 @@ impl Kernel {
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
     ) -> Option<CallKey> {
-        if inputs.len() != self.program.inputs.len() || params.len() != self.program.params.len() {
+        if inputs.len() != self.mat.program.inputs.len()
+            || params.len() != self.mat.program.params.len()
+        {
             return None;
         }
         let shapes = self
+            .mat
             .program
             .inputs
             .iter()
@@ -397,6 +442,7 @@ impl Kernel {
             })
             .collect::<Option<Vec<_>>>()?;
         let values = self
+            .mat
             .program
             .params
             .iter()
@@ -426,14 +472,14 @@ impl Kernel {
         for (k, (name, _)) in inputs.iter().enumerate() {
             if inputs[..k].iter().any(|(m, _)| m == name) {
                 errors.push(Diagnostic::error(format!("tensor `{name}` is given twice")));
-            } else if !self.program.inputs.iter().any(|i| i.name == *name) {
+            } else if !self.mat.program.inputs.iter().any(|i| i.name == *name) {
                 errors.push(Diagnostic::error(format!(
                     "tensor `{name}` is given but the program has no input tensor named `{name}`"
                 )));
             }
         }
         for (name, _) in params {
-            if !self.program.params.iter().any(|p| p.name == *name) {
+            if !self.mat.program.params.iter().any(|p| p.name == *name) {
                 errors.push(Diagnostic::error(format!(
                     "parameter `{name}` is given but the program has no scalar parameter named `{name}`"
                 )));
@@ -461,7 +507,7 @@ impl Kernel {
             params: params.iter().map(|(n, v)| (n.to_string(), *v)).collect(),
             dims: Default::default(),
         };
-        match sema::bind(&self.program, &env) {
+        match self.bind(&env) {
             Ok(b) if errors.is_empty() => {
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {
@@ -477,6 +523,37 @@ impl Kernel {
         }
     }
 
+    /// Whether this call's hidden definitions would take more memory than
+    /// the call needs anyway: more elements than twice its inputs and
+    /// other definitions together, and more than [`HIDDEN_FLOOR`].
+    /// Materialising `x[i] w[j] + sum_n t[n]` out of `y[k] = sum_{i,j}
+    /// z[k] (x[i] w[j] + sum_n t[n])` stores an `i` by `j` table that the
+    /// program never asked for.
+    fn hidden_too_big(&self, bound: &sema::Bound) -> bool {
+        let (hidden, other) = self.mat.hidden_elements(bound);
+        let inputs = bound.input_shapes.iter().fold(0u128, |acc, s| {
+            acc.saturating_add(s.iter().fold(1u128, |a, &x| a.saturating_mul(x as u128)))
+        });
+        hidden > HIDDEN_FLOOR && hidden > 2u128.saturating_mul(inputs.saturating_add(other))
+    }
+
+    /// The kernel without hidden definitions (compiled on first use).
+    fn plain(&self) -> Result<&Kernel, Errors> {
+        self.plain
+            .get_or_init(|| {
+                build(
+                    self.source.clone(),
+                    self.source_user.clone(),
+                    self.dtype,
+                    false,
+                )
+                .map(Box::new)
+            })
+            .as_ref()
+            .map(|k| k.as_ref())
+            .map_err(Clone::clone)
+    }
+
     /// Runs the code: `bound` must come from binding this kernel's program
     /// to exactly these inputs. Returns the user definitions not written
     /// into `outputs`.
@@ -486,9 +563,16 @@ impl Kernel {
         bound: &sema::Bound,
         outputs: &mut [(&str, ArrayViewMutD<'_, T>)],
     ) -> Result<Vec<Option<ArrayD<T>>>, Errors> {
+        if self.hidden_too_big(bound) {
+            // The same values, recomputing those sums where they are used
+            // (as the program is written) instead of storing them.
+            return self
+                .plain()?
+                .execute(inputs, &self.mat.source_bound(bound), outputs);
+        }
         let mut ptrs: Vec<*mut u8> = Vec::with_capacity(self.layout.ranks.len());
         let mut strides: Vec<i64> = vec![0; self.layout.n_strides];
-        for (t, input) in self.program.inputs.iter().enumerate() {
+        for (t, input) in self.mat.program.inputs.iter().enumerate() {
             let (_, a) = inputs
                 .iter()
                 .find(|(n, _)| *n == input.name)
@@ -504,8 +588,8 @@ impl Kernel {
         }
         // Each definition goes to the caller's array if one is named for
         // it, else to a fresh one.
-        let mut owned: Vec<Option<ArrayD<T>>> = Vec::with_capacity(self.program.defs.len());
-        for (d, def) in self.program.defs.iter().enumerate() {
+        let mut owned: Vec<Option<ArrayD<T>>> = Vec::with_capacity(self.mat.program.defs.len());
+        for (d, def) in self.mat.program.defs.iter().enumerate() {
             let shape = &bound.def_shapes[d];
             let given = def.name.as_ref().and_then(|n| {
                 self.user_defs
@@ -531,7 +615,19 @@ impl Kernel {
                     owned.push(None);
                 }
                 None => {
-                    let mut a = ArrayD::<T>::zeros(IxDyn(shape));
+                    let mut a = zeros::<T>(shape).ok_or_else(|| {
+                        let what = match &def.name {
+                            Some(n) if self.user_defs.contains(&d) => format!("`{n}`"),
+                            _ => "an intermediate result".to_string(),
+                        };
+                        Errors::one(
+                            Diagnostic::error(format!(
+                                "cannot allocate memory for {what} (shape {})",
+                                crate::diagnostics::show_shape(shape)
+                            ))
+                            .with_note("make the inputs smaller"),
+                        )
+                    })?;
                     ptrs.push(a.as_mut_ptr() as *mut u8);
                     for (k, s) in a.strides().iter().enumerate() {
                         strides[at + k] = *s as i64;
@@ -588,6 +684,33 @@ impl Kernel {
             .map(|&d| owned.get_mut(d).and_then(Option::take))
             .collect())
     }
+}
+
+/// Hidden definitions up to this many elements are always stored (see
+/// [`Kernel::hidden_too_big`]).
+const HIDDEN_FLOOR: u128 = 1 << 24;
+
+/// A zero-filled array, or `None` where the memory cannot be had (rather
+/// than aborting the process, as `ArrayD::zeros` would).
+fn zeros<T: KernelElement>(shape: &[usize]) -> Option<ArrayD<T>> {
+    let n = shape.iter().try_fold(1usize, |a, &x| a.checked_mul(x))?;
+    let layout = std::alloc::Layout::array::<T>(n).ok()?;
+    if layout.size() == 0 {
+        return Some(ArrayD::zeros(IxDyn(shape)));
+    }
+    // SAFETY: `layout` has a nonzero size; a non-null result is `n`
+    // zeroed, aligned `T`s, and all-zero bits are 0.0 for f32 and f64 (the
+    // element types the generated code reads and writes, which every
+    // `KernelElement` must be); the Vec frees it with the global allocator
+    // and this same layout.
+    let v = unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut T;
+        if p.is_null() {
+            return None;
+        }
+        Vec::from_raw_parts(p, n, n)
+    };
+    ArrayD::from_shape_vec(IxDyn(shape), v).ok()
 }
 
 fn dtype_name(d: DType) -> &'static str {

@@ -11,23 +11,137 @@
 //! placed just before. `g[k] = sum_i X[i,k] (y[i] - sum_j X[i,j] w[j])`
 //! computes the residual once per `i`, not once per `(i, k)`. Then every
 //! expensive call a definition repeats up to the names of its indices is
-//! shared the same way (`share_calls`). Returns the program, for each
-//! original definition its position in the new one, and the reductions
-//! that keep one accumulator.
+//! shared the same way (`share_calls`). Hidden definitions are numbered
+//! `_t0`, `_t1`, ... in order. Returns a [`Materialized`]: the program,
+//! each original definition's position in it, the reductions that keep
+//! one accumulator, and the source index each new axis stands for.
 //!
 //! Always: values are unchanged (the same operations on the same operands
 //! in the same order, only computed once); every index keeps one binding
-//! site (the new definition's axes are new index variables, each taking
-//! its extent from the tensor axis it subscripts).
+//! site (the new definition's axes are new index variables, each standing
+//! for the source index it replaces: [`Materialized::origin`]). Extents
+//! come from the source: [`Materialized::bound`] turns the binding of the
+//! source program into the binding of the new one (a hidden axis ranges
+//! exactly like the index it stands for), so a call is checked, and every
+//! error is worded, in terms of the source, and no hidden name (`_t0`)
+//! ever reaches a diagnostic. The new program is also self-consistent:
+//! every `extent_of` names the tensor it named before, at its new position.
 
 use super::Plan;
-use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef};
+use crate::sema::{
+    Bound, Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef,
+};
 use crate::syntax::token::Func;
 use std::collections::{BTreeSet, HashMap};
 
-/// Also returns the reductions with a reduction inside as written, which
-/// keep one accumulator (see [`Plan::with_single`]).
-pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>) {
+/// A program with its reused intermediates materialised, and how it
+/// relates to its source.
+#[derive(Clone, Debug)]
+pub struct Materialized {
+    pub program: Program,
+    /// For each definition of the source, its position in `program`.
+    pub moved: Vec<usize>,
+    /// The reductions with a reduction inside as written, which keep one
+    /// accumulator (see [`Plan::with_single`]).
+    pub single: BTreeSet<IndexId>,
+    /// The source's index variables keep their ids; variable
+    /// `source_indices + k` of `program` (an axis of a hidden definition)
+    /// stands for source index `origin[k]`.
+    pub origin: Vec<IndexId>,
+    /// How many index variables the source has.
+    pub source_indices: usize,
+}
+
+impl Materialized {
+    /// `program` as it is, nothing materialised.
+    pub fn identity(program: &Program) -> Materialized {
+        Materialized {
+            program: program.clone(),
+            moved: (0..program.defs.len()).collect(),
+            single: BTreeSet::new(),
+            origin: Vec::new(),
+            source_indices: program.indices.len(),
+        }
+    }
+
+    /// The number of elements of the hidden definitions under `bound` (a
+    /// binding of `program`), and of all the others.
+    pub fn hidden_elements(&self, bound: &Bound) -> (u128, u128) {
+        let (mut hidden, mut other) = (0u128, 0u128);
+        for (d, shape) in bound.def_shapes.iter().enumerate() {
+            let n = shape
+                .iter()
+                .fold(1u128, |a, &x| a.saturating_mul(x as u128));
+            if self.is_hidden(d) {
+                hidden = hidden.saturating_add(n);
+            } else {
+                other = other.saturating_add(n);
+            }
+        }
+        (hidden, other)
+    }
+
+    /// The binding of the source back from [`Materialized::bound`]'s.
+    pub fn source_bound(&self, bound: &Bound) -> Bound {
+        Bound {
+            ranges: bound.ranges[..self.source_indices].to_vec(),
+            def_shapes: self
+                .moved
+                .iter()
+                .map(|&n| bound.def_shapes[n].clone())
+                .collect(),
+            params: bound.params.clone(),
+            input_shapes: bound.input_shapes.clone(),
+        }
+    }
+
+    /// Whether definition `d` of `program` is one this pass made.
+    pub fn is_hidden(&self, d: usize) -> bool {
+        !self.moved.contains(&d)
+    }
+
+    /// The binding of `program` from the binding of its source (the
+    /// result of `sema::bind` on the source program for one call): the
+    /// source's indices keep their ranges, a hidden axis takes the range of
+    /// the index it stands for, a definition keeps its shape, a hidden
+    /// one's shape is its axes' ranges. Every access of `program` is then
+    /// in bounds, since each reads, with the same ranges, what the source
+    /// read where `bind` checked it.
+    pub fn bound(&self, source: Bound) -> Bound {
+        let Bound {
+            mut ranges,
+            def_shapes,
+            params,
+            input_shapes,
+        } = source;
+        ranges.truncate(self.source_indices);
+        for &i in &self.origin {
+            ranges.push(ranges[i.index()]);
+        }
+        let mut shapes: Vec<Option<Vec<usize>>> = vec![None; self.program.defs.len()];
+        for (d, shape) in def_shapes.into_iter().enumerate() {
+            if let Some(&n) = self.moved.get(d) {
+                shapes[n] = Some(shape);
+            }
+        }
+        let def_shapes = shapes
+            .into_iter()
+            .zip(&self.program.defs)
+            .map(|(s, def)| {
+                s.unwrap_or_else(|| def.axes.iter().map(|a| ranges[a.index()].len).collect())
+            })
+            .collect();
+        Bound {
+            ranges,
+            def_shapes,
+            params,
+            input_shapes,
+        }
+    }
+}
+
+/// Materialises `program`'s reused sums and expensive calls.
+pub fn materialize(program: &Program) -> Materialized {
     let plan = Plan::new(program);
     let mut single = BTreeSet::new();
     for def in &program.defs {
@@ -46,6 +160,7 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>
         defs: Vec::new(),
     };
     let mut new_id: Vec<usize> = Vec::with_capacity(program.defs.len());
+    let mut origin: Vec<IndexId> = Vec::new();
     for def in &program.defs {
         let mut found: Vec<(Expr, Vec<IndexId>)> = Vec::new();
         let body = if def.axes.is_empty() {
@@ -74,19 +189,17 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>
                     span: var.span,
                     role: IndexRole::Axis,
                     bounds: None,
-                    extent_of: first_subscript(&sub, i).map(|(t, p)| match t {
-                        TensorRef::Def(d) => (TensorRef::Def(DefId(new_id[d.index()] as u32)), p),
-                        t => (t, p),
-                    }),
+                    extent_of: first_subscript(&sub, i).map(|(t, p)| (moved(t, &new_id), p)),
                 });
+                origin.push(i);
                 let fresh = IndexId(out.indices.len() as u32 - 1);
                 rename.insert(i, fresh);
                 axes.push(fresh);
             }
             let body = renumber(&rename_indices(&sub, &rename), &new_id);
-            let n = out.defs.len();
+            let hidden = out.defs.len() - new_id.len();
             out.defs.push(Def {
-                name: Some(format!("_t{n}")),
+                name: Some(format!("_t{hidden}")),
                 span: def.span,
                 axes,
                 body,
@@ -101,7 +214,30 @@ pub fn materialize(program: &Program) -> (Program, Vec<usize>, BTreeSet<IndexId>
             body,
         });
     }
-    (out, new_id, single)
+    // The source's own index variables: the definitions their extents
+    // come from have moved too.
+    for var in &mut out.indices[..program.indices.len()] {
+        if let Some((t, p)) = var.extent_of {
+            var.extent_of = Some((moved(t, &new_id), p));
+        }
+    }
+    Materialized {
+        program: out,
+        moved: new_id,
+        single,
+        origin,
+        source_indices: program.indices.len(),
+    }
+}
+
+/// A tensor reference of the source (or a `NEW`-marked one) in the new
+/// program.
+fn moved(t: TensorRef, new_id: &[usize]) -> TensorRef {
+    match t {
+        TensorRef::Def(d) if d.0 & NEW != 0 => TensorRef::Def(DefId(d.0 & !NEW)),
+        TensorRef::Def(d) => TensorRef::Def(DefId(new_id[d.index()] as u32)),
+        t => t,
+    }
 }
 
 struct Finder<'a> {

@@ -22,7 +22,7 @@ mod explain;
 mod materialize;
 
 pub use explain::explain;
-pub use materialize::materialize;
+pub use materialize::{Materialized, materialize};
 
 use crate::sema::{Expr, ExprKind, IndexId, Program};
 use std::collections::{BTreeSet, HashMap};
