@@ -39,7 +39,7 @@ use codegen::Layout;
 use cranelift::prelude::*;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::default_libcall_names;
-use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, IxDyn};
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -104,8 +104,9 @@ impl Drop for Kernel {
 
 type CacheKey = (String, Options);
 
-/// Input shapes and parameter bits of one call, in program order.
-type CallKey = (Vec<Vec<usize>>, Vec<u64>);
+/// Input shapes and parameter bits of one call, in program order, and the
+/// limits its binding was checked against.
+type CallKey = (Vec<Vec<usize>>, Vec<u64>, crate::limits::Limits);
 
 thread_local! {
     /// Scratch memory for row reductions, reused by every call on a thread
@@ -295,6 +296,7 @@ impl Kernel {
             Ok(b) if errors.is_empty() => b,
             _ => return Err(Errors(errors)),
         };
+        sema::budget::check(&self.program, &bound, self.dtype.size(), &args.limits())?;
         let dtype = match args.tensors.values().next() {
             Some(t) => t.dtype(),
             None => args.default_dtype.unwrap_or(self.dtype),
@@ -407,7 +409,7 @@ impl Kernel {
                     .map(|(_, v)| v.to_bits())
             })
             .collect::<Option<Vec<_>>>()?;
-        Some((shapes, values))
+        Some((shapes, values, crate::limits::current()))
     }
 
     fn bind_views<T: KernelElement>(
@@ -463,6 +465,8 @@ impl Kernel {
         };
         match sema::bind(&self.program, &env) {
             Ok(b) if errors.is_empty() => {
+                let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.2);
+                sema::budget::check(&self.program, &b, self.dtype.size(), &limits)?;
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {
                     *last = Some((k, Arc::clone(&b)));
@@ -531,7 +535,8 @@ impl Kernel {
                     owned.push(None);
                 }
                 None => {
-                    let mut a = ArrayD::<T>::zeros(IxDyn(shape));
+                    let what = sema::budget::describe(def);
+                    let mut a = crate::runtime::alloc::try_zeros::<T>(shape, &what)?;
                     ptrs.push(a.as_mut_ptr() as *mut u8);
                     for (k, s) in a.strides().iter().enumerate() {
                         strides[at + k] = *s as i64;
@@ -555,7 +560,8 @@ impl Kernel {
         let total_words = sizes.iter().map(|b| b.div_ceil(8)).sum::<usize>();
         let mut scratch = SCRATCH.with(|s| s.take());
         if scratch.len() < total_words {
-            scratch.resize(total_words, 0.0);
+            // Fallibly: a row can be as long as an axis.
+            scratch = crate::runtime::alloc::try_zeroed_vec(total_words, "scratch rows")?;
         }
         let mut at = 0;
         for b in &sizes {
@@ -598,7 +604,7 @@ fn dtype_name(d: DType) -> &'static str {
 }
 
 /// An element type kernels compute in.
-pub trait KernelElement: Copy + num_traits::Zero + 'static {
+pub trait KernelElement: Copy + num_traits::Zero + crate::runtime::alloc::ZeroBits + 'static {
     const DTYPE: DType;
     fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
     fn wrap(a: ArrayD<Self>) -> Tensor;
