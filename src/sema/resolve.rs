@@ -137,7 +137,7 @@ impl Checker {
             axes.push(id);
         }
         let mut free = Vec::new();
-        collect_free_subscripts(rhs, &mut Vec::new(), &mut free);
+        collect_free_subscripts(rhs, &mut Vec::new(), &mut (HashSet::new(), &mut free));
         if free.len() > MAX_INDICES {
             self.error(
                 Diagnostic::at(
@@ -510,7 +510,11 @@ impl Checker {
                     )
                     .with_label(
                         input.span,
-                        format!("used with {} subscripts here", input.rank),
+                        format!(
+                            "used with {} subscript{} here",
+                            input.rank,
+                            if input.rank == 1 { "" } else { "s" }
+                        ),
                     )
                     .with_note(format!(
                         "write {}[{}]",
@@ -747,13 +751,16 @@ fn index_names(rank: usize) -> String {
         .join(",")
 }
 
+/// The free subscripts found so far: their names, and each once in order.
+type Free<'a> = (HashSet<String>, &'a mut Vec<Ident>);
+
 /// Subscript names (of tensor elements, deltas and diff targets) not bound by
 /// an enclosing `sum`/`prod`, in order of first appearance, first occurrence
-/// kept.
-fn collect_free_subscripts(e: &ast::Expr, bound: &mut Vec<String>, out: &mut Vec<Ident>) {
-    let note = |ix: &Ident, bound: &Vec<String>, out: &mut Vec<Ident>| {
-        if !bound.contains(&ix.name) && !out.iter().any(|o| o.name == ix.name) {
-            out.push(ix.clone());
+/// kept. Linear in the size of `e` (times the binder nesting).
+fn collect_free_subscripts(e: &ast::Expr, bound: &mut Vec<String>, out: &mut Free) {
+    let note = |ix: &Ident, bound: &Vec<String>, out: &mut Free| {
+        if !bound.contains(&ix.name) && out.0.insert(ix.name.clone()) {
+            out.1.push(ix.clone());
         }
     };
     match &e.kind {
