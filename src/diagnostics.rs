@@ -8,6 +8,7 @@
 //! Always: a diagnostic is data and never panics to render, even when its span
 //! lies outside the text it is rendered against (the span is clamped).
 
+pub mod suggest;
 mod window;
 
 use std::fmt;

@@ -141,7 +141,12 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 Diagnostic::error(format!(
                     "--dim {name}=...: the program has no index named `{name}`"
                 ))
-                .with_note(format!("its indices are: {}", sorted_unique(&known))),
+                .with_note(
+                    match crate::diagnostics::suggest::similar(name, known.iter().copied()) {
+                        Some(meant) => format!("did you mean --dim {meant}=...?"),
+                        None => format!("its indices are: {}", sorted_unique(&known)),
+                    },
+                ),
             );
         }
     }
