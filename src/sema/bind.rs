@@ -163,6 +163,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         consts.push(v);
     }
     let mut ranges = vec![IndexRange { start: 0, len: 0 }; program.indices.len()];
+    let index_names: HashSet<&str> = program.indices.iter().map(|v| v.name.as_str()).collect();
     let mut def_shapes: Vec<Vec<usize>> = Vec::with_capacity(program.defs.len());
     for def in &program.defs {
         // Every index occurring in this definition, with its extent constraints.
@@ -241,7 +242,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 || program.index_var(*ix).bounds.is_some()
                 || env.dims.contains_key(&program.index_var(*ix).name)
         };
-        let hint = DefHint::new(program, def, &seen);
+        let hint = DefHint::new(program, def, &seen, &index_names);
         let (direct, via_delta): (Vec<IndexId>, Vec<IndexId>) =
             seen.into_iter().partition(determined);
         let scope = Scope {
@@ -354,17 +355,23 @@ struct Scope<'a> {
 }
 
 /// Facts about a definition for the hints of "cannot infer the extent".
-struct DefHint {
+struct DefHint<'a> {
     /// `y` in `y[i] = ...`; `None` for a bare expression.
     def_name: Option<String>,
     /// The indices summed implicitly (on the right only).
     implicit: Vec<(String, Span)>,
-    /// The names of every index of the definition.
-    names: HashSet<String>,
+    /// The names of every index of the program (the JIT may have moved
+    /// the sum over `j` and `k` into a definition of its own).
+    names: &'a HashSet<&'a str>,
 }
 
-impl DefHint {
-    fn new(program: &Program, def: &Def, seen: &[IndexId]) -> DefHint {
+impl<'a> DefHint<'a> {
+    fn new(
+        program: &Program,
+        def: &Def,
+        seen: &[IndexId],
+        names: &'a HashSet<&'a str>,
+    ) -> DefHint<'a> {
         let vars = seen.iter().map(|&i| program.index_var(i));
         DefHint {
             def_name: def.name.clone(),
@@ -373,7 +380,7 @@ impl DefHint {
                 .filter(|v| v.role == IndexRole::Implicit)
                 .map(|v| (v.name.clone(), v.span))
                 .collect(),
-            names: vars.map(|v| v.name.clone()).collect(),
+            names,
         }
     }
 }
@@ -423,7 +430,7 @@ fn no_extent(var: &IndexVar, hint: &DefHint) -> Diagnostic {
     if var.role == IndexRole::Bound
         && (2..=4).contains(&letters.len())
         && name.chars().all(|c| c.is_ascii_alphabetic())
-        && letters.iter().all(|l| hint.names.contains(l))
+        && letters.iter().all(|l| hint.names.contains(l.as_str()))
     {
         d = d.with_note(format!(
             "`sum_{name}` binds one index named `{name}`; to sum over {}, write `sum_{{{}}}`",

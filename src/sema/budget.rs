@@ -62,9 +62,11 @@ fn largest_index(program: &Program, def: &Def, bound: &Bound) -> Option<(IndexId
             ids.push(index);
         }
     });
+    // The outermost of equals (`max_by_key` keeps the last).
     ids.into_iter()
         .filter(|i| i.index() < program.indices.len())
         .map(|i| (i, bound.ranges.get(i.index()).map_or(0, |r| r.len)))
+        .rev()
         .max_by_key(|&(_, n)| n)
 }
 
