@@ -137,7 +137,7 @@ pub fn parse_count(s: &str) -> Result<u64, String> {
 }
 
 fn to_u64(x: f64) -> Result<u64, String> {
-    if !(x >= 0.0) {
+    if x.is_nan() || x < 0.0 {
         return Err("expected a number at least 0".into());
     }
     // Saturates at u64::MAX for larger values.
@@ -151,7 +151,7 @@ pub fn show_bytes(b: u128) -> String {
         let size = 1u128 << shift;
         if b >= size {
             let x = b as f64 / size as f64;
-            return if b % size == 0 {
+            return if b.is_multiple_of(size) {
                 format!("{} {unit}", b / size)
             } else {
                 format!("{x:.1} {unit}")

@@ -82,7 +82,14 @@ fn function_name_in_another_case_or_spelling() {
 #[test]
 fn a_parameter_times_parentheses_is_still_a_product() {
     let o = Command::new(env!("CARGO_BIN_EXE_ricci"))
-        .args(["eval", "y = a(b + 1) + exq (2)", "--set", "a=2", "--set", "b=3"])
+        .args([
+            "eval",
+            "y = a(b + 1) + exq (2)",
+            "--set",
+            "a=2",
+            "--set",
+            "b=3",
+        ])
         .args(["--set", "exq=10"])
         .output()
         .unwrap();

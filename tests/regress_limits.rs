@@ -73,7 +73,12 @@ fn limited(args: &[&str]) -> (Output, Duration) {
 /// `error:` that mentions every one of `words`.
 fn assert_clean_error(o: &Output, words: &[&str]) -> String {
     let err = stderr(o);
-    assert_eq!(o.status.code(), Some(1), "status {:?}; stderr:\n{err}", o.status);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "status {:?}; stderr:\n{err}",
+        o.status
+    );
     assert!(err.starts_with("error: "), "{err}");
     for w in words {
         assert!(err.contains(w), "`{w}` missing from:\n{err}");
@@ -135,7 +140,10 @@ fn c1_huge_zero_size_input_sum_is_refused_before_allocating() {
     let dir = scratch("c1");
     let x = header_only(&dir, "x.npy", "(0, 4294967296)");
     let (o, t) = limited(&["eval", "s[j] = sum_i x[i,j]", "--in", &format!("x={x}")]);
-    assert_clean_error(&o, &["32 GiB", "more than the limit of 8 GiB", "--max-memory"]);
+    assert_clean_error(
+        &o,
+        &["32 GiB", "more than the limit of 8 GiB", "--max-memory"],
+    );
     assert!(t < Duration::from_secs(10), "{t:?}");
     let (o, _) = limited(&[
         "eval",
@@ -159,7 +167,10 @@ fn c1_einsum_result_too_large_points_at_the_output() {
     // P4: no `--dim` (einsum has none); the caret is under the output.
     let err = assert_clean_error(&o, &["(4294967296,)", "32 GiB", "--max-memory"]);
     assert!(!err.contains("--dim"), "{err}");
-    assert!(err.contains("1 │ ij->j\n  │     ^ the result's axes"), "{err}");
+    assert!(
+        err.contains("1 │ ij->j\n  │     ^ the result's axes"),
+        "{err}"
+    );
     assert!(!out.exists());
     // More elements than any result may have.
     let y = header_only(&dir, "y.npy", "(0, 8589934592)");
@@ -195,7 +206,11 @@ fn max_memory_is_adjustable_by_flag_and_environment() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("RICCI_MAX_MEMORY=lots"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("RICCI_MAX_MEMORY=lots"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 // ---- H1, H2: the work of a call is bounded before it runs ----
@@ -246,7 +261,10 @@ fn max_work_is_adjustable_by_flag_and_environment() {
     let prog = "s = sum_{i=1}^{1000} sum_{j=1}^{1000} i j";
     // 1000 * (1 + 1000) + 1 iterations.
     let o = ricci(&["eval", prog, "--max-work", "1e6"]);
-    assert_clean_error(&o, &["1001001 loop iterations, more than the limit of 1000000"]);
+    assert_clean_error(
+        &o,
+        &["1001001 loop iterations, more than the limit of 1000000"],
+    );
     let o = ricci(&["eval", prog, "--max-work", "1001001"]);
     assert_eq!(stdout(&o), "s = 250500250000\n", "{}", stderr(&o));
     let o = Command::new(BIN)
@@ -366,7 +384,10 @@ fn b4_a_file_over_the_memory_limit_is_refused_before_reading() {
         "--max-memory",
         "10K",
     ]);
-    assert_clean_error(&o, &["reading it would take", "more than the limit of 10 KiB"]);
+    assert_clean_error(
+        &o,
+        &["reading it would take", "more than the limit of 10 KiB"],
+    );
     let o = ricci(&["eval", "s = sum_i x[i]", "--in", &format!("x={x}")]);
     assert_eq!(stdout(&o), "s = 500\n");
 }
@@ -376,7 +397,10 @@ fn b4_a_file_over_the_memory_limit_is_refused_before_reading() {
 #[test]
 fn p3_huge_parameter_bound_is_too_large_not_fractional() {
     let o = ricci(&["eval", "s = sum_{j=1}^{N} 1", "--set", "N=1e18"]);
-    let err = assert_clean_error(&o, &["upper bound of `j` is 1000000000000000000, which is too large"]);
+    let err = assert_clean_error(
+        &o,
+        &["upper bound of `j` is 1000000000000000000, which is too large"],
+    );
     assert!(!err.contains("not an integer"), "{err}");
     let o = ricci(&["eval", "s = sum_{j=1}^{N} 1", "--set", "N=1.5"]);
     assert_clean_error(&o, &["is 1.5, not an integer"]);
@@ -394,7 +418,10 @@ fn rust_api_limits_per_call() {
     };
     let args = Args::new().dim("i", 1000).with_limits(small);
     let e = ricci::eval(&program, &args).unwrap_err();
-    assert!(e.to_string().contains("more than the limit of 1000 bytes"), "{e}");
+    assert!(
+        e.to_string().contains("more than the limit of 1000 bytes"),
+        "{e}"
+    );
     let k = ricci::compile("y[i] = 1", ricci::Options::default()).unwrap();
     assert!(k.call(&args).is_err());
     let ok = Args::new().dim("i", 100).with_limits(small);
@@ -411,5 +438,8 @@ fn rust_api_limits_per_call() {
         ..small
     };
     let e = ricci::einsum::run_with_limits("ij->ji", &[x], tiny).unwrap_err();
-    assert!(e.to_string().contains("more than the limit of 40 bytes"), "{e}");
+    assert!(
+        e.to_string().contains("more than the limit of 40 bytes"),
+        "{e}"
+    );
 }

@@ -181,10 +181,13 @@ impl<'a> Files<'a> for Excerpt<'_> {
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
-        let start = *self.line_starts.get(line_index).ok_or(Error::LineTooLarge {
-            given: line_index,
-            max: self.line_starts.len() - 1,
-        })?;
+        let start = *self
+            .line_starts
+            .get(line_index)
+            .ok_or(Error::LineTooLarge {
+                given: line_index,
+                max: self.line_starts.len() - 1,
+            })?;
         let end = self
             .line_starts
             .get(line_index + 1)
@@ -209,6 +212,7 @@ impl<'a> Files<'a> for Excerpt<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

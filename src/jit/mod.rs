@@ -604,7 +604,9 @@ fn dtype_name(d: DType) -> &'static str {
 }
 
 /// An element type kernels compute in.
-pub trait KernelElement: Copy + num_traits::Zero + crate::runtime::alloc::ZeroBits + 'static {
+pub trait KernelElement:
+    Copy + num_traits::Zero + crate::runtime::alloc::ZeroBits + 'static
+{
     const DTYPE: DType;
     fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
     fn wrap(a: ArrayD<Self>) -> Tensor;

@@ -400,9 +400,11 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, NpyError> {
     }
     // The data and one byte more (to tell a longer file), reserved fallibly.
     let total = end + head.data_bytes + 1;
-    bytes
-        .try_reserve_exact(total - bytes.len())
-        .map_err(|_| NpyError::new(NpyErrorKind::OutOfMemory { bytes: total as u128 }))?;
+    bytes.try_reserve_exact(total - bytes.len()).map_err(|_| {
+        NpyError::new(NpyErrorKind::OutOfMemory {
+            bytes: total as u128,
+        })
+    })?;
     fill(&mut file, &mut bytes, total).map_err(classify_io)?;
     if bytes.len() == total {
         // Extra bytes: say how many (a regular file's length is known).

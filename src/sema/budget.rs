@@ -108,10 +108,7 @@ pub fn check(
         }
         if let Some((ix, n)) = largest_index(program, def, bound) {
             let var = program.index_var(ix);
-            diag = diag.with_label(
-                var.span,
-                format!("`{}` runs over {n} values", var.name),
-            );
+            diag = diag.with_label(var.span, format!("`{}` runs over {n} values", var.name));
         }
         errors.push(diag.with_note(format!(
             "check the shapes of the inputs and the extents of the indices; to allow more \
