@@ -77,16 +77,14 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
     errors
 }
 
-/// The name of the program's that `name` most likely misspells (letter case
-/// or one edit away), preferring names not given.
+/// The name of the program's, not given, that `name` most likely misspells
+/// (letter case or one edit away).
 fn similar<'a, V>(
     name: &str,
     names: Vec<&'a str>,
     given: &std::collections::BTreeMap<String, V>,
 ) -> Option<&'a str> {
-    let (missing, present): (Vec<&str>, Vec<&str>) =
-        names.into_iter().partition(|n| !given.contains_key(*n));
-    suggest::similar(name, missing).or_else(|| suggest::similar(name, present))
+    suggest::similar(name, names.into_iter().filter(|n| !given.contains_key(*n)))
 }
 
 fn inputs(program: &Program) -> Vec<&str> {
