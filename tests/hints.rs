@@ -162,7 +162,7 @@ fn dim_name_in_another_case() {
         &["y[i] = i^2", "--dim", "I=3"],
         expect![[r#"
             error: --dim I=...: the program has no index named `I`
-             = help: did you mean --dim i=...?
+             = help: did you mean --dim i=...? its indices are: `i`
 
             error: cannot infer the extent of index `i`: it is on the left of `y[...] = ...` but subscripts no tensor on the right
               ┌─ <program>:1:3

@@ -3,7 +3,7 @@
 //! In: a name as the user wrote it and the names it could have meant. Out:
 //! the first candidate equal to it but for letter case, else the first one
 //! edit away (one letter inserted, deleted, replaced, or two neighbours
-//! swapped), else nothing.
+//! swapped; not between two one-letter names, `k` for `i`), else nothing.
 //!
 //! Always: pure; linear in the total length of the candidates.
 
@@ -13,7 +13,11 @@ pub fn similar<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .iter()
         .find(|c| c.eq_ignore_ascii_case(name))
-        .or_else(|| candidates.iter().find(|c| one_edit(name, c)))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|c| name.chars().count().max(c.chars().count()) >= 2 && one_edit(name, c))
+        })
         .copied()
 }
 
@@ -72,5 +76,8 @@ mod tests {
         assert_eq!(similar("Xx", ["A", "X"]), Some("X"));
         assert_eq!(similar("w", ["w"]), None);
         assert_eq!(similar("qqq", ["exp"]), None);
+        assert_eq!(similar("k", ["i", "K"]), Some("K"));
+        assert_eq!(similar("k", ["i"]), None);
+        assert_eq!(similar("k", ["ki"]), Some("ki"));
     }
 }

@@ -143,7 +143,10 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 ))
                 .with_note(
                     match crate::diagnostics::suggest::similar(name, known.iter().copied()) {
-                        Some(meant) => format!("did you mean --dim {meant}=...?"),
+                        Some(meant) => format!(
+                            "did you mean --dim {meant}=...? its indices are: {}",
+                            sorted_unique(&known)
+                        ),
                         None => format!("its indices are: {}", sorted_unique(&known)),
                     },
                 ),
