@@ -58,18 +58,6 @@ pub fn try_zeroed_vec<T: ZeroBits>(n: usize, what: &str) -> Result<Vec<T>, Diagn
     Ok(unsafe { Vec::from_raw_parts(p, n, n) })
 }
 
-/// A vector with room for `n` elements, or an error naming `what`.
-pub fn try_with_capacity<T>(n: usize, what: &str) -> Result<Vec<T>, Diagnostic> {
-    let mut v: Vec<T> = Vec::new();
-    v.try_reserve_exact(n).map_err(|_| {
-        refused(
-            what,
-            (n as u128).saturating_mul(std::mem::size_of::<T>() as u128),
-        )
-    })?;
-    Ok(v)
-}
-
 fn refused(what: &str, bytes: u128) -> Diagnostic {
     let size = if bytes == u128::MAX {
         "more memory than can be addressed".to_string()
