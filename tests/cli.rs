@@ -368,6 +368,10 @@ fn bench_json_reports_compile_and_run_times_of_a_matmul() {
     let parts = ["parse_us", "symbolic_us", "codegen_us"].map(|k| json_number(json, k));
     assert!(compile > 0.0 && parts.iter().all(|&p| p >= 0.0), "{json}");
     assert!(parts.iter().sum::<f64>() <= compile * 1.01, "{json}");
+    // The contract: `compile_us` is the median of at least 5 uncached
+    // compiles, `first_compile_us` the first of them.
+    assert!(json_number(json, "first_compile_us") > 0.0, "{json}");
+    assert!(json_number(json, "compiles") >= 5.0, "{json}");
     assert!(json_number(json, "run_us") > 0.0, "{json}");
     let runs = json_number(json, "runs");
     assert!((10.0..=100_000.0).contains(&runs), "{json}");
