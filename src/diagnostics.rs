@@ -8,7 +8,17 @@
 //! Always: a diagnostic is data and never panics to render, even when its span
 //! lies outside the text it is rendered against (the span is clamped).
 
+pub mod suggest;
+mod window;
+
 use std::fmt;
+
+/// At most this many diagnostics are rendered; the rest are counted.
+pub const MAX_RENDERED: usize = 20;
+
+/// Messages, labels and notes longer than this many characters are cut in
+/// the middle when rendered (a name can be as long as the program).
+const MAX_MESSAGE: usize = 400;
 
 /// A half-open byte range `start..end` into the program text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,13 +117,24 @@ impl Errors {
         Errors(vec![d])
     }
 
-    /// Renders every diagnostic against `source`, named `file_name`.
+    /// Renders the first [`MAX_RENDERED`] diagnostics against `source`,
+    /// named `file_name`, and says how many more there are.
     pub fn render(&self, file_name: &str, source: &str) -> String {
-        self.0
+        let mut out: String = self
+            .0
             .iter()
+            .take(MAX_RENDERED)
             .map(|d| render(d, file_name, source))
             .collect::<Vec<_>>()
-            .concat()
+            .concat();
+        let more = self.0.len().saturating_sub(MAX_RENDERED);
+        if more > 0 {
+            out.push_str(&format!(
+                "error: {more} more error{} not shown; fix the ones above first\n",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+        out
     }
 }
 
@@ -164,29 +185,73 @@ fn clamp(span: Span, source: &str) -> std::ops::Range<usize> {
     start..end
 }
 
+/// `text`, cut in the middle to at most about [`MAX_MESSAGE`] characters.
+fn shorten(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= MAX_MESSAGE {
+        return text.to_string();
+    }
+    let half = MAX_MESSAGE / 2;
+    let head: String = text.chars().take(half).collect();
+    let tail: String = text.chars().skip(n - half).collect();
+    format!("{head} … ({} characters cut) … {tail}", n - 2 * half)
+}
+
 /// Renders one diagnostic the way rustc does: `error: message`, then
 /// `--> file:line:col`, the source line and carets under the span, then
-/// labels and `= help:` notes. Plain text, no colour.
+/// labels and `= help:` notes. Plain text, no colour. Lines longer than
+/// `window::MAX_LINE` bytes show windows around the spans (columns are
+/// still those of the full line), and long messages are cut, so the text
+/// stays short whatever the program.
 pub fn render(d: &Diagnostic, file_name: &str, source: &str) -> String {
     use codespan_reporting::diagnostic as cd;
     use codespan_reporting::files::SimpleFile;
     use codespan_reporting::term;
 
-    let file = SimpleFile::new(file_name, source);
-    let mut labels = Vec::new();
+    let mut spans: Vec<(std::ops::Range<usize>, &str, bool)> = Vec::new();
     if let Some(span) = d.span {
-        labels.push(cd::Label::primary((), clamp(span, source)).with_message(&d.span_label));
+        spans.push((clamp(span, source), &d.span_label, true));
     }
     for l in &d.labels {
-        labels.push(cd::Label::secondary((), clamp(l.span, source)).with_message(&l.message));
+        spans.push((clamp(l.span, source), &l.message, false));
     }
-    let diag = cd::Diagnostic::error()
-        .with_message(&d.message)
-        .with_labels(labels)
-        .with_notes(d.notes.iter().map(|n| format!("help: {n}")).collect());
+    let labels = |map: &dyn Fn(usize) -> usize| -> Vec<cd::Label<()>> {
+        spans
+            .iter()
+            .map(|(r, msg, primary)| {
+                let r = map(r.start)..map(r.end);
+                let l = if *primary {
+                    cd::Label::primary((), r)
+                } else {
+                    cd::Label::secondary((), r)
+                };
+                l.with_message(shorten(msg))
+            })
+            .collect()
+    };
+    let diag = |labels| {
+        cd::Diagnostic::error()
+            .with_message(shorten(&d.message))
+            .with_labels(labels)
+            .with_notes(
+                d.notes
+                    .iter()
+                    .map(|n| format!("help: {}", shorten(n)))
+                    .collect(),
+            )
+    };
     let config = term::Config::default();
-    match term::emit_into_string(&config, &file, &diag) {
+    let rendered = if window::has_long_line(source) {
+        let ranges: Vec<_> = spans.iter().map(|(r, _, _)| r.clone()).collect();
+        let file = window::Excerpt::new(file_name, source, &ranges);
+        let diag = diag(labels(&|p| file.to_excerpt(p)));
+        term::emit_into_string(&config, &file, &diag)
+    } else {
+        let file = SimpleFile::new(file_name, source);
+        term::emit_into_string(&config, &file, &diag(labels(&|p| p)))
+    };
+    match rendered {
         Ok(s) => s,
-        Err(_) => format!("error: {}\n", d.message),
+        Err(_) => format!("error: {}\n", shorten(&d.message)),
     }
 }

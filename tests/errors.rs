@@ -220,7 +220,7 @@ fn input_used_as_tensor_and_as_scalar() {
         1 │ y[i] = x[i] + x
           │        ----   ^
           │        │       
-          │        used with 1 subscripts here
+          │        used with 1 subscript here
           │
           = help: write x[i]
 
@@ -755,13 +755,13 @@ fn left_index_that_occurs_nowhere_on_the_right() {
         "v[i] = 1",
         &Env::default(),
         expect![[r#"
-            error: cannot infer the extent of index `i`: it subscripts no tensor
+            error: cannot infer the extent of index `i`: it is on the left of `v[...] = ...` but subscripts no tensor on the right
               ┌─ <program>:1:3
               │
             1 │ v[i] = 1
-              │   ^
+              │   ^ `i` is an axis of `v`
               │
-              = help: give it with --dim i=N, or use `i` to subscript a tensor on the right
+              = help: use `i` on the right to subscript a tensor, or give it with --dim i=N
 
         "#]],
     );
@@ -773,13 +773,13 @@ fn index_used_only_as_a_value() {
         "v[i] = i^2",
         &Env::default(),
         expect![[r#"
-            error: cannot infer the extent of index `i`: it subscripts no tensor
+            error: cannot infer the extent of index `i`: it is on the left of `v[...] = ...` but subscripts no tensor on the right
               ┌─ <program>:1:3
               │
             1 │ v[i] = i^2
-              │   ^
+              │   ^ `i` is an axis of `v`
               │
-              = help: give it with --dim i=N, or use `i` to subscript a tensor on the right
+              = help: use `i` on the right to subscript a tensor, or give it with --dim i=N
 
         "#]],
     );
@@ -836,13 +836,13 @@ fn absurd_extent() {
         "v[i] = i",
         &env(&[], &[], &[("i", 100_000_000_000)]),
         expect![[r#"
-            error: v would have shape (100000000000,) (100000000000 elements), more than the limit of 4294967296
-              ┌─ <program>:1:1
+            error: --dim i=100000000000: `i` would run over 100000000000 values, more than the limit of 4294967296
+              ┌─ <program>:1:3
               │
             1 │ v[i] = i
-              │ ^^^^^^^^
+              │   ^
               │
-              = help: check the extents given with --dim and the shapes of the inputs
+              = help: an index runs over at most 2^32 values, as with written bounds
 
         "#]],
     );
@@ -913,7 +913,7 @@ fn independent_check_errors_are_all_reported() {
         6 │ y[i] = z[i] + z
           │        ----   ^
           │        │       
-          │        used with 1 subscripts here
+          │        used with 1 subscript here
           │
           = help: write z[i]
 
@@ -937,13 +937,13 @@ fn independent_bind_errors_are_all_reported() {
           │
           = help: every axis that `i` subscripts must have the same length
 
-        error: cannot infer the extent of index `k`: it subscripts no tensor
+        error: cannot infer the extent of index `k`: it is on the left of `z[...] = ...` but subscripts no tensor on the right
           ┌─ <program>:2:3
           │
         2 │ z[k] = k
-          │   ^
+          │   ^ `k` is an axis of `z`
           │
-          = help: give it with --dim k=N, or use `k` to subscript a tensor on the right
+          = help: use `k` on the right to subscript a tensor, or give it with --dim k=N
 
         error: index `j` runs from 1 to 3, but `a` has length 3 along axis 0 (valid subscripts 0 to 2)
           ┌─ <program>:3:19

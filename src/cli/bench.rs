@@ -84,6 +84,7 @@ struct Report {
 }
 
 pub fn run(a: &BenchArgs) -> Result<(), Failure> {
+    super::limits(&a.limits)?;
     let src = source::read(&a.program)?;
     let program = sema::check_source(&src.text).map_err(|e| src.fail(e))?;
     let dtype = if a.f32 { DType::F32 } else { DType::F64 };

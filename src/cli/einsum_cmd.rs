@@ -8,11 +8,12 @@ use super::{EinsumArgs, Failure};
 use crate::runtime::npy::{read_npy, write_npy};
 
 pub fn run(a: &EinsumArgs) -> Result<(), Failure> {
+    let limits = super::limits(&a.limits)?;
     let mut operands = Vec::with_capacity(a.operands.len());
     for path in &a.operands {
         operands.push(read_npy(path).map_err(Failure::plain)?);
     }
-    let result = crate::einsum::run(&a.subscripts, &operands)
+    let result = crate::einsum::run_with_limits(&a.subscripts, &operands, limits)
         .map_err(|e| Failure::Data(e.render("<subscripts>", &a.subscripts)))?;
     write_npy(&a.out, &result).map_err(Failure::plain)
 }

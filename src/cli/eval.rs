@@ -15,6 +15,7 @@ use crate::runtime::values::{Tensor, format_value};
 use crate::sema::Program;
 
 pub fn run(a: &EvalArgs) -> Result<(), Failure> {
+    super::limits(&a.limits)?;
     let src = source::read(&a.program)?;
     let program = crate::sema::check_source(&src.text).map_err(|e| src.fail(e))?;
     let args = load_args(a)?;

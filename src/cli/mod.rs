@@ -70,6 +70,8 @@ pub struct BenchArgs {
     /// Print one JSON object instead of a report.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -122,6 +124,36 @@ pub struct EvalArgs {
     /// Print the loop nests the JIT runs, before the values.
     #[arg(long, conflicts_with = "interp")]
     pub explain: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// `--max-memory` and `--max-work`: override `RICCI_MAX_MEMORY` and
+/// `RICCI_MAX_WORK`, which override the defaults (8 GiB, 10^12).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct LimitArgs {
+    /// The most memory the results may take, e.g. 16G, 512M, 1000000 or
+    /// `unlimited` [default: $RICCI_MAX_MEMORY, else 8G].
+    #[arg(long, value_name = "SIZE", value_parser = crate::limits::parse_bytes)]
+    pub max_memory: Option<u64>,
+    /// The most loop iterations a run may take, e.g. 1e13 or `unlimited`
+    /// [default: $RICCI_MAX_WORK, else 1e12].
+    #[arg(long, value_name = "N", value_parser = crate::limits::parse_count)]
+    pub max_work: Option<u64>,
+}
+
+/// The limits from the environment and the flags (the flags win), made the
+/// process's limits.
+pub fn limits(a: &LimitArgs) -> Result<crate::limits::Limits, Failure> {
+    let mut l = crate::limits::Limits::from_env().map_err(Failure::Usage)?;
+    if let Some(b) = a.max_memory {
+        l.max_bytes = b;
+    }
+    if let Some(w) = a.max_work {
+        l.max_work = w;
+    }
+    crate::limits::set_current(l);
+    Ok(l)
 }
 
 #[derive(clap::Args, Debug)]
@@ -135,6 +167,8 @@ pub struct EinsumArgs {
     /// Where to write the result.
     #[arg(short = 'o', long = "out", value_name = "OUT.npy")]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 fn split_pair(s: &str) -> Result<(&str, &str), String> {

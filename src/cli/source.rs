@@ -4,7 +4,8 @@
 //! In: the argument. Out: the program text and the name diagnostics show for
 //! it (`<program>`, `<stdin>` or the file's path).
 //!
-//! Always: bytes that are not UTF-8 give an error that says at which byte
+//! Always: at most [`MAX_PROGRAM_BYTES`] are read (`@/dev/zero` is an
+//! error, not a hang); bytes that are not UTF-8 give an error that says at which byte
 //! (and line) the first bad byte is, never a panic.
 
 use super::Failure;
@@ -23,17 +24,33 @@ impl Source {
     }
 }
 
+/// The longest program read from a file or standard input.
+pub const MAX_PROGRAM_BYTES: u64 = 64 << 20;
+
+/// At most [`MAX_PROGRAM_BYTES`] from `r`, or an error naming `what`.
+fn read_bounded(r: impl Read, what: &str) -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    r.take(MAX_PROGRAM_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure::plain(format!("cannot read {what}: {e}")))?;
+    if buf.len() as u64 > MAX_PROGRAM_BYTES {
+        return Err(Failure::plain(format!(
+            "{what} is longer than {} MiB; a program is text of a reasonable size",
+            MAX_PROGRAM_BYTES >> 20
+        )));
+    }
+    Ok(buf)
+}
+
 pub fn read(arg: &str) -> Result<Source, Failure> {
     let (name, bytes) = if arg == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| {
-            Failure::plain(format!("cannot read the program from standard input: {e}"))
-        })?;
+        let buf = read_bounded(std::io::stdin(), "the program from standard input")?;
         ("<stdin>".to_string(), buf)
     } else if let Some(path) = arg.strip_prefix('@') {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Failure::plain(format!("cannot read the program file `{path}`: {e}")))?;
-        (path.to_string(), bytes)
+        let what = format!("the program file `{path}`");
+        let file = std::fs::File::open(path)
+            .map_err(|e| Failure::plain(format!("cannot read {what}: {e}")))?;
+        (path.to_string(), read_bounded(file, &what)?)
     } else {
         return Ok(Source {
             name: "<program>".to_string(),

@@ -25,6 +25,7 @@ mod errors;
 mod parse;
 
 use crate::diagnostics::{Diagnostic, Errors, Span};
+use crate::limits::Limits;
 use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
 use errors::*;
@@ -57,13 +58,25 @@ pub struct PlanOperand {
     pub scalar: bool,
 }
 
-/// `numpy.einsum(subscripts, *operands)`.
+/// `numpy.einsum(subscripts, *operands)`, under the process's limits
+/// ([`crate::limits::current`]).
 pub fn run(subscripts: &str, operands: &[Tensor]) -> Result<Tensor, Errors> {
+    run_with_limits(subscripts, operands, crate::limits::current())
+}
+
+/// `numpy.einsum(subscripts, *operands)`, its result at most
+/// `limits.max_bytes` and its loops at most `limits.max_work` iterations.
+pub fn run_with_limits(
+    subscripts: &str,
+    operands: &[Tensor],
+    limits: Limits,
+) -> Result<Tensor, Errors> {
     let dtype = common_dtype(operands)?;
     let shapes: Vec<Vec<usize>> = operands.iter().map(|t| t.shape().to_vec()).collect();
     let plan = plan(subscripts, &shapes)?;
+    check_result_size(subscripts, &plan.out_shape, dtype, &limits)?;
     let program = crate::sema::check_source(&plan.text).map_err(|e| generated(e, &plan.text))?;
-    let mut args = Args::new();
+    let mut args = Args::new().with_limits(limits);
     args.default_dtype = Some(dtype);
     for (t, op) in operands.iter().zip(&plan.operands) {
         let t = drop_axes(t, &op.drop_axes).ok_or_else(|| internal("dropping axes", &plan))?;
@@ -100,6 +113,56 @@ pub fn run(subscripts: &str, operands: &[Tensor]) -> Result<Tensor, Errors> {
     } else {
         Tensor::from_f64(out.to_f64(), dtype)
     })
+}
+
+/// An error when the result of shape `shape` would have more elements than
+/// any definition may (`sema::bind::MAX_ELEMENTS`) or take more than
+/// `limits.max_bytes`; it points at the output subscripts.
+fn check_result_size(
+    subscripts: &str,
+    shape: &[usize],
+    dtype: DType,
+    limits: &Limits,
+) -> Result<(), Errors> {
+    let elements = crate::sema::budget::elements(shape);
+    let bytes = elements.saturating_mul(dtype.size() as u128);
+    let max_elements = crate::sema::bind::MAX_ELEMENTS;
+    let (what, remedy) = if elements > max_elements {
+        (
+            format!("more than the limit of {max_elements} elements"),
+            "check the operands' shapes".to_string(),
+        )
+    } else if bytes > limits.max_bytes as u128 {
+        (
+            format!(
+                "more than the limit of {}",
+                crate::limits::show_bytes(limits.max_bytes as u128)
+            ),
+            format!(
+                "check the operands' shapes; to allow more memory, raise the limit with \
+                 --max-memory SIZE or {}=SIZE (e.g. 16G)",
+                crate::limits::MEMORY_VAR
+            ),
+        )
+    } else {
+        return Ok(());
+    };
+    let span = parse::parse(subscripts).ok().map(|s| match &s.output {
+        Some(out) if out.span.end > out.span.start => out.span,
+        Some(_) => s.arrow.unwrap_or(s.inputs_span),
+        None => s.inputs_span,
+    });
+    let message = format!(
+        "the result would have shape {} ({elements} {} values, {}), {what}",
+        fmt_shape(shape),
+        dtype.name(),
+        crate::limits::show_bytes(bytes)
+    );
+    let d = match span {
+        Some(span) => Diagnostic::at(message, span).with_span_label("the result's axes"),
+        None => Diagnostic::error(message),
+    };
+    Err(d.with_note(remedy).into())
 }
 
 /// The ricci program for `numpy.einsum(subscripts, *operands)` on operands

@@ -64,7 +64,11 @@ pub fn eval(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
     };
     errors.extend(check_args(program, args));
     match bound {
-        Ok(bound) if errors.is_empty() => eval_bound(program, args, &bound),
+        Ok(bound) if errors.is_empty() => {
+            let elem = args.dtype().map_or(8, |d| d.size());
+            crate::sema::budget::check(program, &bound, elem, &args.limits())?;
+            eval_bound(program, args, &bound)
+        }
         _ => Err(Errors(errors)),
     }
 }
@@ -120,7 +124,7 @@ fn diff_errors(program: &Program) -> Vec<Diagnostic> {
 }
 
 /// An element type the interpreter computes in.
-trait Element: Float {
+trait Element: Float + crate::runtime::alloc::ZeroBits {
     /// The array inside `t`, if `t` has this element type.
     fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
     fn wrap(a: ArrayD<Self>) -> Tensor;
@@ -286,7 +290,14 @@ impl<T: Element> Evaluator<'_, T> {
             }
             ranges.push(r);
         }
-        let mut out = ArrayD::<T>::zeros(IxDyn(shape));
+        let mut out = crate::runtime::alloc::try_zeros::<T>(
+            shape,
+            &self
+                .program
+                .defs
+                .get(d.index())
+                .map_or_else(|| "a definition".into(), crate::sema::budget::describe),
+        )?;
         for (pos, slot) in out.indexed_iter_mut() {
             for (p, (&axis, r)) in axes.iter().zip(&ranges).enumerate() {
                 let offset = i64::try_from(pos[p]).map_err(|_| internal("huge axis", span))?;

@@ -11,7 +11,7 @@
 //! in the program text; errors about a name the program does not use have no
 //! span and list the names the program does take. Nothing here panics.
 
-use crate::diagnostics::{Diagnostic, Errors};
+use crate::diagnostics::{Diagnostic, Errors, suggest};
 use crate::runtime::args::Args;
 use crate::sema::Program;
 
@@ -30,6 +30,8 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
             )
         } else if program.def_by_name(name).is_some() {
             format!("`{name}` is defined by the program, so it cannot be an input")
+        } else if let Some(meant) = similar(name, inputs(program), &args.tensors) {
+            format!("did you mean `{meant}`? pass it with --in {meant}=FILE.npy")
         } else {
             format!(
                 "{}; check the spelling",
@@ -52,6 +54,8 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
             format!("`{name}` is an input tensor of the program: pass it with --in {name}=FILE.npy")
         } else if program.def_by_name(name).is_some() {
             format!("`{name}` is defined by the program, so it cannot be set")
+        } else if let Some(meant) = similar(name, params(program), &args.params) {
+            format!("did you mean `{meant}`? pass it with --set {meant}=VALUE")
         } else {
             format!(
                 "{}; check the spelling",
@@ -71,6 +75,16 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
         errors.extend(ds);
     }
     errors
+}
+
+/// The name of the program's, not given, that `name` most likely misspells
+/// (letter case or one edit away).
+fn similar<'a, V>(
+    name: &str,
+    names: Vec<&'a str>,
+    given: &std::collections::BTreeMap<String, V>,
+) -> Option<&'a str> {
+    suggest::similar(name, names.into_iter().filter(|n| !given.contains_key(*n)))
 }
 
 fn inputs(program: &Program) -> Vec<&str> {

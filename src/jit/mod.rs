@@ -39,7 +39,7 @@ use codegen::Layout;
 use cranelift::prelude::*;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::default_libcall_names;
-use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, IxDyn};
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -114,8 +114,9 @@ impl Drop for Kernel {
 
 type CacheKey = (String, Options);
 
-/// Input shapes and parameter bits of one call, in program order.
-type CallKey = (Vec<Vec<usize>>, Vec<u64>);
+/// Input shapes and parameter bits of one call, in program order, and the
+/// limits its binding was checked against.
+type CallKey = (Vec<Vec<usize>>, Vec<u64>, crate::limits::Limits);
 
 thread_local! {
     /// Scratch memory for row reductions, reused by every call on a thread
@@ -337,6 +338,7 @@ impl Kernel {
             Ok(b) if errors.is_empty() => b,
             _ => return Err(Errors(errors)),
         };
+        sema::budget::check(&self.source, &bound, self.dtype.size(), &args.limits())?;
         let dtype = match args.tensors.values().next() {
             Some(t) => t.dtype(),
             None => args.default_dtype.unwrap_or(self.dtype),
@@ -453,7 +455,7 @@ impl Kernel {
                     .map(|(_, v)| v.to_bits())
             })
             .collect::<Option<Vec<_>>>()?;
-        Some((shapes, values))
+        Some((shapes, values, crate::limits::current()))
     }
 
     fn bind_views<T: KernelElement>(
@@ -509,6 +511,8 @@ impl Kernel {
         };
         match self.bind(&env) {
             Ok(b) if errors.is_empty() => {
+                let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.2);
+                sema::budget::check(&self.source, &b, self.dtype.size(), &limits)?;
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {
                     *last = Some((k, Arc::clone(&b)));
@@ -615,19 +619,8 @@ impl Kernel {
                     owned.push(None);
                 }
                 None => {
-                    let mut a = zeros::<T>(shape).ok_or_else(|| {
-                        let what = match &def.name {
-                            Some(n) if self.user_defs.contains(&d) => format!("`{n}`"),
-                            _ => "an intermediate result".to_string(),
-                        };
-                        Errors::one(
-                            Diagnostic::error(format!(
-                                "cannot allocate memory for {what} (shape {})",
-                                crate::diagnostics::show_shape(shape)
-                            ))
-                            .with_note("make the inputs smaller"),
-                        )
-                    })?;
+                    let what = sema::budget::describe(def);
+                    let mut a = crate::runtime::alloc::try_zeros::<T>(shape, &what)?;
                     ptrs.push(a.as_mut_ptr() as *mut u8);
                     for (k, s) in a.strides().iter().enumerate() {
                         strides[at + k] = *s as i64;
@@ -651,7 +644,8 @@ impl Kernel {
         let total_words = sizes.iter().map(|b| b.div_ceil(8)).sum::<usize>();
         let mut scratch = SCRATCH.with(|s| s.take());
         if scratch.len() < total_words {
-            scratch.resize(total_words, 0.0);
+            // Fallibly: a row can be as long as an axis.
+            scratch = crate::runtime::alloc::try_zeroed_vec(total_words, "scratch rows")?;
         }
         let mut at = 0;
         for b in &sizes {
@@ -690,29 +684,6 @@ impl Kernel {
 /// [`Kernel::hidden_too_big`]).
 const HIDDEN_FLOOR: u128 = 1 << 24;
 
-/// A zero-filled array, or `None` where the memory cannot be had (rather
-/// than aborting the process, as `ArrayD::zeros` would).
-fn zeros<T: KernelElement>(shape: &[usize]) -> Option<ArrayD<T>> {
-    let n = shape.iter().try_fold(1usize, |a, &x| a.checked_mul(x))?;
-    let layout = std::alloc::Layout::array::<T>(n).ok()?;
-    if layout.size() == 0 {
-        return Some(ArrayD::zeros(IxDyn(shape)));
-    }
-    // SAFETY: `layout` has a nonzero size; a non-null result is `n`
-    // zeroed, aligned `T`s, and all-zero bits are 0.0 for f32 and f64 (the
-    // element types the generated code reads and writes, which every
-    // `KernelElement` must be); the Vec frees it with the global allocator
-    // and this same layout.
-    let v = unsafe {
-        let p = std::alloc::alloc_zeroed(layout) as *mut T;
-        if p.is_null() {
-            return None;
-        }
-        Vec::from_raw_parts(p, n, n)
-    };
-    ArrayD::from_shape_vec(IxDyn(shape), v).ok()
-}
-
 fn dtype_name(d: DType) -> &'static str {
     match d {
         DType::F64 => "f64",
@@ -721,7 +692,9 @@ fn dtype_name(d: DType) -> &'static str {
 }
 
 /// An element type kernels compute in.
-pub trait KernelElement: Copy + num_traits::Zero + 'static {
+pub trait KernelElement:
+    Copy + num_traits::Zero + crate::runtime::alloc::ZeroBits + 'static
+{
     const DTYPE: DType;
     fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
     fn wrap(a: ArrayD<Self>) -> Tensor;

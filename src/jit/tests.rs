@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::runtime::args::Args;
+use ndarray::IxDyn;
 
 fn t64(shape: &[usize], v: &[f64]) -> Tensor {
     Tensor::F64(ArrayD::from_shape_vec(IxDyn(shape), v.to_vec()).unwrap())

@@ -1,5 +1,5 @@
 //! The arguments of one evaluation: input tensors, scalar parameters and
-//! `--dim` extents, by name.
+//! `--dim` extents, by name, and the limits the call runs under.
 //!
 //! In: values from the command line or a Rust caller. Out: the [`Env`] that
 //! [`crate::sema::bind`] needs, and the common element type of the call.
@@ -9,6 +9,7 @@
 
 use super::values::{DType, Tensor};
 use crate::diagnostics::{Diagnostic, Errors};
+use crate::limits::Limits;
 use crate::sema::Env;
 use std::collections::BTreeMap;
 
@@ -19,6 +20,9 @@ pub struct Args {
     pub dims: BTreeMap<String, usize>,
     /// The element type when no tensor is given (f64 unless asked).
     pub default_dtype: Option<DType>,
+    /// The memory and work limits of this call; `None`: the process's
+    /// ([`crate::limits::current`]).
+    pub limits: Option<Limits>,
 }
 
 impl Args {
@@ -39,6 +43,17 @@ impl Args {
     pub fn dim(mut self, index: &str, n: usize) -> Args {
         self.dims.insert(index.to_string(), n);
         self
+    }
+
+    /// Runs this call under `limits` instead of the process's.
+    pub fn with_limits(mut self, limits: Limits) -> Args {
+        self.limits = Some(limits);
+        self
+    }
+
+    /// The limits this call runs under.
+    pub fn limits(&self) -> Limits {
+        self.limits.unwrap_or_else(crate::limits::current)
     }
 
     /// The shapes, parameter values and dims, for binding.

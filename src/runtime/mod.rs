@@ -7,6 +7,7 @@
 //! Always: a tensor holds either `f64` or `f32` elements in an owned
 //! `ndarray::ArrayD`; nothing in this module panics on user data.
 
+pub mod alloc;
 pub mod args;
 pub mod npy;
 pub mod values;

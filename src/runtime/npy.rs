@@ -17,19 +17,22 @@
 //! Always: nothing here panics on any input; the header is validated and the
 //! data length computed with checked arithmetic and compared with the bytes
 //! actually present *before* any element buffer is allocated, so a lying
-//! header cannot trigger a huge allocation; headers nesting brackets more
+//! header cannot trigger a huge allocation; a file is read only as far as its
+//! header declares (one byte more, to report extra bytes), only if it is a
+//! regular file or a pipe, and only if the file and its array fit in the
+//! memory limit ([`crate::limits`]); element buffers are allocated fallibly; headers nesting brackets more
 //! than 8 deep are refused before parsing (the header parser is exponential
 //! in nesting depth); the data must fill the file exactly; tensors returned
 //! are in standard (C) memory layout, whatever the file's `fortran_order`.
 
 use std::error::Error;
 use std::fmt;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use ndarray::ArrayD;
+use ndarray::{ArrayD, IxDyn, ShapeBuilder};
+use ndarray_npy::WriteNpyExt;
 use ndarray_npy::npy::header::{Header, ParseHeaderError, ReadHeaderError};
-use ndarray_npy::{ReadNpyExt, ReadableElement, WriteNpyExt};
 
 use super::values::Tensor;
 
@@ -96,6 +99,13 @@ pub enum NpyErrorKind {
     BadData { reason: String },
     /// The header could not be formatted while writing.
     Format { reason: String },
+    /// The path is a device, socket or other file that is not data on disk
+    /// (`/dev/zero`); regular files and pipes are read.
+    NotRegular,
+    /// The file and the array it holds would take more than the limit.
+    TooLarge { bytes: u128, limit: u64 },
+    /// The system refused the memory for the array.
+    OutOfMemory { bytes: u128 },
 }
 
 impl NpyError {
@@ -176,6 +186,24 @@ impl fmt::Display for NpyError {
             ),
             BadData { reason } => write!(f, "invalid data: {reason}; {RESAVE}"),
             Format { reason } => write!(f, "cannot format the .npy header: {reason}"),
+            NotRegular => write!(
+                f,
+                "is not a regular file or a pipe (a device such as /dev/zero?); name a file \
+                 written by numpy.save"
+            ),
+            TooLarge { bytes, limit } => write!(
+                f,
+                "reading it would take {} (the file and its array), more than the limit of {}; \
+                 raise the limit with --max-memory SIZE or {}=SIZE",
+                crate::limits::show_bytes(*bytes),
+                crate::limits::show_bytes(u128::from(*limit)),
+                crate::limits::MEMORY_VAR
+            ),
+            OutOfMemory { bytes } => write!(
+                f,
+                "out of memory: the system refused {} for its array",
+                crate::limits::show_bytes(*bytes)
+            ),
         }
     }
 }
@@ -298,13 +326,24 @@ fn describe_dtype(descr: &str) -> String {
     }
 }
 
-/// Reads a `.npy` file into a tensor. Errors name the file.
+/// Reads a `.npy` file into a tensor, under the process's memory limit
+/// ([`crate::limits::current`]). Errors name the file.
 pub fn read_npy(path: &Path) -> Result<Tensor, NpyError> {
-    let bytes = read_file(path).map_err(|e| e.at(path))?;
+    read_npy_limited(path, crate::limits::current().max_bytes)
+}
+
+/// Reads a `.npy` file into a tensor if the file and its array take at most
+/// `max_bytes` together. Reads only the bytes its header declares (and one
+/// more, to report extra bytes); refuses devices. Errors name the file.
+pub fn read_npy_limited(path: &Path, max_bytes: u64) -> Result<Tensor, NpyError> {
+    let bytes = read_file(path, max_bytes).map_err(|e| e.at(path))?;
     read_npy_bytes(&bytes).map_err(|e| e.at(path))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, NpyError> {
+/// The longest header read (numpy writes a few hundred bytes).
+const MAX_HEADER_BYTES: usize = 1 << 20;
+
+fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, NpyError> {
     let classify_io = |e: io::Error| match e.kind() {
         io::ErrorKind::NotFound => NpyError::new(NpyErrorKind::NotFound),
         io::ErrorKind::IsADirectory => NpyError::new(NpyErrorKind::IsDirectory),
@@ -314,11 +353,115 @@ fn read_file(path: &Path) -> Result<Vec<u8>, NpyError> {
     if meta.is_dir() {
         return Err(NpyError::new(NpyErrorKind::IsDirectory));
     }
-    std::fs::read(path).map_err(classify_io)
+    if !(meta.is_file() || is_fifo(&meta)) {
+        return Err(NpyError::new(NpyErrorKind::NotRegular));
+    }
+    let mut file = std::fs::File::open(path).map_err(classify_io)?;
+    // Whatever `read_npy_bytes` says about a file that ends here.
+    let ended = |bytes: &[u8]| match read_npy_bytes(bytes) {
+        Err(e) => e,
+        Ok(_) => NpyError::new(NpyErrorKind::Truncated {
+            detail: "it ends early".into(),
+        }),
+    };
+    let mut bytes = Vec::new();
+    fill(&mut file, &mut bytes, 12).map_err(classify_io)?;
+    let end = header_end(&bytes)?;
+    if end > 12 + MAX_HEADER_BYTES {
+        fill(&mut file, &mut bytes, 13 + MAX_HEADER_BYTES).map_err(classify_io)?;
+        if bytes.len() < end {
+            return Err(ended(&bytes));
+        }
+        return Err(NpyError::new(NpyErrorKind::BadHeader {
+            reason: format!(
+                "it is {} bytes long; numpy writes a few hundred",
+                end - MAX_HEADER_BYTES.min(end)
+            ),
+            header: quote_header(&bytes[12..]),
+        }));
+    }
+    fill(&mut file, &mut bytes, end).map_err(classify_io)?;
+    if bytes.len() < end {
+        return Err(ended(&bytes));
+    }
+    let head = parse_head(&bytes[..end])?;
+    let out_size = match head.elem {
+        Elem::F32 => 4,
+        _ => 8,
+    };
+    let need = (end as u128)
+        .saturating_add(head.data_bytes as u128)
+        .saturating_add((head.values as u128).saturating_mul(out_size));
+    if need > u128::from(max_bytes) {
+        return Err(NpyError::new(NpyErrorKind::TooLarge {
+            bytes: need,
+            limit: max_bytes,
+        }));
+    }
+    // The data and one byte more (to tell a longer file), reserved fallibly.
+    let total = end + head.data_bytes + 1;
+    bytes.try_reserve_exact(total - bytes.len()).map_err(|_| {
+        NpyError::new(NpyErrorKind::OutOfMemory {
+            bytes: total as u128,
+        })
+    })?;
+    fill(&mut file, &mut bytes, total).map_err(classify_io)?;
+    if bytes.len() == total {
+        // Extra bytes: say how many (a regular file's length is known).
+        let found = if meta.is_file() {
+            (meta.len() as usize).saturating_sub(end)
+        } else {
+            let rest = io::copy(&mut file.by_ref().take(max_bytes), &mut io::sink()).unwrap_or(0);
+            head.data_bytes + 1 + rest as usize
+        };
+        return Err(NpyError::new(NpyErrorKind::ExtraBytes {
+            values: head.values,
+            elem: head.elem.name(),
+            expected: head.data_bytes,
+            found,
+        }));
+    }
+    Ok(bytes)
 }
 
-/// Reads the bytes of a `.npy` file into a tensor.
-pub fn read_npy_bytes(bytes: &[u8]) -> Result<Tensor, NpyError> {
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Reads from `r` until `bytes` holds `target` bytes or the input ends.
+fn fill(r: &mut impl Read, bytes: &mut Vec<u8>, target: usize) -> io::Result<()> {
+    while bytes.len() < target {
+        let want = (target - bytes.len()) as u64;
+        if r.by_ref().take(want).read_to_end(bytes)? == 0 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// What a valid header says about the data after it.
+struct Head {
+    elem: Elem,
+    /// `>` byte order.
+    big_endian: bool,
+    fortran: bool,
+    shape: Vec<usize>,
+    /// Number of values.
+    values: usize,
+    /// Bytes of data the header promises.
+    data_bytes: usize,
+}
+
+/// Where the header ends: checks the magic string, version and header
+/// length field (not that the header bytes are present).
+fn header_end(bytes: &[u8]) -> Result<usize, NpyError> {
     let err = |kind| Err(NpyError::new(kind));
     let truncated = |detail: String| Err(NpyError::new(NpyErrorKind::Truncated { detail }));
 
@@ -364,13 +507,24 @@ pub fn read_npy_bytes(bytes: &[u8]) -> Result<Tensor, NpyError> {
         .iter()
         .rev()
         .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+    Ok(prefix + header_len)
+}
+
+/// Parses the header; `bytes` is the file from its start (the header must
+/// be complete; the data may be missing).
+fn parse_head(bytes: &[u8]) -> Result<Head, NpyError> {
+    let err = |kind| Err(NpyError::new(kind));
+    let header_end = header_end(bytes)?;
+    let prefix = if bytes[6] == 1 { 10 } else { 12 };
     let available = bytes.len() - prefix;
+    let header_len = header_end - prefix;
     if header_len > available {
-        return truncated(format!(
-            "header length field promises a {header_len}-byte header, found {available} bytes"
-        ));
+        return Err(NpyError::new(NpyErrorKind::Truncated {
+            detail: format!(
+                "header length field promises a {header_len}-byte header, found {available} bytes"
+            ),
+        }));
     }
-    let header_end = prefix + header_len;
 
     // Header dictionary (ndarray-npy parses it; it cannot over-allocate now,
     // since the header bytes are known to be present). Its parser takes time
@@ -394,13 +548,16 @@ pub fn read_npy_bytes(bytes: &[u8]) -> Result<Tensor, NpyError> {
     };
 
     // Element type.
-    let elem = match header.type_descriptor.as_string() {
-        Some(s) => classify(s).map_err(|meaning| {
-            NpyError::new(NpyErrorKind::UnsupportedDtype {
-                descr: format!("'{s}'"),
-                meaning,
-            })
-        })?,
+    let (elem, big_endian) = match header.type_descriptor.as_string() {
+        Some(s) => (
+            classify(s).map_err(|meaning| {
+                NpyError::new(NpyErrorKind::UnsupportedDtype {
+                    descr: format!("'{s}'"),
+                    meaning,
+                })
+            })?,
+            s.starts_with('>'),
+        ),
         None => {
             return err(NpyErrorKind::UnsupportedDtype {
                 descr: header.type_descriptor.to_string(),
@@ -428,64 +585,117 @@ pub fn read_npy_bytes(bytes: &[u8]) -> Result<Tensor, NpyError> {
     } else {
         nonzero_product
     };
-    let expected = values
+    let data_bytes = values
         .checked_mul(elem.size())
         .filter(|&b| b <= isize::MAX as usize)
         .ok_or_else(too_large)?;
-    let found = bytes.len() - header_end;
-    if found < expected {
-        return truncated(format!(
-            "header promises {} ({expected} bytes), found {found} bytes",
-            count_values(values, elem.name())
-        ));
-    }
-    if found > expected {
-        return err(NpyErrorKind::ExtraBytes {
-            values,
-            elem: elem.name(),
-            expected,
-            found,
-        });
-    }
-
-    // Data: the lengths are now known to be right.
-    Ok(match elem {
-        Elem::F64 => Tensor::F64(standard(read_array::<f64>(bytes)?)),
-        Elem::F32 => Tensor::F32(standard(read_array::<f32>(bytes)?)),
-        Elem::I8 => widen(read_array::<i8>(bytes)?, f64::from),
-        Elem::I16 => widen(read_array::<i16>(bytes)?, f64::from),
-        Elem::I32 => widen(read_array::<i32>(bytes)?, f64::from),
-        // Documented rounding beyond 2^53.
-        Elem::I64 => widen(read_array::<i64>(bytes)?, |x| x as f64),
-        Elem::U8 => widen(read_array::<u8>(bytes)?, f64::from),
-        Elem::U16 => widen(read_array::<u16>(bytes)?, f64::from),
-        Elem::U32 => widen(read_array::<u32>(bytes)?, f64::from),
-        Elem::U64 => widen(read_array::<u64>(bytes)?, |x| x as f64),
-        Elem::Bool => widen(read_array::<bool>(bytes)?, |b| if b { 1.0 } else { 0.0 }),
+    Ok(Head {
+        elem,
+        big_endian,
+        fortran: header.layout.is_fortran(),
+        shape: header.shape,
+        values,
+        data_bytes,
     })
 }
 
-/// Converts an integer or bool array to an `f64` tensor in C layout.
-fn widen<T: Copy>(a: ArrayD<T>, f: impl Fn(T) -> f64) -> Tensor {
-    // `mapv` keeps the memory order; `standard` then makes it C order.
-    Tensor::F64(standard(a.mapv(f)))
+/// Reads the bytes of a `.npy` file into a tensor.
+pub fn read_npy_bytes(bytes: &[u8]) -> Result<Tensor, NpyError> {
+    let header_end = header_end(bytes)?;
+    let head = parse_head(bytes)?;
+    let expected = head.data_bytes;
+    let found = bytes.len() - header_end;
+    if found < expected {
+        return Err(NpyError::new(NpyErrorKind::Truncated {
+            detail: format!(
+                "header promises {} ({expected} bytes), found {found} bytes",
+                count_values(head.values, head.elem.name())
+            ),
+        }));
+    }
+    if found > expected {
+        return Err(NpyError::new(NpyErrorKind::ExtraBytes {
+            values: head.values,
+            elem: head.elem.name(),
+            expected,
+            found,
+        }));
+    }
+    decode(&bytes[header_end..], &head)
 }
 
-/// The array in standard (C) memory layout.
-fn standard<T: Clone>(a: ArrayD<T>) -> ArrayD<T> {
-    if a.is_standard_layout() {
-        a
-    } else {
-        a.as_standard_layout().into_owned()
+/// One element from its bytes, in the header's byte order.
+macro_rules! element {
+    ($be:expr, $t:ty, $n:literal, $conv:expr) => {
+        |c: &[u8]| -> Result<_, String> {
+            let mut a = [0u8; $n];
+            a.copy_from_slice(c);
+            let x = if $be {
+                <$t>::from_be_bytes(a)
+            } else {
+                <$t>::from_le_bytes(a)
+            };
+            Ok($conv(x))
+        }
+    };
+}
+
+/// The data (exactly `head.data_bytes` long) as a tensor in C layout,
+/// allocated fallibly.
+fn decode(data: &[u8], head: &Head) -> Result<Tensor, NpyError> {
+    let be = head.big_endian;
+    let f64s = |f: &dyn Fn(&[u8]) -> Result<f64, String>| collect(data, head, f).map(Tensor::F64);
+    let same = |x: f64| x;
+    match head.elem {
+        Elem::F64 => f64s(&element!(be, f64, 8, same)),
+        Elem::F32 => collect(data, head, &element!(be, f32, 4, |x: f32| x)).map(Tensor::F32),
+        Elem::I8 => f64s(&element!(be, i8, 1, f64::from)),
+        Elem::I16 => f64s(&element!(be, i16, 2, f64::from)),
+        Elem::I32 => f64s(&element!(be, i32, 4, f64::from)),
+        // Documented rounding beyond 2^53.
+        Elem::I64 => f64s(&element!(be, i64, 8, |x: i64| x as f64)),
+        Elem::U8 => f64s(&element!(be, u8, 1, f64::from)),
+        Elem::U16 => f64s(&element!(be, u16, 2, f64::from)),
+        Elem::U32 => f64s(&element!(be, u32, 4, f64::from)),
+        Elem::U64 => f64s(&element!(be, u64, 8, |x: u64| x as f64)),
+        Elem::Bool => f64s(&|c: &[u8]| match c[0] {
+            0 => Ok(0.0),
+            1 => Ok(1.0),
+            b => Err(format!("a bool is stored as the byte 0 or 1, found {b}")),
+        }),
     }
 }
 
-fn read_array<T: ReadableElement>(bytes: &[u8]) -> Result<ArrayD<T>, NpyError> {
-    ArrayD::<T>::read_npy(bytes).map_err(|e| {
+/// Converts each element of `data`, in file order, into an array of the
+/// header's shape in C layout.
+fn collect<T: crate::runtime::alloc::ZeroBits>(
+    data: &[u8],
+    head: &Head,
+    f: &dyn Fn(&[u8]) -> Result<T, String>,
+) -> Result<ArrayD<T>, NpyError> {
+    let oom = || {
+        NpyError::new(NpyErrorKind::OutOfMemory {
+            bytes: (head.values as u128).saturating_mul(std::mem::size_of::<T>() as u128),
+        })
+    };
+    let mut v: Vec<T> = Vec::new();
+    v.try_reserve_exact(head.values).map_err(|_| oom())?;
+    for c in data.chunks_exact(head.elem.size()) {
+        v.push(f(c).map_err(|reason| NpyError::new(NpyErrorKind::BadData { reason }))?);
+    }
+    let bad = |e: ndarray::ShapeError| {
         NpyError::new(NpyErrorKind::BadData {
             reason: e.to_string(),
         })
-    })
+    };
+    if !head.fortran || head.shape.len() < 2 {
+        return ArrayD::from_shape_vec(IxDyn(&head.shape), v).map_err(bad);
+    }
+    let f_order = ArrayD::from_shape_vec(IxDyn(&head.shape).f(), v).map_err(bad)?;
+    let mut c_order =
+        crate::runtime::alloc::try_zeros::<T>(&head.shape, "the array").map_err(|_| oom())?;
+    c_order.assign(&f_order);
+    Ok(c_order)
 }
 
 /// The deepest nesting of `(`, `[`, `{`. Quotes are deliberately ignored:
@@ -540,26 +750,34 @@ fn quote_header(header: &[u8]) -> String {
     }
 }
 
-/// Writes a tensor as a `.npy` file (C order; 0-d for scalars).
+/// Writes a tensor as a `.npy` file (C order; 0-d for scalars), streamed
+/// to the file (no copy of the data in memory).
 pub fn write_npy(path: &Path, t: &Tensor) -> Result<(), NpyError> {
-    let bytes = write_npy_bytes(t).map_err(|e| e.at(path))?;
-    std::fs::write(path, bytes).map_err(|e| NpyError::new(NpyErrorKind::Write(e)).at(path))
+    let write_err = |e| NpyError::new(NpyErrorKind::Write(e)).at(path);
+    let file = std::fs::File::create(path).map_err(write_err)?;
+    let mut w = io::BufWriter::new(file);
+    write_to(&mut w, t).map_err(|e| e.at(path))?;
+    io::Write::flush(&mut w).map_err(write_err)
 }
 
 /// The bytes of a `.npy` file holding the tensor (C order; 0-d for scalars).
 pub fn write_npy_bytes(t: &Tensor) -> Result<Vec<u8>, NpyError> {
     let mut out = Vec::new();
+    write_to(&mut out, t)?;
+    Ok(out)
+}
+
+fn write_to(w: &mut impl io::Write, t: &Tensor) -> Result<(), NpyError> {
     let result = match t {
-        Tensor::F64(a) => a.as_standard_layout().write_npy(&mut out),
-        Tensor::F32(a) => a.as_standard_layout().write_npy(&mut out),
+        Tensor::F64(a) => a.as_standard_layout().write_npy(w),
+        Tensor::F32(a) => a.as_standard_layout().write_npy(w),
     };
     result.map_err(|e| match e {
         ndarray_npy::WriteNpyError::Io(e) => NpyError::new(NpyErrorKind::Write(e)),
         other => NpyError::new(NpyErrorKind::Format {
             reason: other.to_string(),
         }),
-    })?;
-    Ok(out)
+    })
 }
 
 #[cfg(test)]

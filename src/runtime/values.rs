@@ -42,6 +42,14 @@ impl DType {
             DType::F32 => "f32",
         }
     }
+
+    /// Bytes per element: 8 or 4.
+    pub fn size(self) -> usize {
+        match self {
+            DType::F64 => 8,
+            DType::F32 => 4,
+        }
+    }
 }
 
 impl Tensor {

@@ -12,7 +12,7 @@
 
 use super::program::*;
 use crate::diagnostics::{Diagnostic, Errors, Span, show_shape};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The facts about one call that extents depend on.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -141,7 +141,15 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 Diagnostic::error(format!(
                     "--dim {name}=...: the program has no index named `{name}`"
                 ))
-                .with_note(format!("its indices are: {}", sorted_unique(&known))),
+                .with_note(
+                    match crate::diagnostics::suggest::similar(name, known.iter().copied()) {
+                        Some(meant) => format!(
+                            "did you mean --dim {meant}=...? its indices are: {}",
+                            sorted_unique(&known)
+                        ),
+                        None => format!("its indices are: {}", sorted_unique(&known)),
+                    },
+                ),
             );
         }
     }
@@ -158,6 +166,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         consts.push(v);
     }
     let mut ranges = vec![IndexRange { start: 0, len: 0 }; program.indices.len()];
+    let index_names: HashSet<&str> = program.indices.iter().map(|v| v.name.as_str()).collect();
     let mut def_shapes: Vec<Vec<usize>> = Vec::with_capacity(program.defs.len());
     for def in &program.defs {
         // Every index occurring in this definition, with its extent constraints.
@@ -236,52 +245,48 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 || program.index_var(*ix).bounds.is_some()
                 || env.dims.contains_key(&program.index_var(*ix).name)
         };
+        let hint = DefHint::new(program, def, &seen, &index_names);
         let (direct, via_delta): (Vec<IndexId>, Vec<IndexId>) =
             seen.into_iter().partition(determined);
-        let mut resolved: Vec<IndexId> = Vec::new();
+        let scope = Scope {
+            program,
+            params: &params,
+            consts: &consts,
+            env,
+        };
+        // Per index (by position): resolved in this definition.
+        let mut resolved: HashSet<IndexId> = HashSet::new();
+        let mut queue: Vec<IndexId> = Vec::new();
         for ix in direct {
             let no_uses = Vec::new();
             let uses = uses.get(&ix).unwrap_or(&no_uses);
-            if let Some(r) = range_of(
-                program,
-                program.index_var(ix),
-                uses,
-                &params,
-                &consts,
-                env,
-                &mut errors,
-            ) {
+            if let Some(r) = range_of(&scope, program.index_var(ix), uses, &hint, &mut errors) {
                 ranges[ix.index()] = r;
-                resolved.push(ix);
+                resolved.insert(ix);
+                queue.push(ix);
             }
         }
-        let mut pending = via_delta;
-        loop {
-            let before = pending.len();
-            pending.retain(|&ix| {
-                let partner = deltas.iter().find_map(|&(a, b, _)| {
-                    let other = if a == ix {
-                        b
-                    } else if b == ix {
-                        a
-                    } else {
-                        return None;
-                    };
-                    resolved.contains(&other).then_some(other)
-                });
-                match partner {
-                    Some(p) => {
-                        ranges[ix.index()] = ranges[p.index()];
-                        resolved.push(ix);
-                        false
-                    }
-                    None => true,
+        // Spread ranges through deltas from the resolved indices, each
+        // index once (linear in the number of deltas).
+        let mut partners: HashMap<IndexId, Vec<IndexId>> = HashMap::new();
+        for &(a, b, _) in &deltas {
+            partners.entry(a).or_default().push(b);
+            partners.entry(b).or_default().push(a);
+        }
+        let mut pending: HashSet<IndexId> = via_delta.iter().copied().collect();
+        while let Some(ix) = queue.pop() {
+            for &other in partners.get(&ix).map_or(&[][..], Vec::as_slice) {
+                if pending.remove(&other) {
+                    ranges[other.index()] = ranges[ix.index()];
+                    resolved.insert(other);
+                    queue.push(other);
                 }
-            });
-            if pending.len() == before {
-                break;
             }
         }
+        let pending: Vec<IndexId> = via_delta
+            .into_iter()
+            .filter(|ix| pending.contains(ix))
+            .collect();
         // `delta[j,k]` compares two indices of one range: where both
         // extents are inferred they must agree, which is what lets the
         // symbolic engine contract `sum_j X[i,j] delta[j,k]` to `X[i,k]`.
@@ -311,15 +316,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
             }
         }
         for ix in pending {
-            range_of(
-                program,
-                program.index_var(ix),
-                &[],
-                &params,
-                &consts,
-                env,
-                &mut errors,
-            );
+            range_of(&scope, program.index_var(ix), &[], &hint, &mut errors);
         }
         let shape: Vec<usize> = def.axes.iter().map(|a| ranges[a.index()].len).collect();
         let count = shape
@@ -352,17 +349,120 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
     }
 }
 
+/// What binding one definition needs besides the definition itself.
+struct Scope<'a> {
+    program: &'a Program,
+    params: &'a [f64],
+    consts: &'a [f64],
+    env: &'a Env,
+}
+
+/// Facts about a definition for the hints of "cannot infer the extent".
+struct DefHint<'a> {
+    /// `y` in `y[i] = ...`; `None` for a bare expression.
+    def_name: Option<String>,
+    /// The indices summed implicitly (on the right only).
+    implicit: Vec<(String, Span)>,
+    /// The names of every index of the program (the JIT may have moved
+    /// the sum over `j` and `k` into a definition of its own).
+    names: &'a HashSet<&'a str>,
+}
+
+impl<'a> DefHint<'a> {
+    fn new(
+        program: &Program,
+        def: &Def,
+        seen: &[IndexId],
+        names: &'a HashSet<&'a str>,
+    ) -> DefHint<'a> {
+        let vars = seen.iter().map(|&i| program.index_var(i));
+        DefHint {
+            def_name: def.name.clone(),
+            implicit: vars
+                .clone()
+                .filter(|v| v.role == IndexRole::Implicit)
+                .map(|v| (v.name.clone(), v.span))
+                .collect(),
+            names,
+        }
+    }
+}
+
+/// The error for an index whose extent nothing gives, with a hint for the
+/// usual causes: an axis on the left that the right does not use
+/// (`y[i] = x[j]`), and `sum_jk` written for `sum_{j,k}`.
+fn no_extent(var: &IndexVar, hint: &DefHint) -> Diagnostic {
+    let name = &var.name;
+    let dim = format!("give it with --dim {name}=N");
+    if var.role == IndexRole::Axis
+        && let Some(def) = &hint.def_name
+    {
+        let mut d = Diagnostic::at(
+            format!(
+                "cannot infer the extent of index `{name}`: it is on the left of `{def}[...] = ...` \
+                 but subscripts no tensor on the right"
+            ),
+            var.span,
+        )
+        .with_span_label(format!("`{name}` is an axis of `{def}`"));
+        for (other, span) in &hint.implicit {
+            d = d.with_label(
+                *span,
+                format!("`{other}` is only on the right, so it is summed over"),
+            );
+        }
+        let fix = match hint.implicit.as_slice() {
+            [(other, _)] => format!(
+                "if `{def}` runs over `{other}`, write `{other}` on the left for `{name}`; \
+                 otherwise use `{name}` on the right, or {dim}"
+            ),
+            _ => format!("use `{name}` on the right to subscript a tensor, or {dim}"),
+        };
+        return d.with_note(fix);
+    }
+    let mut d = Diagnostic::at(
+        format!("cannot infer the extent of index `{name}`: it subscripts no tensor"),
+        var.span,
+    )
+    .with_note(if var.role == IndexRole::Bound {
+        format!("{dim}, or bound it: sum_{{{name}=0}}^{{N-1}}")
+    } else {
+        format!("{dim}, or use `{name}` to subscript a tensor on the right")
+    });
+    let letters: Vec<String> = name.chars().map(String::from).collect();
+    if var.role == IndexRole::Bound
+        && (2..=4).contains(&letters.len())
+        && name.chars().all(|c| c.is_ascii_alphabetic())
+        && letters.iter().all(|l| hint.names.contains(l.as_str()))
+    {
+        d = d.with_note(format!(
+            "`sum_{name}` binds one index named `{name}`; to sum over {}, write `sum_{{{}}}`",
+            letters
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            letters.join(",")
+        ));
+    }
+    d
+}
+
 /// The range of one index variable, from its bounds or from the axes it
 /// subscripts (and `--dim`), checking each of those axes.
 fn range_of(
-    program: &Program,
+    scope: &Scope,
     var: &IndexVar,
     uses: &[Use],
-    params: &[f64],
-    consts: &[f64],
-    env: &Env,
+    hint: &DefHint,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<IndexRange> {
+    let Scope {
+        program,
+        params,
+        consts,
+        env,
+    } = *scope;
     let name = &var.name;
     if let Some((lo_e, hi_e)) = &var.bounds {
         let lo = integer_bound(lo_e, params, consts, name, "lower", errors)?;
@@ -408,21 +508,21 @@ fn range_of(
     let dim = env.dims.get(name).copied();
     let Some(first) = uses.first() else {
         return match dim {
-            Some(n) => Some(IndexRange { start: 0, len: n }),
-            None => {
+            Some(n) if n as u128 > MAX_ELEMENTS => {
                 errors.push(
                     Diagnostic::at(
                         format!(
-                            "cannot infer the extent of index `{name}`: it subscripts no tensor"
+                            "--dim {name}={n}: `{name}` would run over {n} values, more than the limit of {MAX_ELEMENTS}"
                         ),
                         var.span,
                     )
-                    .with_note(if var.role == IndexRole::Bound {
-                        format!("give it with --dim {name}=N, or bound it: sum_{{{name}=0}}^{{N-1}}")
-                    } else {
-                        format!("give it with --dim {name}=N, or use `{name}` to subscript a tensor on the right")
-                    }),
+                    .with_note("an index runs over at most 2^32 values, as with written bounds"),
                 );
+                None
+            }
+            Some(n) => Some(IndexRange { start: 0, len: n }),
+            None => {
+                errors.push(no_extent(var, hint));
                 None
             }
         };
@@ -482,13 +582,23 @@ fn integer_bound(
     if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
         return Some(v as i64);
     }
-    errors.push(
+    let d = if v.is_nan() || (v.is_finite() && v.fract() != 0.0) {
         Diagnostic::at(
             format!("the {which} bound of `{index}` is {v}, not an integer"),
             e.span,
         )
-        .with_note("bounds must evaluate to whole numbers"),
-    );
+        .with_note("bounds must evaluate to whole numbers")
+    } else {
+        Diagnostic::at(
+            format!("the {which} bound of `{index}` is {v}, which is too large"),
+            e.span,
+        )
+        .with_note(format!(
+            "bounds must lie between -9e15 and 9e15, and a sum or product runs over at most \
+             {MAX_ELEMENTS} values"
+        ))
+    };
+    errors.push(d);
     None
 }
 

@@ -12,6 +12,7 @@ use super::literal::parse_literal;
 use super::program::*;
 use crate::diagnostics::{Diagnostic, Errors, Span};
 use crate::syntax::ast::{self, Ident, MulOp, Sign};
+use crate::syntax::token::Func;
 use num_rational::BigRational;
 use num_traits::Zero;
 use std::collections::{HashMap, HashSet};
@@ -137,7 +138,7 @@ impl Checker {
             axes.push(id);
         }
         let mut free = Vec::new();
-        collect_free_subscripts(rhs, &mut Vec::new(), &mut free);
+        collect_free_subscripts(rhs, &mut Vec::new(), &mut (HashSet::new(), &mut free));
         if free.len() > MAX_INDICES {
             self.error(
                 Diagnostic::at(
@@ -329,6 +330,10 @@ impl Checker {
                     .collect(),
             ),
             ast::ExprKind::Mul(factors) => {
+                if let Some(d) = self.misspelt_call(factors) {
+                    self.error(d);
+                    return Self::placeholder(span);
+                }
                 // `a / b * c / d` is `(a c) / (b d)`: one flat division, so
                 // long chains do not nest.
                 let mut num: Vec<Expr> = Vec::new();
@@ -356,6 +361,41 @@ impl Checker {
             } => return self.reduce(*kind, binders, body, span),
         };
         Expr::new(kind, span)
+    }
+
+    /// `exq(x)`: a name that is not defined, not an index and not a tensor,
+    /// directly followed by a parenthesised factor, and one edit (or letter
+    /// case) away from a function name: surely a misspelt call, not the
+    /// product it would parse as.
+    fn misspelt_call(&self, factors: &[(MulOp, ast::Expr)]) -> Option<Diagnostic> {
+        factors.windows(2).find_map(|w| {
+            let [(_, f), (MulOp::Mul, next)] = w else {
+                return None;
+            };
+            let ast::ExprKind::Name(ident) = &f.kind else {
+                return None;
+            };
+            let name = ident.name.as_str();
+            if next.span.start != ident.span.end
+                || matches!(next.kind, ast::ExprKind::Num(_))
+                || self.lookup_index(name).is_some()
+                || self.def_sites.contains_key(name)
+                || matches!(self.inputs.get(name), Some(InputUse::Tensor(_)))
+            {
+                return None;
+            }
+            let meant = similar_function(name)?;
+            let all: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
+            Some(
+                Diagnostic::at(format!("unknown function `{name}`"), ident.span)
+                    .with_span_label(format!("did you mean `{meant}`?"))
+                    .with_note(format!(
+                        "the functions are {}; to multiply by a parameter `{name}`, write \
+                         `{name} * (...)` or leave a space: `{name} (...)`",
+                        all.join(", ")
+                    )),
+            )
+        })
     }
 
     fn reduce(
@@ -510,7 +550,11 @@ impl Checker {
                     )
                     .with_label(
                         input.span,
-                        format!("used with {} subscripts here", input.rank),
+                        format!(
+                            "used with {} subscript{} here",
+                            input.rank,
+                            if input.rank == 1 { "" } else { "s" }
+                        ),
                     )
                     .with_note(format!(
                         "write {}[{}]",
@@ -676,6 +720,20 @@ impl Checker {
     }
 }
 
+/// The function `name` misspells: letter case or one edit away (names of
+/// three letters or more, so a parameter `ab` stays a parameter), or a
+/// common other name (`ln`).
+fn similar_function(name: &str) -> Option<&'static str> {
+    if name == "ln" {
+        return Some("log");
+    }
+    let names = Func::ALL.iter().map(|f| f.name());
+    if name.chars().count() < 3 {
+        return names.into_iter().find(|f| f.eq_ignore_ascii_case(name));
+    }
+    crate::diagnostics::suggest::similar(name, names)
+}
+
 /// The most indices one statement may leave free, or one binder may bind.
 pub const MAX_INDICES: usize = 32;
 
@@ -747,13 +805,16 @@ fn index_names(rank: usize) -> String {
         .join(",")
 }
 
+/// The free subscripts found so far: their names, and each once in order.
+type Free<'a> = (HashSet<String>, &'a mut Vec<Ident>);
+
 /// Subscript names (of tensor elements, deltas and diff targets) not bound by
 /// an enclosing `sum`/`prod`, in order of first appearance, first occurrence
-/// kept.
-fn collect_free_subscripts(e: &ast::Expr, bound: &mut Vec<String>, out: &mut Vec<Ident>) {
-    let note = |ix: &Ident, bound: &Vec<String>, out: &mut Vec<Ident>| {
-        if !bound.contains(&ix.name) && !out.iter().any(|o| o.name == ix.name) {
-            out.push(ix.clone());
+/// kept. Linear in the size of `e` (times the binder nesting).
+fn collect_free_subscripts(e: &ast::Expr, bound: &mut Vec<String>, out: &mut Free) {
+    let note = |ix: &Ident, bound: &Vec<String>, out: &mut Free| {
+        if !bound.contains(&ix.name) && out.0.insert(ix.name.clone()) {
+            out.1.push(ix.clone());
         }
     };
     match &e.kind {

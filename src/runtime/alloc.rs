@@ -1,0 +1,73 @@
+//! Fallible allocation of result arrays.
+//!
+//! In: a shape and what the array is for (for the message). Out: a
+//! zero-filled C-order `ArrayD`, or an error that says how much memory was
+//! asked for and how to ask for less.
+//!
+//! Always: the buffer comes from a fallible allocation (`alloc_zeroed`,
+//! which returns null rather than aborting, and leaves fresh pages untouched
+//! until written, as `vec![0.0; n]` does), so an allocation the system
+//! refuses (an address-space limit, an exhausted heap) is an error, never an
+//! aborted process.
+
+use crate::diagnostics::Diagnostic;
+use crate::limits::show_bytes;
+use ndarray::{ArrayD, IxDyn};
+
+/// Element types whose all-zero bit pattern is the value 0.
+///
+/// # Safety
+///
+/// Implement only for types for which all zero bits are a valid value.
+pub unsafe trait ZeroBits: Copy {}
+// SAFETY: IEEE 754 +0.0 is all zero bits.
+unsafe impl ZeroBits for f64 {}
+// SAFETY: as for f64.
+unsafe impl ZeroBits for f32 {}
+
+/// A zero-filled array of `shape`, or an error naming `what` it is for.
+pub fn try_zeros<T: ZeroBits>(shape: &[usize], what: &str) -> Result<ArrayD<T>, Diagnostic> {
+    let n = shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .ok_or_else(|| refused(what, u128::MAX))?;
+    let v = try_zeroed_vec::<T>(n, what)?;
+    ArrayD::from_shape_vec(IxDyn(shape), v).map_err(|e| {
+        Diagnostic::error(format!(
+            "internal error: cannot shape the array for {what}: {e}"
+        ))
+    })
+}
+
+/// A vector of `n` zeros, or an error naming `what` it is for.
+pub fn try_zeroed_vec<T: ZeroBits>(n: usize, what: &str) -> Result<Vec<T>, Diagnostic> {
+    let bytes = (n as u128).saturating_mul(std::mem::size_of::<T>() as u128);
+    let layout = std::alloc::Layout::array::<T>(n).map_err(|_| refused(what, bytes))?;
+    if layout.size() == 0 {
+        // `n == 0` (f64 and f32 have a size).
+        return Ok(Vec::new());
+    }
+    // SAFETY: `layout` has a non-zero size.
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut T;
+    if p.is_null() {
+        return Err(refused(what, bytes));
+    }
+    // SAFETY: `p` was allocated by the global allocator with the layout of
+    // `n` values of `T` (so `Vec` frees it with the same layout), and all of
+    // them are initialised: zero bits are the value 0 for `T: ZeroBits`.
+    Ok(unsafe { Vec::from_raw_parts(p, n, n) })
+}
+
+fn refused(what: &str, bytes: u128) -> Diagnostic {
+    let size = if bytes == u128::MAX {
+        "more memory than can be addressed".to_string()
+    } else {
+        show_bytes(bytes)
+    };
+    Diagnostic::error(format!(
+        "out of memory: the system refused {size} for {what}"
+    ))
+    .with_note(
+        "use smaller inputs or extents, or free memory (a `ulimit -v` may be what refused it)",
+    )
+}
