@@ -338,7 +338,12 @@ impl Kernel {
             Ok(b) if errors.is_empty() => b,
             _ => return Err(Errors(errors)),
         };
-        sema::budget::check(&self.source, &bound, self.dtype.size(), &args.limits())?;
+        sema::budget::check(
+            &self.source,
+            &self.mat.source_bound(&bound),
+            self.dtype.size(),
+            &args.limits(),
+        )?;
         let dtype = match args.tensors.values().next() {
             Some(t) => t.dtype(),
             None => args.default_dtype.unwrap_or(self.dtype),
@@ -512,7 +517,12 @@ impl Kernel {
         match self.bind(&env) {
             Ok(b) if errors.is_empty() => {
                 let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.2);
-                sema::budget::check(&self.source, &b, self.dtype.size(), &limits)?;
+                sema::budget::check(
+                    &self.source,
+                    &self.mat.source_bound(&b),
+                    self.dtype.size(),
+                    &limits,
+                )?;
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {
                     *last = Some((k, Arc::clone(&b)));
