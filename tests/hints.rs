@@ -22,8 +22,12 @@ fn eval_fails(args: &[&str], want: Expect) {
     want.assert_eq(&err);
 }
 
+/// A directory of this call's own (tests run in parallel: a shared one
+/// would be rewritten while another test's binary reads it).
 fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ricci-hints-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("ricci-hints-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     for (name, shape, v) in [
         ("x.npy", &[3][..], &[1., 2., 3.][..]),
