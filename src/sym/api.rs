@@ -156,6 +156,20 @@ impl SymProgram {
                     seen.push(k);
                     out.push(self.pool.fresh_index(k, None));
                 }
+                let total = axes.len() + out.len();
+                if total > crate::sema::MAX_INDICES {
+                    return Err(fail(
+                        format!(
+                            "the derivative would have {total} axes (the definition's {} and the target's {})",
+                            axes.len(),
+                            out.len()
+                        ),
+                        &format!(
+                            "a statement has at most {} axes; differentiate a definition with fewer axes",
+                            crate::sema::MAX_INDICES
+                        ),
+                    ));
+                }
                 Ok(Target::Elem(crate::sema::InputId(t as u32), out))
             }
         }
@@ -208,7 +222,10 @@ impl SymProgram {
         let lost: Vec<(TensorRef, usize, String)> = def
             .axes
             .iter()
-            .filter(|&&a| !super::simplify::gives_extent(&self.pool, def.body, a))
+            // A delta partner does not count: its range may differ
+            // (`Y[i] = sum_{j=1}^{0} (A[i] - delta[i,j])` still has A's
+            // length along i, not j's empty range).
+            .filter(|&&a| !super::simplify::subscripts(&self.pool, def.body, a))
             .filter_map(|&a| {
                 let &(t, axis) = self.extent_of.get(&a)?;
                 Some((t, axis, self.pool.index(a).name.clone()))
