@@ -274,6 +274,7 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
             .walk(&mut |e| found |= matches!(e.kind, ExprKind::Diff { .. }));
         found
     });
+    let written = has_diff.then_some(program);
     let lowered;
     let program = if has_diff {
         lowered = crate::sym::lower(program)?.raise().0;
@@ -282,7 +283,7 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
         program
     };
     let (program, _, _) = crate::loops::materialize(program);
-    let bound = sema::bind(&program, &args.env())?;
+    let bound = sema::bind_as_written(written, &program, &args.env())?;
     let plan = Plan::new(&program);
     let mut total = 0.0;
     for def in &program.defs {

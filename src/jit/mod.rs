@@ -68,6 +68,9 @@ pub struct CompileTimes {
 pub struct Kernel {
     /// The program the code computes (no `diff`), for binding calls.
     program: Program,
+    /// The program as written, when it had `diff` (bound before `program`,
+    /// so what is written inside `diff(...)` is checked too).
+    written: Option<Program>,
     /// Which definitions of `program` the source wrote (derived adjoint
     /// definitions are computed but not returned).
     user_defs: Vec<usize>,
@@ -145,9 +148,9 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
     let t0 = Instant::now();
     let checked = sema::check_source(src)?;
     let t1 = Instant::now();
-    let (program, user_defs) = lower_diffs(&checked)?;
+    let (program, user_defs, written) = lower_diffs(&checked)?;
     let t2 = Instant::now();
-    let mut kernel = build(program, user_defs, options.dtype)?;
+    let mut kernel = build(program, user_defs, written, options.dtype)?;
     kernel.times = CompileTimes {
         parse_check: t1 - t0,
         symbolic: t2 - t1,
@@ -158,13 +161,14 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
 
 /// Compiles an already checked program.
 pub fn compile_program(program: &Program, options: Options) -> Result<Kernel, Errors> {
-    let (p, user) = lower_diffs(program)?;
-    build(p, user, options.dtype)
+    let (p, user, written) = lower_diffs(program)?;
+    build(p, user, written, options.dtype)
 }
 
 /// The program without `diff` (through the symbolic engine if it has
-/// any), and the positions of the source's own definitions in it.
-fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>), Errors> {
+/// any), the positions of the source's own definitions in it, and the
+/// program as written if it had `diff` (calls bind it too).
+fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>, Option<Program>), Errors> {
     let mut has_diff = false;
     for d in &program.defs {
         d.body.walk(&mut |e| {
@@ -172,7 +176,7 @@ fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>), Errors> {
         });
     }
     if !has_diff {
-        return Ok((program.clone(), (0..program.defs.len()).collect()));
+        return Ok((program.clone(), (0..program.defs.len()).collect(), None));
     }
     let lowered = crate::sym::lower(program)?;
     let (raised, new_id) = lowered.raise();
@@ -180,7 +184,7 @@ fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>), Errors> {
         .iter()
         .filter_map(|d| d.map(|d| d.index()))
         .collect();
-    Ok((raised, user))
+    Ok((raised, user, Some(program.clone())))
 }
 
 fn internal(msg: impl std::fmt::Display) -> Errors {
@@ -216,7 +220,12 @@ fn isa() -> Result<cranelift::codegen::isa::OwnedTargetIsa, Errors> {
     .map_err(internal)
 }
 
-fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel, Errors> {
+fn build(
+    program: Program,
+    user_defs: Vec<usize>,
+    written: Option<Program>,
+    dtype: DType,
+) -> Result<Kernel, Errors> {
     let isa = isa()?;
     // Sums recomputed per element that need not be become definitions.
     let (program, moved, single) = crate::loops::materialize(&program);
@@ -260,6 +269,7 @@ fn build(program: Program, user_defs: Vec<usize>, dtype: DType) -> Result<Kernel
     };
     Ok(Kernel {
         program,
+        written,
         user_defs,
         dtype,
         layout,
@@ -285,7 +295,7 @@ impl Kernel {
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
     /// value per definition of the source, as `interp::eval` gives.
     pub fn call(&self, args: &Args) -> Result<Vec<Tensor>, Errors> {
-        let bound = sema::bind(&self.program, &args.env());
+        let bound = sema::bind_as_written(self.written.as_ref(), &self.program, &args.env());
         let mut errors = match &bound {
             Err(Errors(ds)) => ds.clone(),
             Ok(_) => Vec::new(),
@@ -461,7 +471,7 @@ impl Kernel {
             params: params.iter().map(|(n, v)| (n.to_string(), *v)).collect(),
             dims: Default::default(),
         };
-        match sema::bind(&self.program, &env) {
+        match sema::bind_as_written(self.written.as_ref(), &self.program, &env) {
             Ok(b) if errors.is_empty() => {
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {

@@ -287,7 +287,12 @@ impl IndexNames {
             // names in one group).
             let name = sanitize(&info.name);
             let n = &pool.names;
-            let program_name = n.params.iter().chain(&n.inputs).chain(&n.defs).any(|x| *x == name);
+            let program_name = n
+                .params
+                .iter()
+                .chain(&n.inputs)
+                .chain(&n.defs)
+                .any(|x| *x == name);
             if name == info.name
                 && !program_name
                 && pool.free(node).iter().all(|&x| self.get(pool, x) != name)
@@ -733,6 +738,28 @@ pub(crate) fn zero_terms(
         });
     }
     out
+}
+
+/// A zero term that reads all of tensor `t` (of rank `rank`):
+/// `(sum_{z} 0 x[z])`, `(sum_{z,z2} 0 A[z,z2])` (names `taken` refuses are
+/// skipped), so a printed program still takes `t` as an input.
+pub(crate) fn zero_mention(
+    pool: &Pool,
+    t: TensorRef,
+    rank: usize,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let mut names: Vec<String> = Vec::with_capacity(rank);
+    for _ in 0..rank {
+        let n = unused_name("z", |c| taken(c) || names.iter().any(|o| o == c));
+        names.push(n);
+    }
+    let elem = format!("0 {}[{}]", pool.names.tensor(t), names.join(","));
+    let groups: Vec<String> = names
+        .chunks(MAX_INDICES)
+        .map(|g| format!("sum_{{{}}}", g.join(",")))
+        .collect();
+    format!("({} {elem})", groups.join(" "))
 }
 
 /// A constant exponent: `3`, `-3`, `1.5`, `-0.5`, `(1/3)`, `(-1/3)`.

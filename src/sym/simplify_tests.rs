@@ -95,8 +95,14 @@ fn const_body() {
 fn empty_range() {
     assert_eq!(only("empty_range", "f[i] = sum_{j=1}^{0} delta[i,j]"), "0");
     assert_eq!(only("empty_range", "f = prod_{j=3}^{1} x[j]"), "1");
-    assert_eq!(only("empty_range", "f = sum_{j=0}^{0} x[j]"), "sum_{j=0}^{0} x[j]");
-    assert_eq!(only("empty_range", "f = sum_{j=1}^{N} x[j]"), "sum_{j=1}^{N} x[j]");
+    assert_eq!(
+        only("empty_range", "f = sum_{j=0}^{0} x[j]"),
+        "sum_{j=0}^{0} x[j]"
+    );
+    assert_eq!(
+        only("empty_range", "f = sum_{j=1}^{N} x[j]"),
+        "sum_{j=1}^{N} x[j]"
+    );
 }
 
 #[test]
@@ -122,16 +128,25 @@ fn delta_contract() {
         "sum_{k=0}^{4} sum_j T[k] delta[j,k]"
     );
     assert_eq!(
-        only("delta_contract", "f = sum_{k=0}^{1} T[k] sum_j x[j] delta[j,k]"),
+        only(
+            "delta_contract",
+            "f = sum_{k=0}^{1} T[k] sum_j x[j] delta[j,k]"
+        ),
         "sum_{k=0}^{1} T[k] sum_j x[j] delta[j,k]"
     );
     assert_eq!(
-        only("delta_contract", "f = sum_{k=0}^{1} x[k] sum_j x[j] delta[j,k]"),
+        only(
+            "delta_contract",
+            "f = sum_{k=0}^{1} x[k] sum_j x[j] delta[j,k]"
+        ),
         "sum_{k=0}^{1} x[k]^2"
     );
     // Constant bounds, k's range inside j's: exact.
     assert_eq!(
-        only("delta_contract", "f = sum_{k=1}^{2} sum_{j=0}^{5} x[j] delta[j,k]"),
+        only(
+            "delta_contract",
+            "f = sum_{k=1}^{2} sum_{j=0}^{5} x[j] delta[j,k]"
+        ),
         "sum_{k=1}^{2} x[k]"
     );
     // The same bounds on both sides: exact.
