@@ -294,6 +294,7 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
             .walk(&mut |e| found |= matches!(e.kind, ExprKind::Diff { .. }));
         found
     });
+    let written = has_diff.then_some(program);
     let lowered;
     let program = if has_diff {
         lowered = crate::sym::lower(program)?.raise().0;
@@ -302,7 +303,7 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
         program
     };
     let mat = crate::loops::materialize(program);
-    let bound = mat.bound(sema::bind(program, &args.env())?);
+    let bound = mat.bound(sema::bind_as_written(written, program, &args.env())?);
     let program = &mat.program;
     let plan = Plan::new(program);
     let mut total = 0.0;

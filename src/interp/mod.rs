@@ -49,15 +49,25 @@ pub fn eval(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
         // keep the values of the program's own definitions.
         let lowered = crate::sym::lower(program)?;
         let (raised, new_id) = lowered.raise();
-        let values = eval(&raised, args)?;
+        let values = eval_as_written(&raised, Some(program), args)?;
         return Ok(new_id[..program.defs.len()]
             .iter()
             .filter_map(|d| d.and_then(|d| values.get(d.index()).cloned()))
             .collect());
     }
+    eval_as_written(program, None, args)
+}
+
+/// Evaluates `program` (no `diff`), binding it after `written`, the
+/// program as written when the two differ ([`crate::sema::bind_as_written`]).
+fn eval_as_written(
+    program: &Program,
+    written: Option<&Program>,
+    args: &Args,
+) -> Result<Vec<Tensor>, Errors> {
     // Every problem with the call at once: binding reports missing inputs
     // and parameters, wrong ranks and extents; `check_args` what it cannot.
-    let bound = crate::sema::bind(program, &args.env());
+    let bound = crate::sema::bind_as_written(written, program, &args.env());
     let mut errors = match &bound {
         Err(Errors(ds)) => ds.clone(),
         Ok(_) => Vec::new(),

@@ -70,6 +70,9 @@ pub struct Kernel {
     /// are bound (checked, and errors worded) against it, as the
     /// interpreter does.
     source: Program,
+    /// The program as written, when it had `diff` (bound before `source`,
+    /// so what is written inside `diff(...)` is checked too).
+    written: Option<Program>,
     /// What the code computes: `source` with reused sums materialised into
     /// hidden definitions, whose binding comes from `source`'s
     /// (`loops::Materialized::bound`).
@@ -156,9 +159,9 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
     let t0 = Instant::now();
     let checked = sema::check_source(src)?;
     let t1 = Instant::now();
-    let (program, user_defs) = lower_diffs(&checked)?;
+    let (program, user_defs, written) = lower_diffs(&checked)?;
     let t2 = Instant::now();
-    let mut kernel = build(program, user_defs, options.dtype, true)?;
+    let mut kernel = build(program, user_defs, written, options.dtype, true)?;
     kernel.times = CompileTimes {
         parse_check: t1 - t0,
         symbolic: t2 - t1,
@@ -169,13 +172,14 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
 
 /// Compiles an already checked program.
 pub fn compile_program(program: &Program, options: Options) -> Result<Kernel, Errors> {
-    let (p, user) = lower_diffs(program)?;
-    build(p, user, options.dtype, true)
+    let (p, user, written) = lower_diffs(program)?;
+    build(p, user, written, options.dtype, true)
 }
 
 /// The program without `diff` (through the symbolic engine if it has
-/// any), and the positions of the source's own definitions in it.
-fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>), Errors> {
+/// any), the positions of the source's own definitions in it, and the
+/// program as written if it had `diff` (calls bind it too).
+fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>, Option<Program>), Errors> {
     let mut has_diff = false;
     for d in &program.defs {
         d.body.walk(&mut |e| {
@@ -183,7 +187,7 @@ fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>), Errors> {
         });
     }
     if !has_diff {
-        return Ok((program.clone(), (0..program.defs.len()).collect()));
+        return Ok((program.clone(), (0..program.defs.len()).collect(), None));
     }
     let lowered = crate::sym::lower(program)?;
     let (raised, new_id) = lowered.raise();
@@ -191,7 +195,7 @@ fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>), Errors> {
         .iter()
         .filter_map(|d| d.map(|d| d.index()))
         .collect();
-    Ok((raised, user))
+    Ok((raised, user, Some(program.clone())))
 }
 
 fn internal(msg: impl std::fmt::Display) -> Errors {
@@ -233,6 +237,7 @@ fn isa() -> Result<cranelift::codegen::isa::OwnedTargetIsa, Errors> {
 fn build(
     source: Program,
     source_user: Vec<usize>,
+    written: Option<Program>,
     dtype: DType,
     materialise: bool,
 ) -> Result<Kernel, Errors> {
@@ -285,6 +290,7 @@ fn build(
     Ok(Kernel {
         source,
         mat,
+        written,
         user_defs,
         source_user,
         plain: OnceLock::new(),
@@ -302,7 +308,7 @@ impl Kernel {
     /// interpreter's checks and messages, which name only what the user
     /// wrote), then the hidden definitions' extents from their sources.
     fn bind(&self, env: &sema::Env) -> Result<sema::Bound, Errors> {
-        sema::bind(&self.source, env).map(|b| self.mat.bound(b))
+        sema::bind_as_written(self.written.as_ref(), &self.source, env).map(|b| self.mat.bound(b))
     }
 
     /// The element type the kernel computes in.
@@ -558,6 +564,7 @@ impl Kernel {
                 build(
                     self.source.clone(),
                     self.source_user.clone(),
+                    None,
                     self.dtype,
                     false,
                 )

@@ -448,6 +448,28 @@ fn no_extent(var: &IndexVar, hint: &DefHint) -> Diagnostic {
     d
 }
 
+/// Binds `program`, what runs, after `written`, the program as written
+/// when the two differ (the symbolic engine carried out its `diff(...)`
+/// and simplified the derivatives). The written program is bound first, so
+/// what it says is checked as written: every access inside `diff(...)`
+/// (`diff(sum_{i=0}^{4} w[i], w[k])` over a `w` of length 2 is refused
+/// like `sum_{i=0}^{4} w[i]`), and `--dim` may name any of its indices,
+/// even one the derivative no longer has.
+pub fn bind_as_written(
+    written: Option<&Program>,
+    program: &Program,
+    env: &Env,
+) -> Result<Bound, Errors> {
+    let Some(written) = written else {
+        return bind(program, env);
+    };
+    bind(written, env)?;
+    let mut env = env.clone();
+    env.dims
+        .retain(|name, _| program.indices.iter().any(|i| i.name == *name));
+    bind(program, &env)
+}
+
 /// The range of one index variable, from its bounds or from the axes it
 /// subscripts (and `--dim`), checking each of those axes.
 fn range_of(

@@ -13,7 +13,7 @@ mod literal;
 pub mod program;
 mod resolve;
 
-pub use bind::{Bound, Env, IndexRange, bind};
+pub use bind::{Bound, Env, IndexRange, bind, bind_as_written};
 pub use literal::parse_literal;
 pub use program::*;
 pub use resolve::{MAX_CHECKED_DEPTH, MAX_INDICES, check};

@@ -156,6 +156,20 @@ impl SymProgram {
                     seen.push(k);
                     out.push(self.pool.fresh_index(k, None));
                 }
+                let total = axes.len() + out.len();
+                if total > crate::sema::MAX_INDICES {
+                    return Err(fail(
+                        format!(
+                            "the derivative would have {total} axes (the definition's {} and the target's {})",
+                            axes.len(),
+                            out.len()
+                        ),
+                        &format!(
+                            "a statement has at most {} axes; differentiate a definition with fewer axes",
+                            crate::sema::MAX_INDICES
+                        ),
+                    ));
+                }
                 Ok(Target::Elem(crate::sema::InputId(t as u32), out))
             }
         }
@@ -179,12 +193,18 @@ impl SymProgram {
     /// subscripts gets a zero term that keeps its extent (`y[i] = 0 x[i]`
     /// prints as `y[i] = 0 x[i]`, not `y[i] = 0`), so the text runs alone.
     pub fn def_text(&self, d: DefId) -> String {
+        self.def_text_with(d, &[])
+    }
+
+    /// [`SymProgram::def_text`] with `extra` zero terms added.
+    fn def_text_with(&self, d: DefId, extra: &[String]) -> String {
         let def = &self.defs[d.index()];
         let text = match &def.name {
             Some(n) => print::def_text(&self.pool, n, &def.axes, def.body),
             None => print::expr_text(&self.pool, def.body),
         };
-        let anchors = self.anchors(d);
+        let mut anchors = self.anchors(d);
+        anchors.extend(extra.iter().cloned());
         if anchors.is_empty() {
             return text;
         }
@@ -208,7 +228,10 @@ impl SymProgram {
         let lost: Vec<(TensorRef, usize, String)> = def
             .axes
             .iter()
-            .filter(|&&a| !super::simplify::gives_extent(&self.pool, def.body, a))
+            // A delta partner does not count: its range may differ
+            // (`Y[i] = sum_{j=1}^{0} (A[i] - delta[i,j])` still has A's
+            // length along i, not j's empty range).
+            .filter(|&&a| !super::simplify::subscripts(&self.pool, def.body, a))
             .filter_map(|&a| {
                 let &(t, axis) = self.extent_of.get(&a)?;
                 Some((t, axis, self.pool.index(a).name.clone()))
@@ -242,12 +265,75 @@ impl SymProgram {
             .collect()
     }
 
-    /// Every statement, in order.
+    /// Every statement, in order. The text takes every input and parameter
+    /// the program took: one that simplifying removed everywhere (`b` in
+    /// `(b/b) sin(2)`) gets a zero term (`sin(2) + 0 b`, `+ (sum_{z} 0
+    /// x[z])`) in the statement that first read it, so the text runs with
+    /// the same `--set`/`--in` as the original.
     pub fn text(&self) -> String {
-        self.order
-            .iter()
-            .map(|&d| self.def_text(d) + "\n")
-            .collect()
+        let plain: Vec<String> = self.order.iter().map(|&d| self.def_text(d)).collect();
+        let joined: String = plain.iter().map(|t| t.clone() + "\n").collect();
+        let Ok(read) = crate::sema::check_source(&joined) else {
+            return joined;
+        };
+        let mut extra: Vec<Vec<(bool, String)>> = vec![Vec::new(); self.order.len()];
+        // The statement whose text holds a span of the original program.
+        let home = |span: Span| {
+            self.order
+                .iter()
+                .position(|&d| {
+                    let s = self.defs[d.index()].span;
+                    s.start <= span.start && span.end <= s.end
+                })
+                .unwrap_or(self.order.len().saturating_sub(1))
+        };
+        for p in &self.params {
+            if read.param_by_name(&p.name).is_none() {
+                extra[home(p.span)].push((false, p.name.clone()));
+            }
+        }
+        for t in &self.inputs {
+            if read.input_by_name(&t.name).is_none() {
+                extra[home(t.span)].push((true, t.name.clone()));
+            }
+        }
+        if extra.iter().all(Vec::is_empty) {
+            return joined;
+        }
+        let mut out = String::new();
+        for (k, &d) in self.order.iter().enumerate() {
+            let mut names = std::mem::take(&mut extra[k]);
+            if names.is_empty() {
+                out += &plain[k];
+                out.push('\n');
+                continue;
+            }
+            // Parameters, then tensors, each by name: reading the text back
+            // gives the same text.
+            names.sort();
+            let def = &self.defs[d.index()];
+            let taken = |n: &str| {
+                def.axes.iter().any(|&a| self.pool.index(a).name == n)
+                    || self.pool.names.defs.iter().any(|x| x == n)
+                    || self.inputs.iter().any(|i| i.name == n)
+                    || self.params.iter().any(|p| p.name == n)
+            };
+            let terms: Vec<String> = names
+                .into_iter()
+                .map(|(tensor, name)| {
+                    if !tensor {
+                        return format!("0 {name}");
+                    }
+                    let id = self.inputs.iter().position(|i| i.name == name).unwrap_or(0);
+                    let rank = self.inputs[id].rank;
+                    let t = TensorRef::Input(crate::sema::InputId(id as u32));
+                    print::zero_mention(&self.pool, t, rank, taken)
+                })
+                .collect();
+            out += &self.def_text_with(d, &terms);
+            out.push('\n');
+        }
+        out
     }
 
     /// Every statement, in order, in LaTeX.

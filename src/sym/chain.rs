@@ -114,7 +114,11 @@ pub fn derive(
         if sp.pool.has_reduce(a) {
             let mut axes = free_e.clone();
             axes.extend(def.axes.iter().copied());
-            if axes.iter().all(|&x| subscripts(&sp.pool, a, x)) {
+            // A statement has at most `MAX_INDICES` axes: a wider adjoint
+            // stays inline (its printed definition would not read back).
+            if axes.len() <= crate::sema::MAX_INDICES
+                && axes.iter().all(|&x| subscripts(&sp.pool, a, x))
+            {
                 let base = format!("d{}_d{}", of, sp.def_name(d));
                 let name = sp.unique_name(&base);
                 let id = sp.insert_def(
@@ -142,12 +146,12 @@ pub fn derive(
                 &Var::Elem(TensorRef::Def(r), r_axes),
             );
             let p = sp.pool.replace(p, def.body, this);
-            let c = contract(sp, a, p, &def.axes);
+            let c = contract(sp, a, p, d, &def.axes);
             accumulate(sp, &mut adj, r, c);
         }
         let p = diff(&mut sp.pool, def.body, &var);
         let p = sp.pool.replace(p, def.body, this);
-        let c = contract(sp, a, p, &def.axes);
+        let c = contract(sp, a, p, d, &def.axes);
         result_terms.push(c);
         if sp.pool.too_big() {
             return Err(too_big(span));
@@ -177,10 +181,16 @@ fn accumulate(sp: &mut SymProgram, adj: &mut HashMap<DefId, ExprId>, d: DefId, x
     adj.insert(d, new);
 }
 
-/// `sum_{axes} a p`, simplified.
-fn contract(sp: &mut SymProgram, a: ExprId, p: ExprId, axes: &[Ix]) -> ExprId {
+/// `sum_{axes} a p` over the axes of definition `d`, simplified. Each sum
+/// is anchored at its axis of `d` (so it keeps `d`'s extent, and is never
+/// mistaken for a sum over another definition's axis, whatever their names
+/// and whatever `--dim` says).
+fn contract(sp: &mut SymProgram, a: ExprId, p: ExprId, d: DefId, axes: &[Ix]) -> ExprId {
     let mut body = sp.pool.mul2(a, p);
-    for &x in axes.iter().rev() {
+    for (pos, &x) in axes.iter().enumerate().rev() {
+        if sp.pool.index(x).anchor.is_none() {
+            sp.pool.set_anchor(x, Some((TensorRef::Def(d), pos)));
+        }
         body = sp.pool.reduce(ReduceKind::Sum, x, body);
     }
     simplify(&mut sp.pool, body)

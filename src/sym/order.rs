@@ -142,7 +142,9 @@ pub fn cmp_index(pool: &Pool, a: Ix, b: Ix) -> Ordering {
                 (Some((p, q)), Some((r, s))) => {
                     cmp_expr(pool, p, r).then_with(|| cmp_expr(pool, q, s))
                 }
-            }),
+            })
+            // Binders without bounds or anchor differ by name (`--dim`).
+            .then_with(|| x.name.cmp(&y.name)),
     }
 }
 

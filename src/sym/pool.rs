@@ -18,9 +18,12 @@
 //!   division node (`a - b` is `a + (-1) b`, `a / b` is `a b^-1`);
 //! - bound indices are *canonical*: a binder's id is determined by its level
 //!   (one more than the highest binder in its body, raised past any equal
-//!   canonical index free in the body) and its bounds, so two closed
-//!   expressions that differ only in the names of bound indices are the
-//!   same node, and substituting a term under a binder cannot capture;
+//!   canonical index free in the body) and the source of its extent (its
+//!   written bounds, else its anchor axis, else its name, which `--dim`
+//!   gives an extent to), so two closed expressions that differ only in the
+//!   names of bound indices over one range are the same node, two sums over
+//!   ranges that may differ never are, and substituting a term under a
+//!   binder cannot capture;
 //! - free indices ([`Level::Free`]) are the axes of definitions, derivative
 //!   targets and binders opened while a rule works under them.
 
@@ -99,8 +102,16 @@ impl Names {
     }
 }
 
-/// What identifies a canonical index: level, bounds and anchor.
-type CanonicalKey = (u32, Option<(ExprId, ExprId)>, Option<(TensorRef, usize)>);
+/// What identifies a canonical index: its level and where its extent comes
+/// from: written bounds, else an anchor axis, else (neither) its name, which
+/// is what `--dim` gives an extent to. Two binders over ranges that may
+/// differ never share a key.
+type CanonicalKey = (
+    u32,
+    Option<(ExprId, ExprId)>,
+    Option<(TensorRef, usize)>,
+    Option<String>,
+);
 
 /// Facts computed once per node.
 #[derive(Clone, Debug)]
@@ -125,6 +136,11 @@ pub struct Pool {
     indices: Vec<IndexInfo>,
     canonical: HashMap<CanonicalKey, Ix>,
     binder_names: HashMap<ExprId, String>,
+    /// Written bounds proven to lie inside a tensor axis: `sema::bind`
+    /// checks every written subscript `x[i]` of an index with bounds
+    /// `LO..=HI` against x's length, so a program that runs has `LO..=HI`
+    /// inside `0..len` (or empty).
+    fits: std::collections::HashSet<((ExprId, ExprId), TensorRef, usize)>,
     ranks: HashMap<TensorRef, usize>,
     pub names: Names,
 }
@@ -138,6 +154,7 @@ impl Pool {
             indices: Vec::new(),
             canonical: HashMap::new(),
             binder_names: HashMap::new(),
+            fits: Default::default(),
             ranks: HashMap::new(),
             names,
         }
@@ -194,6 +211,19 @@ impl Pool {
         self.ranks.get(&t).copied()
     }
 
+    /// Records that written bounds subscript a tensor axis (see
+    /// [`Pool::fits`]).
+    pub fn record_fit(&mut self, bounds: (ExprId, ExprId), t: TensorRef, axis: usize) {
+        self.fits.insert((bounds, t, axis));
+    }
+
+    /// Whether the range `bounds` is known to lie inside axis `axis` of `t`
+    /// whenever it is not empty (an index with these bounds subscripts that
+    /// axis in the program as written).
+    pub fn fits(&self, bounds: (ExprId, ExprId), t: TensorRef, axis: usize) -> bool {
+        self.fits.contains(&(bounds, t, axis))
+    }
+
     /// Sets the anchor of a free index (one made to stand for a binder).
     pub fn set_anchor(&mut self, i: Ix, anchor: Option<(TensorRef, usize)>) {
         if self.index(i).level == Level::Free {
@@ -201,13 +231,14 @@ impl Pool {
         }
     }
 
-    /// The canonical bound index of a level, bounds and anchor.
+    /// The canonical bound index of a level, bounds and anchor (and, with
+    /// neither bounds nor anchor, name).
     fn canonical_index(&mut self, key: CanonicalKey, hint: &str) -> Ix {
         if let Some(&i) = self.canonical.get(&key) {
             return i;
         }
         self.indices.push(IndexInfo {
-            name: hint.to_string(),
+            name: key.3.clone().unwrap_or_else(|| hint.to_string()),
             level: Level::Bound(key.0),
             bounds: key.1,
             anchor: key.2,
@@ -657,11 +688,17 @@ impl Pool {
             Some(_) => None,
             None => self.least_subscript(body, var).or(info.anchor),
         };
+        // Without bounds or anchor, the extent comes from `--dim NAME` (or
+        // a delta partner): the name is part of the identity, so
+        // `sum_j j + sum_k k` stays two sums.
+        let named = (info.bounds.is_none() && anchor.is_none()).then(|| info.name.clone());
         let mut level = self.meta[body.0 as usize].height + 1;
-        let mut c = self.canonical_index((level, info.bounds, anchor), &info.name);
+        let mut key = (level, info.bounds, anchor, named);
+        let mut c = self.canonical_index(key.clone(), &info.name);
         while c != var && self.depends_on_index(body, c) {
             level += 1;
-            c = self.canonical_index((level, info.bounds, anchor), &info.name);
+            key.0 = level;
+            c = self.canonical_index(key.clone(), &info.name);
         }
         let body = if c == var {
             body

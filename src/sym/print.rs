@@ -13,7 +13,9 @@
 //!   of the statement, no enclosing binder, and no parameter or tensor name:
 //!   the `Reduce` node's [`Pool::binder_name`] (else the index's hint) if
 //!   free, else its stem numbered (`j2`, `j3`, ...); sibling sums may reuse
-//!   a name. Free indices keep their names, except that two distinct ones
+//!   a name. A binder with neither bounds nor anchor (its extent comes from
+//!   `--dim NAME`) keeps its name, shadowing an index if need be, unless
+//!   an index free in its body prints with that name. Free indices keep their names, except that two distinct ones
 //!   with one name, or one named like a parameter or tensor, are numbered
 //!   the same way (axes first); a name that is no identifier becomes `i`;
 //! - a zero base keeps its negative exponent (`0^-2`), since `1/0^2`
@@ -43,12 +45,13 @@
 //!   `(sum_j a[j]) sum_k b[k]`, `(sum_j x[j])^2`, `(sum_j a[j])/b`;
 //!   a body that is a sum or is negative is parenthesised
 //!   (`sum_j (a[j] + b[j])`, `sum_j (-x[j])`); directly nested unbounded
-//!   binders of one kind merge (`sum_{j,k}`); bounds print as
+//!   binders of one kind merge (`sum_{j,k}`, at most
+//!   [`crate::sema::MAX_INDICES`] to a group); bounds print as
 //!   `sum_{i=1}^{N}`.
 
 use super::order;
 use super::pool::{ExprId, Ix, Node, Pool};
-use crate::sema::TensorRef;
+use crate::sema::{MAX_INDICES, TensorRef};
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -275,7 +278,30 @@ impl IndexNames {
     /// Enters the binder `i` of the `Reduce` node `node`: picks and returns
     /// its printed name, from the node's binder name (else the index's).
     pub(crate) fn open(&mut self, pool: &Pool, i: Ix, node: ExprId) -> String {
-        let hint = pool.binder_name(node).unwrap_or(&pool.index(i).name);
+        let info = pool.index(i);
+        if info.bounds.is_none() && info.anchor.is_none() {
+            // Neither bounds nor anchor: the extent comes from `--dim NAME`
+            // (or a delta partner), so the name is meaning. Keep it unless
+            // an index free in the body prints with it (shadowing any other
+            // index captures nothing; [`binder_chain`] never puts two such
+            // names in one group).
+            let name = sanitize(&info.name);
+            let n = &pool.names;
+            let program_name = n
+                .params
+                .iter()
+                .chain(&n.inputs)
+                .chain(&n.defs)
+                .any(|x| *x == name);
+            if name == info.name
+                && !program_name
+                && pool.free(node).iter().all(|&x| self.get(pool, x) != name)
+            {
+                self.bound.push((i, name.clone()));
+                return name;
+            }
+        }
+        let hint = pool.binder_name(node).unwrap_or(&info.name);
         // Without a numeric suffix: `i2` is what this printer writes when
         // `i` is taken, and reading it back must not change the next print.
         let stem = hint.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -364,8 +390,24 @@ pub(crate) fn binder_chain(pool: &Pool, e: ExprId) -> Option<Binders> {
     let mut body = *body;
     if pool.index(*i).bounds.is_none() {
         while let Node::Reduce(k, j, b) = pool.node(body) {
-            if k != kind || pool.index(*j).bounds.is_some() {
+            // One `sum_{...}` binds at most `MAX_INDICES` indices (more is
+            // refused when the text is read again): longer chains print as
+            // several groups.
+            if k != kind || pool.index(*j).bounds.is_some() || binders.len() == MAX_INDICES {
                 break;
+            }
+            // A binder that keeps its name (see `IndexNames::open`) starts
+            // a new group where an earlier one may print with that name
+            // (`sum_{i,i}` does not read back).
+            if pool.index(*j).anchor.is_none() {
+                let stem = |n: &str| n.trim_end_matches(|c: char| c.is_ascii_digit()).to_string();
+                let name = stem(&pool.index(*j).name);
+                if binders.iter().any(|&(x, node)| {
+                    stem(pool.binder_name(node).unwrap_or(&pool.index(x).name)) == name
+                        || stem(&pool.index(x).name) == name
+                }) {
+                    break;
+                }
             }
             binders.push((*j, body));
             body = *b;
@@ -688,10 +730,36 @@ pub(crate) fn zero_terms(
         out.push(if others.is_empty() {
             elem
         } else {
-            format!("(sum_{{{}}} {elem})", others.join(","))
+            let groups: Vec<String> = others
+                .chunks(MAX_INDICES)
+                .map(|g| format!("sum_{{{}}}", g.join(",")))
+                .collect();
+            format!("({} {elem})", groups.join(" "))
         });
     }
     out
+}
+
+/// A zero term that reads all of tensor `t` (of rank `rank`):
+/// `(sum_{z} 0 x[z])`, `(sum_{z,z2} 0 A[z,z2])` (names `taken` refuses are
+/// skipped), so a printed program still takes `t` as an input.
+pub(crate) fn zero_mention(
+    pool: &Pool,
+    t: TensorRef,
+    rank: usize,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let mut names: Vec<String> = Vec::with_capacity(rank);
+    for _ in 0..rank {
+        let n = unused_name("z", |c| taken(c) || names.iter().any(|o| o == c));
+        names.push(n);
+    }
+    let elem = format!("0 {}[{}]", pool.names.tensor(t), names.join(","));
+    let groups: Vec<String> = names
+        .chunks(MAX_INDICES)
+        .map(|g| format!("sum_{{{}}}", g.join(",")))
+        .collect();
+    format!("({} {elem})", groups.join(" "))
 }
 
 /// A constant exponent: `3`, `-3`, `1.5`, `-0.5`, `(1/3)`, `(-1/3)`.

@@ -168,6 +168,18 @@ fn lower(
                 .as_ref()
                 .map(|(lo, hi)| (lower(pool, program, lo, map), lower(pool, program, hi, map)));
             let i = pool.fresh_index(&var.name, bounds);
+            // As `program::lower` does: the anchor from the first subscript
+            // as written (the printer's `0 w[i]` terms fold away).
+            let mut anchor = None;
+            body.walk(&mut |x| {
+                if let K::Elem(t, ixs) = &x.kind
+                    && anchor.is_none()
+                    && let Some(p) = ixs.iter().position(|j| j == index)
+                {
+                    anchor = Some((tensor(pool, &program.tensor_name(*t)), p));
+                }
+            });
+            pool.set_anchor(i, anchor);
             map.insert(*index, i);
             let body = lower(pool, program, body, map);
             pool.reduce(*kind, i, body)
@@ -1149,7 +1161,17 @@ impl Gen {
                     self.free.push(b);
                     b
                 } else {
-                    self.ix()
+                    // Anchored, as lowering anchors an index that
+                    // subscripts a tensor: a binder with neither bounds nor
+                    // anchor is identified by its name (`--dim`), which the
+                    // printer must change where a clash leaves no choice.
+                    let i = self.ix();
+                    let w = t.el("w", &[i]);
+                    let Node::Elem(w, _) = *t.p.node(w) else {
+                        unreachable!()
+                    };
+                    t.p.set_anchor(i, Some((w, 0)));
+                    i
                 };
                 let body = self.expr(t, d);
                 self.free

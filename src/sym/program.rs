@@ -184,7 +184,12 @@ impl Lowerer<'_> {
                 sp.pool.index_value(x)
             }
             ExprKind::Elem(t, ixs) => {
-                let xs = ixs.iter().map(|&i| self.ix(sp, i)).collect();
+                let xs: Vec<Ix> = ixs.iter().map(|&i| self.ix(sp, i)).collect();
+                for (axis, &x) in xs.iter().enumerate() {
+                    if let Some(b) = sp.pool.index(x).bounds {
+                        sp.pool.record_fit(b, *t, axis);
+                    }
+                }
                 sp.pool.elem(*t, xs)
             }
             ExprKind::Delta(a, b) => {

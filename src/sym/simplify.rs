@@ -14,6 +14,9 @@
 //! - `sum_pull`: factors that do not depend on `j` leave `sum_j`;
 //! - `const_body`: `sum_{i=lo}^{hi} b` is `(hi - lo + 1) b` and
 //!   `prod_{i=lo}^{hi} b` is `b^(hi - lo + 1)` when b does not depend on i;
+//! - `empty_range`: `sum_{i=LO}^{HI} f` is 0 and `prod_{i=LO}^{HI} f` is 1
+//!   when LO and HI are integers with HI < LO (the body is never evaluated,
+//!   so it need not be simplified away first: `sum_{j=1}^{0} delta[i,j]`);
 //! - `delta_distribute`: `sum_j f (g + delta[j,k])` distributes the sum that
 //!   holds the delta, so `delta_contract` can see it;
 //! - `delta_contract`: `sum_j f(j) delta[j,k]` is `f(k)` when that is exact:
@@ -41,6 +44,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("sum_split", sum_split),
     ("sum_pull", sum_pull),
     ("const_body", const_body),
+    ("empty_range", empty_range),
     ("delta_contract", delta_contract),
     ("delta_distribute", delta_distribute),
     ("log_prod", log_prod),
@@ -206,12 +210,73 @@ pub fn const_body(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     })
 }
 
-/// Whether `delta[j,k]` may be contracted against a sum over `j`.
-fn exact_partner(pool: &Pool, j: Ix, k: Ix) -> bool {
-    match pool.index(j).bounds {
-        None => true,
-        Some(b) => pool.index(k).bounds == Some(b),
+/// A sum or product over constant integer bounds `LO..=HI` with `HI < LO`:
+/// 0 or 1.
+pub fn empty_range(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
+    let Node::Reduce(kind, i, _) = *pool.node(e) else {
+        return None;
+    };
+    let (lo, hi) = pool.index(i).bounds?;
+    let int = |x: ExprId| pool.as_const(x).filter(|r| r.is_integer());
+    if int(hi)? >= int(lo)? {
+        return None;
     }
+    Some(match kind {
+        ReduceKind::Sum => pool.zero(),
+        ReduceKind::Prod => pool.one(),
+    })
+}
+
+/// Whether `delta[j,k]` may be contracted against a sum over `j` (whose
+/// body is `body`): when every value k takes is one that j takes too, so
+/// the sum picks exactly one term.
+/// - j and k both inferred: `bind` checks that their extents agree;
+/// - j and k with the same written bounds, or constant bounds with k's
+///   range inside j's;
+/// - j inferred (0..n, n the length of j's anchor or of an axis it
+///   subscripts in `body`) and k with written bounds known to fit that
+///   axis ([`Pool::fits`]). Without such an axis (j's extent from `--dim`
+///   or only from the delta) the sum stays: `--dim` may make j's range
+///   shorter than k's.
+fn exact_partner(pool: &Pool, body: ExprId, j: Ix, k: Ix) -> bool {
+    match (pool.index(j).bounds, pool.index(k).bounds) {
+        (None, None) => true,
+        (Some(b), Some(c)) => b == c || const_inside(pool, c, b),
+        (Some(_), None) => false,
+        (None, Some(c)) => {
+            let mut axes: Vec<(crate::sema::TensorRef, usize)> = subscripted_axes(pool, body, j);
+            axes.extend(pool.index(j).anchor);
+            axes.into_iter().any(|(t, axis)| pool.fits(c, t, axis))
+        }
+    }
+}
+
+/// Whether constant bounds `inner` describe a range inside constant bounds
+/// `outer` (or an empty one).
+fn const_inside(pool: &Pool, inner: (ExprId, ExprId), outer: (ExprId, ExprId)) -> bool {
+    let c = |e: ExprId| pool.as_const(e).filter(|r| r.is_integer()).cloned();
+    match (c(inner.0), c(inner.1), c(outer.0), c(outer.1)) {
+        (Some(lo), Some(hi), Some(olo), Some(ohi)) => hi < lo || (olo <= lo && hi <= ohi),
+        _ => false,
+    }
+}
+
+/// The tensor axes that index `i` subscripts in `e`.
+fn subscripted_axes(pool: &Pool, e: ExprId, i: Ix) -> Vec<(crate::sema::TensorRef, usize)> {
+    let mut out = Vec::new();
+    for n in pool.dag_nodes(e) {
+        if !pool.depends_on_index(n, i) {
+            continue;
+        }
+        if let Node::Elem(t, ixs) = pool.node(n) {
+            for (axis, &x) in ixs.iter().enumerate() {
+                if x == i && !out.contains(&(*t, axis)) {
+                    out.push((*t, axis));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `sum_j f(j) delta[j,k]` is `f(k)`.
@@ -232,7 +297,7 @@ pub fn delta_contract(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
         } else {
             continue;
         };
-        if !exact_partner(pool, j, k) {
+        if !exact_partner(pool, body, j, k) {
             continue;
         }
         let mut rest = factors.clone();

@@ -92,6 +92,20 @@ fn const_body() {
 }
 
 #[test]
+fn empty_range() {
+    assert_eq!(only("empty_range", "f[i] = sum_{j=1}^{0} delta[i,j]"), "0");
+    assert_eq!(only("empty_range", "f = prod_{j=3}^{1} x[j]"), "1");
+    assert_eq!(
+        only("empty_range", "f = sum_{j=0}^{0} x[j]"),
+        "sum_{j=0}^{0} x[j]"
+    );
+    assert_eq!(
+        only("empty_range", "f = sum_{j=1}^{N} x[j]"),
+        "sum_{j=1}^{N} x[j]"
+    );
+}
+
+#[test]
 fn delta_contract() {
     assert_eq!(
         only("delta_contract", "f[k] = sum_j X[j] delta[j,k]"),
@@ -106,6 +120,34 @@ fn delta_contract() {
     assert_eq!(
         only("delta_contract", "f[k] = sum_{j=1}^{2} x[j] delta[j,k]"),
         "sum_{j=1}^{2} x[j] delta[k,j]"
+    );
+    // An inferred index against written bounds: exact only where the
+    // bounds are known to fit an axis the inferred index runs over.
+    assert_eq!(
+        only("delta_contract", "f = sum_{k=0}^{4} sum_j delta[j,k] T[k]"),
+        "sum_{k=0}^{4} sum_j T[k] delta[j,k]"
+    );
+    assert_eq!(
+        only(
+            "delta_contract",
+            "f = sum_{k=0}^{1} T[k] sum_j x[j] delta[j,k]"
+        ),
+        "sum_{k=0}^{1} T[k] sum_j x[j] delta[j,k]"
+    );
+    assert_eq!(
+        only(
+            "delta_contract",
+            "f = sum_{k=0}^{1} x[k] sum_j x[j] delta[j,k]"
+        ),
+        "sum_{k=0}^{1} x[k]^2"
+    );
+    // Constant bounds, k's range inside j's: exact.
+    assert_eq!(
+        only(
+            "delta_contract",
+            "f = sum_{k=1}^{2} sum_{j=0}^{5} x[j] delta[j,k]"
+        ),
+        "sum_{k=1}^{2} x[k]"
     );
     // The same bounds on both sides: exact.
     assert_eq!(
@@ -141,6 +183,7 @@ fn every_rule_has_a_test() {
         "sum_split",
         "sum_pull",
         "const_body",
+        "empty_range",
         "delta_contract",
         "delta_distribute",
         "log_prod",
