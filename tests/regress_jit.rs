@@ -541,7 +541,7 @@ fn a_dim_that_disagrees_names_the_users_tensor() {
     let src = "p1[i] = x[i] sum_q w[q] sum_r M[q,r]";
     refused(src, &[], &[("q", 7)], &["--dim q=7 disagrees with `w`"]);
     let diff = "p1[i] = x[i] sum_q w[q] sum_r M[q,r]; s[k] = a + z[k]; d[k] = diff(s[k], a)";
-    refused(diff, &[], &[("q", 7)], &["--dim q=7 disagrees with `M`"]);
+    refused(diff, &[], &[("q", 7)], &["--dim q=7 disagrees with `w`"]);
     refused(diff, &[], &[("k", 3)], &["--dim k=3 disagrees with `z`"]);
     refused(diff, &[], &[("zz", 3)], &["no index named `zz`"]);
     // Agreeing dims are accepted, by both.
@@ -657,7 +657,7 @@ fn cli_eval_and_explain_with_a_hidden_definition() {
     bad.extend(["--dim", "q=7"]);
     let (code, _, err) = ricci_cli(&dir, &bad);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("--dim q=7 disagrees with `M`"), "{err}");
+    assert!(err.contains("--dim q=7 disagrees with `w`"), "{err}");
     assert!(!mentions_hidden(&err), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
