@@ -350,15 +350,17 @@ fn p5_the_expression_inside_diff_is_bound_checked() {
 
 #[test]
 fn p5_compiled_kernels_check_it_too() {
-    let w = Tensor::F64(ArrayD::from_shape_vec(IxDyn(&[2]), vec![1., 2.]).unwrap());
+    let t = |v: Vec<f64>| Tensor::F64(ArrayD::from_shape_vec(IxDyn(&[v.len()]), v).unwrap());
+    // The derivative, `sum_{i=0}^{4} T[i] delta[k,i]`, reads no `w`.
     let k = ricci::compile(
-        "g[k] = diff(sum_{i=0}^{4} w[i]^2, w[k])",
+        "g[k] = diff(sum_{i=0}^{4} T[i] w[i], w[k])",
         ricci::Options::default(),
     )
     .expect("compiles");
-    let err = k
-        .call(&Args::new().tensor("w", w))
-        .expect_err("out of bounds");
+    let args = Args::new()
+        .tensor("w", t(vec![1., 2.]))
+        .tensor("T", t(vec![1., 2., 3., 4., 5.]));
+    let err = k.call(&args).expect_err("out of bounds");
     assert!(format!("{err:?}").contains("runs from 0 to 4"), "{err:?}");
 }
 

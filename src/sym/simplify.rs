@@ -19,9 +19,12 @@
 //!   so it need not be simplified away first: `sum_{j=1}^{0} delta[i,j]`);
 //! - `delta_distribute`: `sum_j f (g + delta[j,k])` distributes the sum that
 //!   holds the delta, so `delta_contract` can see it;
-//! - `delta_contract`: `sum_j f(j) delta[j,k]` is `f(k)` when that is exact:
-//!   j's extent is inferred (delta partners share an extent), or j and k
-//!   have the same written bounds; otherwise the sum stays, correct;
+//! - `delta_contract`: `sum_j f(j) delta[j,k]` is `f(k)` when that is exact
+//!   (every value of k is one j takes): both extents inferred (delta
+//!   partners share an extent), the same written bounds, constant bounds
+//!   inside constant bounds, or j inferred and k's written bounds known to
+//!   fit an axis j runs over ([`Pool::fits`]); otherwise the sum stays,
+//!   correct;
 //!   `delta[i,i]` is 1 and chains `sum_j delta[i,j] delta[j,k]` are
 //!   `delta[i,k]` through the same rule;
 //! - `log_prod`: `log(prod_i x[i])` is `sum_i log(x[i])`;
