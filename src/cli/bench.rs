@@ -276,7 +276,7 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
     });
     let lowered;
     let program = if has_diff {
-        lowered = crate::sym::lower(program)?.raise().0;
+        lowered = crate::sym::lower_and_raise(program)?.0;
         &lowered
     } else {
         program

@@ -8,6 +8,7 @@
 //! proves every tensor access in bounds before anything is evaluated.
 
 pub mod bind;
+mod exact;
 mod literal;
 pub mod program;
 mod resolve;
