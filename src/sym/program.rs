@@ -152,7 +152,7 @@ fn zero_divisor(span: Span) -> Diagnostic {
 }
 
 /// Whether `e` holds `0^p` with a negative `p` (a division by an exact 0).
-fn divides_by_zero(pool: &Pool, e: ExprId) -> bool {
+pub(crate) fn divides_by_zero(pool: &Pool, e: ExprId) -> bool {
     pool.dag_nodes(e).into_iter().any(|x| {
         matches!(pool.node(x), Node::Pow(b, p)
             if pool.is_zero(*b) && pool.as_const(*p).is_some_and(|r| r.is_negative()))
