@@ -88,8 +88,14 @@ struct Raiser<'a> {
     /// Pool index → index variable of the raised program, in scope.
     map: HashMap<Ix, IndexId>,
     span: Span,
-    /// The nodes that become hidden definitions ([`Raiser::plan`]).
-    share: HashSet<ExprId>,
+    /// The nodes that become hidden definitions, and their groups
+    /// ([`Raiser::plan`]).
+    share: HashMap<ExprId, Group>,
+    /// For a shape group: the member whose body its hidden definition
+    /// holds.
+    rep: HashMap<u32, ExprId>,
+    /// Hidden definitions of shape groups, program-wide.
+    shapes: HashMap<u32, DefId>,
     /// Hidden scalar definitions, program-wide.
     closed: HashMap<ExprId, DefId>,
     /// Hidden definitions with free indices, of the current definition.
@@ -116,7 +122,9 @@ impl<'a> Raiser<'a> {
             new_id: vec![None; sp.defs.len()],
             map: HashMap::new(),
             span: Span::default(),
-            share: HashSet::new(),
+            share: HashMap::new(),
+            rep: HashMap::new(),
+            shapes: HashMap::new(),
             closed: HashMap::new(),
             local: HashMap::new(),
             in_bounds: false,
@@ -125,7 +133,7 @@ impl<'a> Raiser<'a> {
             limit,
             over: None,
         };
-        r.share = r.plan();
+        (r.share, r.rep) = r.plan();
         if let Some((d, n)) = r.first_over_limit() {
             // Refused before a node is built: no memory is spent on it.
             r.span = sp.defs[d.index()].span;
@@ -187,8 +195,11 @@ impl<'a> Raiser<'a> {
 
     /// The nodes worth a hidden definition: those the raised tree would
     /// hold twice or more (counting the copies that inlined parents make),
-    /// when they can be one ([`Raiser::shareable`]).
-    fn plan(&self) -> HashSet<ExprId> {
+    /// when they can be one ([`Raiser::shareable`]). Nodes equal up to the
+    /// name of their one free index count together (a shape group), so
+    /// `exp(w[i])` in one definition and `exp(w[j])` under a sum in
+    /// another are one hidden `_s0[i] = exp(w[i])`.
+    fn plan(&self) -> (HashMap<ExprId, Group>, HashMap<u32, ExprId>) {
         let pool = &self.sp.pool;
         let roots: Vec<ExprId> = self
             .sp
@@ -196,7 +207,7 @@ impl<'a> Raiser<'a> {
             .iter()
             .map(|d| self.sp.defs[d.index()].body)
             .collect();
-        // Parents before children: reversed post-order.
+        // Children before parents.
         let mut post = Vec::new();
         let mut seen = HashSet::new();
         for &r in &roots {
@@ -226,6 +237,7 @@ impl<'a> Raiser<'a> {
         }
         let mut costly: HashMap<ExprId, bool> = HashMap::new();
         let mut size: HashMap<ExprId, u64> = HashMap::new();
+        let mut height: HashMap<ExprId, usize> = HashMap::new();
         for &e in &post {
             let kids = self.raised_children(e);
             let own = match pool.node(e) {
@@ -239,25 +251,100 @@ impl<'a> Raiser<'a> {
                 acc.saturating_add(size.get(k).copied().unwrap_or(1))
             });
             size.insert(e, n);
+            let h = kids.iter().map(|k| height.get(k).copied().unwrap_or(0) + 1).max();
+            height.insert(e, h.unwrap_or(0));
         }
+        // Equal shapes have equal heights, and every parent is higher than
+        // its children: level by level from the top, a node's count is
+        // final when its level is reached.
+        let top = height.values().copied().max().unwrap_or(0);
+        let mut levels: Vec<Vec<ExprId>> = vec![Vec::new(); top + 1];
+        for &e in &post {
+            levels[height[&e]].push(e);
+        }
+        let roots: HashSet<ExprId> = roots.into_iter().collect();
         let mut paths: HashMap<ExprId, u64> = HashMap::new();
         for &r in &roots {
             *paths.entry(r).or_insert(0) += 1;
         }
-        let roots: HashSet<ExprId> = roots.into_iter().collect();
-        let mut share = HashSet::new();
-        for &e in post.iter().rev() {
-            let mut p = paths.get(&e).copied().unwrap_or(0);
-            if p >= 2 && !roots.contains(&e) && self.shareable(e, &owner, &costly, &size) {
-                share.insert(e);
-                p = 1;
-            }
+        let mut shapes = Shapes::default();
+        let mut share = HashMap::new();
+        let mut rep = HashMap::new();
+        let add = |paths: &mut HashMap<ExprId, u64>, e: ExprId, p: u64| {
             for c in self.raised_children(e) {
                 let x = paths.entry(c).or_insert(0);
                 *x = x.saturating_add(p);
             }
+        };
+        for level in levels.iter().rev() {
+            // Groups in order of first member (deterministic).
+            let mut groups: Vec<(Group, u64, Vec<ExprId>)> = Vec::new();
+            let mut at: HashMap<Group, usize> = HashMap::new();
+            for &e in level {
+                let p = paths.get(&e).copied().unwrap_or(0);
+                if p == 0 {
+                    continue;
+                }
+                let Some(g) = self.group(e, &roots, &owner, &mut shapes) else {
+                    add(&mut paths, e, p);
+                    continue;
+                };
+                match at.get(&g) {
+                    Some(&k) => {
+                        groups[k].1 = groups[k].1.saturating_add(p);
+                        groups[k].2.push(e);
+                    }
+                    None => {
+                        at.insert(g, groups.len());
+                        groups.push((g, p, vec![e]));
+                    }
+                }
+            }
+            for (g, total, members) in groups {
+                let first = members[0];
+                if total >= 2 && self.shareable(first, &owner, &costly, &size) {
+                    for &m in &members {
+                        share.insert(m, g);
+                    }
+                    if let Group::Shape(k) = g {
+                        rep.insert(k, first);
+                    }
+                    add(&mut paths, first, 1);
+                } else {
+                    for &m in &members {
+                        let p = paths.get(&m).copied().unwrap_or(0);
+                        add(&mut paths, m, p);
+                    }
+                }
+            }
         }
-        share
+        (share, rep)
+    }
+
+    /// The group of a node that could be shared: a closed node or one with
+    /// several free indices is its own; one with a single free index that
+    /// subscripts a tensor in it (and has an inferred extent) is grouped by
+    /// its shape. `None` for roots and leaves.
+    fn group(
+        &self,
+        e: ExprId,
+        roots: &HashSet<ExprId>,
+        owner: &HashMap<Ix, usize>,
+        shapes: &mut Shapes,
+    ) -> Option<Group> {
+        let pool = &self.sp.pool;
+        if roots.contains(&e) || is_leaf(pool.node(e)) {
+            return None;
+        }
+        match pool.free(e) {
+            &[f] if (owner.contains_key(&f)
+                || (pool.index(f).level != Level::Free && pool.index(f).bounds.is_none()))
+                && pool.least_subscript(e, f).is_some() =>
+            {
+                Some(Group::Shape(shapes.of(pool, e, f)))
+            }
+            _ => Some(Group::Own(e)),
+        }
     }
 
     /// Whether `e` can be a hidden definition: not a leaf; closed, or not
@@ -275,10 +362,7 @@ impl<'a> Raiser<'a> {
         size: &HashMap<ExprId, u64>,
     ) -> bool {
         let pool = &self.sp.pool;
-        if matches!(
-            pool.node(e),
-            Node::Const(_) | Node::Param(_) | Node::Index(_) | Node::Elem(..) | Node::Delta(..)
-        ) {
+        if is_leaf(pool.node(e)) {
             return false;
         }
         let free = pool.free(e);
@@ -361,13 +445,14 @@ impl<'a> Raiser<'a> {
         let mut size: HashMap<ExprId, u64> = HashMap::new();
         let mut total: u64 = 0;
         let mut seen = HashSet::new();
+        let mut counted: HashSet<Group> = HashSet::new();
         for &d in &self.sp.order {
             let root = self.sp.defs[d.index()].body;
             let mut stack = vec![(root, false)];
             while let Some((e, done)) = stack.pop() {
                 if done {
                     let n = self.raised_children(e).into_iter().fold(1u64, |acc, c| {
-                        let k = if self.share.contains(&c) {
+                        let k = if self.share.contains_key(&c) {
                             1
                         } else {
                             size.get(&c).copied().unwrap_or(1)
@@ -375,7 +460,9 @@ impl<'a> Raiser<'a> {
                         acc.saturating_add(k)
                     });
                     size.insert(e, n);
-                    if self.share.contains(&e) {
+                    if let Some(g) = self.share.get(&e)
+                        && counted.insert(*g)
+                    {
                         total = total.saturating_add(n);
                     }
                     continue;
@@ -390,7 +477,7 @@ impl<'a> Raiser<'a> {
                     }
                 }
             }
-            if !self.share.contains(&root) {
+            if !self.share.contains_key(&root) {
                 total = total.saturating_add(size.get(&root).copied().unwrap_or(1));
             }
             if total > self.limit as u64 {
@@ -452,37 +539,52 @@ impl<'a> Raiser<'a> {
     /// A read of the hidden definition of `e`, if `e` is shared (made at
     /// its first use).
     fn shared(&mut self, e: ExprId) -> Option<Expr> {
-        if self.in_bounds || !self.share.contains(&e) {
+        if self.in_bounds {
             return None;
         }
+        let group = *self.share.get(&e)?;
         let free: Vec<Ix> = self.sp.pool.free(e).to_vec();
-        if free.is_empty() {
-            let d = match self.closed.get(&e) {
+        if !free.iter().all(|i| self.map.contains_key(i)) {
+            return None;
+        }
+        let d = match group {
+            Group::Own(_) if free.is_empty() => match self.closed.get(&e) {
                 Some(&d) => d,
                 None => {
                     let d = self.hidden_def(e, &[], vec![]);
                     self.closed.insert(e, d);
                     d
                 }
-            };
+            },
+            Group::Own(_) => match self.local.get(&e) {
+                Some(&d) => d,
+                None => {
+                    let mut sources = Vec::with_capacity(free.len());
+                    for &i in &free {
+                        let (t, axis) = self.source(e, i)?;
+                        sources.push((self.tensor(t), axis));
+                    }
+                    let d = self.hidden_def(e, &free, sources);
+                    self.local.insert(e, d);
+                    d
+                }
+            },
+            Group::Shape(k) => match self.shapes.get(&k) {
+                Some(&d) => d,
+                None => {
+                    let rep = self.rep.get(&k).copied().unwrap_or(e);
+                    let f = *self.sp.pool.free(rep).first()?;
+                    let (t, axis) = self.sp.pool.least_subscript(rep, f)?;
+                    let src = (self.tensor(t), axis);
+                    let d = self.hidden_def(rep, &[f], vec![src]);
+                    self.shapes.insert(k, d);
+                    d
+                }
+            },
+        };
+        if free.is_empty() {
             return Some(self.mk(ExprKind::Scalar(d)));
         }
-        if !free.iter().all(|i| self.map.contains_key(i)) {
-            return None;
-        }
-        let d = match self.local.get(&e) {
-            Some(&d) => d,
-            None => {
-                let mut sources = Vec::with_capacity(free.len());
-                for &i in &free {
-                    let (t, axis) = self.source(e, i)?;
-                    sources.push((self.tensor(t), axis));
-                }
-                let d = self.hidden_def(e, &free, sources);
-                self.local.insert(e, d);
-                d
-            }
-        };
         let ixs: Vec<IndexId> = free.iter().map(|&i| self.ix(i)).collect();
         Some(self.mk(ExprKind::Elem(TensorRef::Def(d), ixs)))
     }
@@ -596,4 +698,80 @@ impl<'a> Raiser<'a> {
 /// Whether a power with this exponent is cheap (a square is `x x`).
 fn is_small_power(p: Option<&BigRational>) -> bool {
     p.is_some_and(|r| *r == BigRational::from_integer(2.into()) || *r == -BigRational::one())
+}
+
+fn is_leaf(n: &Node) -> bool {
+    matches!(
+        n,
+        Node::Const(_) | Node::Param(_) | Node::Index(_) | Node::Elem(..) | Node::Delta(..)
+    )
+}
+
+/// What a shared node is computed as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Group {
+    /// The node alone: closed (a hidden scalar for the whole program), or
+    /// with several free indices (a hidden tensor of its definition).
+    Own(ExprId),
+    /// Every node equal to the others up to the name of its one free
+    /// index, which subscripts a tensor in it (so its range is that
+    /// tensor axis's everywhere): one hidden tensor for the whole program.
+    Shape(u32),
+}
+
+/// A node with one free index renamed to a placeholder, its children by
+/// shape; a node without that index is itself.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Shape {
+    Exact(ExprId),
+    /// Children are shape ids (in the `ExprId`s), the free index is
+    /// [`PLACEHOLDER`].
+    Open(Node),
+}
+
+const PLACEHOLDER: Ix = Ix(u32::MAX);
+
+/// Interned shapes.
+#[derive(Default)]
+struct Shapes {
+    ids: HashMap<Shape, u32>,
+    memo: HashMap<(ExprId, Ix), u32>,
+}
+
+impl Shapes {
+    fn intern(&mut self, s: Shape) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(s).or_insert(n)
+    }
+
+    /// The shape of `e` with `f` renamed to the placeholder.
+    fn of(&mut self, pool: &super::pool::Pool, e: ExprId, f: Ix) -> u32 {
+        if !pool.depends_on_index(e, f) {
+            return self.intern(Shape::Exact(e));
+        }
+        if let Some(&k) = self.memo.get(&(e, f)) {
+            return k;
+        }
+        let ph = |i: Ix| if i == f { PLACEHOLDER } else { i };
+        let kids = |v: &[ExprId], this: &mut Shapes| -> Vec<ExprId> {
+            v.iter().map(|&c| ExprId(this.of(pool, c, f))).collect()
+        };
+        let node = match pool.node(e).clone() {
+            Node::Index(i) => Node::Index(ph(i)),
+            Node::Elem(t, ixs) => Node::Elem(t, ixs.into_iter().map(ph).collect()),
+            Node::Delta(a, b) => Node::Delta(ph(a), ph(b)),
+            Node::Add(v) => Node::Add(kids(&v, self)),
+            Node::Mul(v) => Node::Mul(kids(&v, self)),
+            Node::Call(g, v) => Node::Call(g, kids(&v, self)),
+            Node::Pow(a, b) => {
+                let v = kids(&[a, b], self);
+                Node::Pow(v[0], v[1])
+            }
+            Node::Reduce(k, i, b) => Node::Reduce(k, i, kids(&[b], self)[0]),
+            n @ (Node::Const(_) | Node::Param(_)) => n,
+        };
+        let k = self.intern(Shape::Open(node));
+        self.memo.insert((e, f), k);
+        k
+    }
 }
