@@ -4,11 +4,15 @@
 //! Run: `cargo bench --bench symbolic`. Besides criterion's timings it prints
 //! node counts: the derivative of a product of n factors (O(n^2) expected)
 //! and the gradient of n nested tanh layers (linear in n expected), and the
-//! interpreter's time for a forward pass beside its gradient.
+//! interpreter's time for a forward pass beside its gradient, and for
+//! higher derivatives (orders 1 to 6) the pool DAG's size, the size as a
+//! tree and the size of the raised program `eval` runs (with sharing).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ndarray::{Array1, Array2};
+use ricci::sym::pool::ExprId;
 use ricci::{Args, SymProgram, Tensor};
+use std::collections::HashMap;
 use std::hint::black_box;
 
 const LEAST_SQUARES: &str = "L = sum_i (y[i] - sum_j X[i,j] w[j])^2";
@@ -60,8 +64,66 @@ fn sizes() {
     }
 }
 
+/// `diff(...diff(e, x)..., x)`, `k` times.
+fn diff_n(e: &str, k: usize) -> String {
+    (0..k).fold(e.to_string(), |acc, _| format!("diff({acc}, x)"))
+}
+
+/// The size of a pool expression written out as a tree (saturating).
+fn tree_size(p: &SymProgram, e: ExprId, memo: &mut HashMap<ExprId, u64>) -> u64 {
+    if let Some(&n) = memo.get(&e) {
+        return n;
+    }
+    let n = p
+        .pool
+        .children(e)
+        .into_iter()
+        .fold(1u64, |acc, c| acc.saturating_add(tree_size(p, c, memo)));
+    memo.insert(e, n);
+    n
+}
+
+/// Per order of a higher derivative: distinct nodes of the derivative in
+/// the pool (its DAG), its size as a tree, and the size of the program
+/// `eval` runs (raised with sharing: hidden definitions for shared nodes),
+/// with how many hidden definitions that has.
+fn higher_derivatives() {
+    let cases = [
+        ("x^x^x^x^x^x^x^x^x^x", 6),
+        ("prod_{i=1}^{30}(x+i)", 6),
+        ("sum_i (x + a[i])^(x + a[i])^(x + a[i])^(x + a[i])", 5),
+    ];
+    for (e, orders) in cases {
+        println!("derivatives of {e} (pool DAG nodes, as a tree, raised with sharing, hidden defs):");
+        for k in 1..=orders {
+            let src = format!("y = {}", diff_n(e, k));
+            let p = SymProgram::parse(&src).expect("lowers");
+            let root = p.defs[p.order[p.order.len() - 1].index()].body;
+            let tree = tree_size(&p, root, &mut HashMap::new());
+            let (raised, _) = p.raise();
+            let mut nodes = 0;
+            for d in &raised.defs {
+                d.body.walk(&mut |_| nodes += 1);
+            }
+            let hidden = raised.defs.iter().filter(|d| d.is_hidden()).count();
+            println!(
+                "  order {k}: {:6} DAG nodes, {tree:9} tree nodes, {nodes:6} raised nodes, {hidden:4} hidden",
+                p.pool.dag_size(root)
+            );
+        }
+    }
+}
+
 fn latency(c: &mut Criterion) {
     sizes();
+    higher_derivatives();
+    let fifth = format!("y = {}", diff_n("x^x^x^x^x^x^x^x^x^x", 5));
+    c.bench_function("lower and raise the 5th derivative of a 10-high tower", |b| {
+        b.iter(|| {
+            let p = ricci::check(black_box(&fifth)).ok()?;
+            ricci::sym::lower_and_raise(&p).ok()
+        })
+    });
     c.bench_function("simplify+diff least squares", |b| {
         b.iter(|| {
             let mut p = SymProgram::parse(black_box(LEAST_SQUARES)).ok()?;

@@ -598,6 +598,18 @@ fn is_leaf(r: &R) -> bool {
     )
 }
 
+/// Whether `r` is built from numbers alone (the checker folds it exactly).
+fn constant(r: &R) -> bool {
+    match r {
+        R::Num(_) => true,
+        R::Neg(e) | R::Sq(e) | R::Pow(_, e) => constant(e),
+        R::Add(ts) => ts.iter().all(|(_, t)| constant(t)),
+        R::Mul(fs, _) => fs.iter().all(constant),
+        R::Div(a, b) => constant(a) && constant(b),
+        _ => false,
+    }
+}
+
 /// The text of an expression; every compound is parenthesised.
 fn text(r: &R) -> String {
     match r {
@@ -626,9 +638,13 @@ fn text(r: &R) -> String {
             let sep = if *juxtaposed { " " } else { " * " };
             format!("({})", fs.iter().map(text).collect::<Vec<_>>().join(sep))
         }
+        // An exact division by zero is an error as written: a constant
+        // divisor (or base of a negative power) multiplies instead.
+        R::Div(a, b) if constant(b) => format!("({} * {})", text(a), text(b)),
         R::Div(a, b) => format!("({} / {})", text(a), text(b)),
         R::Sq(e) if is_leaf(e) => format!("{}^2", text(e)),
         R::Sq(e) => format!("({})^2", text(e)),
+        R::Pow(p, e) if p.starts_with('-') && constant(e) => format!("({})^(3)", text(e)),
         R::Pow(p, e) if is_leaf(e) => format!("{}^({p})", text(e)),
         R::Pow(p, e) => format!("({})^({p})", text(e)),
         R::Call(f, e) => format!("{f}({})", text(e)),

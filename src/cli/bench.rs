@@ -297,7 +297,7 @@ fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
     let written = has_diff.then_some(program);
     let lowered;
     let program = if has_diff {
-        lowered = crate::sym::lower(program)?.raise().0;
+        lowered = crate::sym::lower_and_raise(program)?.0;
         &lowered
     } else {
         program

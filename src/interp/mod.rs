@@ -47,8 +47,7 @@ pub fn eval(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
         // The symbolic engine replaces each `diff(...)` by its derivative
         // (adding the adjoint definitions it shares); evaluate that, and
         // keep the values of the program's own definitions.
-        let lowered = crate::sym::lower(program)?;
-        let (raised, new_id) = lowered.raise();
+        let (raised, new_id) = crate::sym::lower_and_raise(program)?;
         let values = eval_as_written(&raised, Some(program), args)?;
         return Ok(new_id[..program.defs.len()]
             .iter()

@@ -189,8 +189,7 @@ fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>, Option<Program
     if !has_diff {
         return Ok((program.clone(), (0..program.defs.len()).collect(), None));
     }
-    let lowered = crate::sym::lower(program)?;
-    let (raised, new_id) = lowered.raise();
+    let (raised, new_id) = crate::sym::lower_and_raise(program)?;
     let user = new_id[..program.defs.len()]
         .iter()
         .filter_map(|d| d.map(|d| d.index()))

@@ -69,6 +69,20 @@ struct Use {
     span: Span,
 }
 
+impl Use {
+    /// A use of `axis` of tensor `t`, of length `len`; messages name a
+    /// hidden definition's axis by the visible tensor axis it comes from.
+    fn new(program: &Program, (t, axis): (TensorRef, usize), len: usize, span: Span) -> Use {
+        let (t, axis) = program.visible_axis(t, axis);
+        Use {
+            len,
+            tensor: program.tensor_name(t),
+            axis,
+            span,
+        }
+    }
+}
+
 /// Computes every index range and definition shape, checking every access.
 pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
     let mut errors = Vec::new();
@@ -179,12 +193,12 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                     TensorRef::Input(i) => input_shapes.get(i.index()),
                     TensorRef::Def(d) => def_shapes.get(d.index()),
                 };
-                uses.entry(ax).or_default().push(Use {
-                    len: shape.and_then(|s| s.get(axis)).copied().unwrap_or(0),
-                    tensor: program.tensor_name(t),
-                    axis,
-                    span: program.index_var(ax).span,
-                });
+                uses.entry(ax).or_default().push(Use::new(
+                    program,
+                    (t, axis),
+                    shape.and_then(|s| s.get(axis)).copied().unwrap_or(0),
+                    program.index_var(ax).span,
+                ));
             }
         }
         def.body.walk(&mut |e| {
@@ -201,12 +215,12 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                             TensorRef::Input(i) => input_shapes.get(i.index()),
                             TensorRef::Def(d) => def_shapes.get(d.index()),
                         };
-                        uses.entry(*index).or_default().push(Use {
-                            len: shape.and_then(|s| s.get(axis)).copied().unwrap_or(0),
-                            tensor: program.tensor_name(t),
-                            axis,
-                            span: e.span,
-                        });
+                        uses.entry(*index).or_default().push(Use::new(
+                            program,
+                            (t, axis),
+                            shape.and_then(|s| s.get(axis)).copied().unwrap_or(0),
+                            e.span,
+                        ));
                     }
                     return;
                 }
@@ -228,12 +242,12 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
             };
             for (axis, &ix) in idx.iter().enumerate() {
                 seen.push(ix);
-                uses.entry(ix).or_default().push(Use {
-                    len: shape.get(axis).copied().unwrap_or(0),
-                    tensor: program.tensor_name(t),
-                    axis,
-                    span: e.span,
-                });
+                uses.entry(ix).or_default().push(Use::new(
+                    program,
+                    (t, axis),
+                    shape.get(axis).copied().unwrap_or(0),
+                    e.span,
+                ));
             }
         });
         seen.sort();
@@ -327,7 +341,11 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
                 Diagnostic::at(
                     format!(
                         "{} would have shape {} ({count} elements), more than the limit of {MAX_ELEMENTS}",
-                        def.display_name(def_shapes.len()),
+                        if def.is_hidden() {
+                            "an intermediate result of this statement".to_string()
+                        } else {
+                            def.display_name(def_shapes.len())
+                        },
                         show_shape(&shape)
                     ),
                     def.span,

@@ -9,6 +9,7 @@
 
 pub mod bind;
 pub mod budget;
+mod exact;
 mod literal;
 pub mod program;
 mod resolve;

@@ -138,6 +138,13 @@ pub struct Def {
 }
 
 impl Def {
+    /// Whether a later stage made this definition (`_t3`, `_s0`: names
+    /// that start with `_`, which no written name can): it is never shown,
+    /// and messages name what it came from instead.
+    pub fn is_hidden(&self) -> bool {
+        self.name.as_deref().is_some_and(|n| n.starts_with('_'))
+    }
+
     /// The name to show: the defined name or, for a bare expression, its text
     /// position (`_1` for the first statement).
     pub fn display_name(&self, position: usize) -> String {
@@ -232,6 +239,28 @@ impl Program {
     }
     pub fn def(&self, id: DefId) -> &Def {
         &self.defs[id.index()]
+    }
+
+    /// The tensor axis a message should name for `axis` of `t`: for a
+    /// hidden definition, the visible tensor axis its extent comes from
+    /// (followed through hidden definitions), else `t`'s own.
+    pub fn visible_axis(&self, mut t: TensorRef, mut axis: usize) -> (TensorRef, usize) {
+        for _ in 0..self.defs.len() {
+            let TensorRef::Def(d) = t else { break };
+            let def = self.def(d);
+            if !def.is_hidden() {
+                break;
+            }
+            match def
+                .axes
+                .get(axis)
+                .and_then(|&a| self.index_var(a).extent_of)
+            {
+                Some((u, b)) => (t, axis) = (u, b),
+                None => break,
+            }
+        }
+        (t, axis)
     }
 
     /// The name of a tensor reference.

@@ -189,6 +189,9 @@ impl Checker {
             self.error(d);
             body = Self::placeholder(body.span);
         }
+        for d in super::exact::zero_divisions(&body) {
+            self.error(d);
+        }
         self.program.defs.push(Def {
             name: name.map(|n| n.name.clone()),
             span: stmt.span,

@@ -105,9 +105,11 @@ impl Differ<'_> {
                 pool.reduce_like(e, d)
             }
             Node::Reduce(ReduceKind::Prod, i, body) => {
-                // d prod_i f(i) = sum_j f'(j) prod_i (f(i) + delta[i,j] (1 - f(i))):
+                // d prod_i f(i) = sum_j f'(j) prod_i (f(i) (1 - delta[i,j]) + delta[i,j]):
                 // the product of the other factors, exact even where some
                 // f(i) is 0 (no division), and smooth to differentiate again.
+                // f occurs once, so the k-th derivative's factor grows
+                // linearly with k (`f + delta (1 - f)` doubled it).
                 let d = self.go(pool, body);
                 let info = pool.index(i).clone();
                 let j = pool.fresh_index(&info.name, info.bounds);
@@ -115,9 +117,9 @@ impl Differ<'_> {
                 let dj = pool.rename(d, i, j);
                 let one = pool.one();
                 let dl = pool.delta(i, j);
-                let rest = pool.sub(one, body);
-                let skip = pool.mul2(dl, rest);
-                let factor = pool.add2(body, skip);
+                let keep = pool.sub(one, dl);
+                let kept = pool.mul2(body, keep);
+                let factor = pool.add2(kept, dl);
                 let others = pool.reduce(ReduceKind::Prod, i, factor);
                 let term = pool.mul2(dj, others);
                 pool.reduce(ReduceKind::Sum, j, term)

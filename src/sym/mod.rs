@@ -17,6 +17,7 @@ pub mod order;
 pub mod pool;
 pub mod print;
 pub mod program;
+pub mod raise;
 pub mod simplify;
 
 pub use program::{SymDef, SymProgram};
@@ -34,6 +35,13 @@ pub(crate) fn on_big_stack<T: Send>(
 /// simplified, every `diff(...)` replaced by its derivative.
 pub fn lower(program: &crate::sema::Program) -> Result<SymProgram, Errors> {
     on_big_stack(|| program::lower(program))
+}
+
+/// Lowers a checked program and raises it back ([`SymProgram::try_raise`]):
+/// the program without `diff` that the evaluators run, its shared
+/// subexpressions computed once, with the new id of every definition.
+pub fn lower_and_raise(program: &crate::sema::Program) -> Result<raise::Raised, Errors> {
+    on_big_stack(|| program::lower(program)?.try_raise())
 }
 #[cfg(test)]
 mod eval_tests;

@@ -920,11 +920,13 @@ fn exact_pow(x: &BigRational, y: &BigRational) -> Option<BigRational> {
     if x.is_zero() {
         return (n > 0).then(BigRational::zero);
     }
-    // The d-th root first, exactly or not at all.
+    // The d-th root first, exactly or not at all. A negative base has no
+    // real power with a fractional exponent in the evaluators (`powf` gives
+    // NaN, `(-8)^(1/3)` included), so it stays unfolded: the same NaN.
     let root = if d == 1 {
         x.clone()
     } else {
-        if x.is_negative() && d % 2 == 0 {
+        if x.is_negative() {
             return None;
         }
         let rn = exact_root(x.numer(), d)?;

@@ -1192,6 +1192,10 @@ fn random_expressions_read_back() {
     };
     for _ in 0..3000 {
         let e = g.expr(&mut t, 4);
+        // A division by an exact 0 is an error as written (sema::exact).
+        if crate::sym::program::divides_by_zero(&t.p, e) {
+            continue;
+        }
         let axes: Vec<Ix> = t.p.free(e).to_vec();
         let text = def_text(&t.p, "out", &axes, e);
         round_trip(&mut t.p, &text, &axes, e);

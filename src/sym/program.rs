@@ -15,7 +15,8 @@ use super::chain;
 use super::pool::{ExprId, Ix, Names, Node, Pool};
 use super::simplify::{RULES, Rule, simplify, simplify_with};
 use crate::diagnostics::{Diagnostic, Errors, Span};
-use crate::sema::{self, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, TensorRef, Wrt};
+use crate::sema::{self, DefId, Expr, ExprKind, IndexId, TensorRef, Wrt};
+use num_traits::Signed;
 use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
@@ -122,10 +123,40 @@ pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<Sym
         d.body = body;
     }
     if errors.is_empty() {
+        // Simplifying (an empty sum, a derivative) can leave a division by
+        // an exact 0 that no divisor showed as written.
+        for &d in &sp.order {
+            let def = &sp.defs[d.index()];
+            if divides_by_zero(&sp.pool, def.body) {
+                errors.push(
+                    Diagnostic::at(
+                        "this statement divides by zero: once simplified, a divisor in it is exactly 0",
+                        def.span,
+                    )
+                    .with_note("constants are exact, so the quotient has no value; change the divisor"),
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
         Ok(sp)
     } else {
         Err(Errors(errors))
     }
+}
+
+/// A divisor that simplifies to exactly 0 (`x / (x - x)`): an error at it.
+fn zero_divisor(span: Span) -> Diagnostic {
+    Diagnostic::at("division by zero: this divisor simplifies to exactly 0", span)
+        .with_note("the quotient has no value; change the divisor")
+}
+
+/// Whether `e` holds `0^p` with a negative `p` (a division by an exact 0).
+pub(crate) fn divides_by_zero(pool: &Pool, e: ExprId) -> bool {
+    pool.dag_nodes(e).into_iter().any(|x| {
+        matches!(pool.node(x), Node::Pow(b, p)
+            if pool.is_zero(*b) && pool.as_const(*p).is_some_and(|r| r.is_negative()))
+    })
 }
 
 /// The first tensor axis that index `a` subscripts in `e`.
@@ -209,12 +240,18 @@ impl Lowerer<'_> {
                 sp.pool.mul(v)
             }
             ExprKind::Div(a, b) => {
-                let (a, b) = (self.expr(sp, a), self.expr(sp, b));
-                sp.pool.div(a, b)
+                let (x, y) = (self.expr(sp, a), self.expr(sp, b));
+                if sp.pool.is_zero(y) {
+                    self.errors.push(zero_divisor(b.span));
+                }
+                sp.pool.div(x, y)
             }
             ExprKind::Pow(a, b) => {
-                let (a, b) = (self.expr(sp, a), self.expr(sp, b));
-                sp.pool.pow(a, b)
+                let (x, y) = (self.expr(sp, a), self.expr(sp, b));
+                if sp.pool.is_zero(x) && sp.pool.as_const(y).is_some_and(|r| r.is_negative()) {
+                    self.errors.push(zero_divisor(a.span));
+                }
+                sp.pool.pow(x, y)
             }
             ExprKind::Call(f, v) => {
                 let v = v.iter().map(|x| self.expr(sp, x)).collect();
@@ -391,173 +428,5 @@ impl SymProgram {
                 Node::Reduce(_, i, _) => Some(*i),
                 _ => None,
             })
-    }
-
-    /// Back to a checked program (statement order; derived definitions
-    /// included), for the interpreter. Returns it with the new id of every
-    /// definition of the lowered program.
-    pub fn raise(&self) -> (sema::Program, Vec<Option<DefId>>) {
-        let mut new_id: Vec<Option<DefId>> = vec![None; self.defs.len()];
-        for (n, &d) in self.order.iter().enumerate() {
-            new_id[d.index()] = Some(DefId(n as u32));
-        }
-        let mut out = sema::Program {
-            inputs: self.inputs.clone(),
-            params: self.params.clone(),
-            indices: Vec::new(),
-            defs: Vec::new(),
-        };
-        for &d in &self.order {
-            let def = &self.defs[d.index()];
-            let mut r = Raiser {
-                sp: self,
-                out: &mut out,
-                map: HashMap::new(),
-                new_id: &new_id,
-                span: def.span,
-            };
-            let axes: Vec<IndexId> = def
-                .axes
-                .iter()
-                .map(|&a| {
-                    let id = r.new_index(a, IndexRole::Axis, None);
-                    r.out.indices[id.index()].extent_of =
-                        self.extent_of.get(&a).map(|&(t, axis)| (r.tensor(t), axis));
-                    r.map.insert(a, id);
-                    id
-                })
-                .collect();
-            let body = r.expr(def.body);
-            out.defs.push(sema::Def {
-                name: def.name.clone(),
-                span: def.span,
-                axes,
-                body,
-            });
-        }
-        (out, new_id)
-    }
-}
-
-struct Raiser<'a> {
-    sp: &'a SymProgram,
-    out: &'a mut sema::Program,
-    map: HashMap<Ix, IndexId>,
-    new_id: &'a [Option<DefId>],
-    span: Span,
-}
-
-impl Raiser<'_> {
-    fn new_index(&mut self, i: Ix, role: IndexRole, bounds: Option<(Expr, Expr)>) -> IndexId {
-        self.out.indices.push(IndexVar {
-            name: self.sp.pool.index(i).name.clone(),
-            span: self.span,
-            role,
-            bounds,
-            extent_of: None,
-        });
-        IndexId(self.out.indices.len() as u32 - 1)
-    }
-
-    fn ix(&mut self, i: Ix) -> IndexId {
-        match self.map.get(&i) {
-            Some(&x) => x,
-            // A free index that is not an axis cannot occur in a lowered
-            // definition; give it a variable so `bind` reports it.
-            None => {
-                let x = self.new_index(i, IndexRole::Axis, None);
-                self.map.insert(i, x);
-                x
-            }
-        }
-    }
-
-    fn tensor(&self, t: TensorRef) -> TensorRef {
-        match t {
-            TensorRef::Def(d) => TensorRef::Def(self.new_id[d.index()].unwrap_or(d)),
-            t => t,
-        }
-    }
-
-    fn mk(&self, kind: ExprKind) -> Expr {
-        Expr::new(kind, self.span)
-    }
-
-    fn product(&self, mut v: Vec<Expr>) -> Expr {
-        match v.len() {
-            0 => self.mk(ExprKind::Const(num_traits::One::one())),
-            1 => v.swap_remove(0),
-            _ => self.mk(ExprKind::Mul(v)),
-        }
-    }
-
-    fn expr(&mut self, e: ExprId) -> Expr {
-        let pool = &self.sp.pool;
-        let kind = match pool.node(e).clone() {
-            Node::Const(r) => ExprKind::Const(r),
-            Node::Param(p) => ExprKind::Param(p),
-            Node::Index(i) => ExprKind::Index(self.ix(i)),
-            Node::Elem(t, ixs) => {
-                let t = self.tensor(t);
-                if ixs.is_empty()
-                    && let TensorRef::Def(d) = t
-                {
-                    return self.mk(ExprKind::Scalar(d));
-                }
-                ExprKind::Elem(t, ixs.iter().map(|&i| self.ix(i)).collect())
-            }
-            Node::Delta(a, b) => ExprKind::Delta(self.ix(a), self.ix(b)),
-            Node::Add(ts) => ExprKind::Add(ts.iter().map(|&t| self.expr(t)).collect()),
-            Node::Mul(fs) => {
-                // Factors with exponent -1 become a divisor.
-                let (den, num): (Vec<ExprId>, Vec<ExprId>) = fs.iter().partition(|&&f| {
-                    matches!(pool.node(f), Node::Pow(_, p) if pool.as_const(*p).is_some_and(|r| *r == -num_rational::BigRational::from_integer(1.into())))
-                });
-                let num: Vec<Expr> = num.iter().map(|&f| self.expr(f)).collect();
-                let num = self.product(num);
-                if den.is_empty() {
-                    return num;
-                }
-                let den: Vec<Expr> = den
-                    .iter()
-                    .map(|&f| match pool.node(f) {
-                        Node::Pow(b, _) => self.expr(*b),
-                        _ => self.expr(f),
-                    })
-                    .collect();
-                let den = self.product(den);
-                ExprKind::Div(Box::new(num), Box::new(den))
-            }
-            Node::Pow(b, p) => ExprKind::Pow(Box::new(self.expr(b)), Box::new(self.expr(p))),
-            Node::Call(f, args) => ExprKind::Call(f, args.iter().map(|&a| self.expr(a)).collect()),
-            Node::Reduce(kind, i, body) => {
-                let bounds = pool
-                    .index(i)
-                    .bounds
-                    .map(|(lo, hi)| (self.expr(lo), self.expr(hi)));
-                let role = if bounds.is_some() {
-                    IndexRole::Bound
-                } else {
-                    IndexRole::Implicit
-                };
-                let id = self.new_index(i, role, bounds);
-                if role == IndexRole::Implicit {
-                    self.out.indices[id.index()].extent_of =
-                        pool.index(i).anchor.map(|(t, axis)| (self.tensor(t), axis));
-                }
-                let saved = self.map.insert(i, id);
-                let body = self.expr(body);
-                match saved {
-                    Some(s) => self.map.insert(i, s),
-                    None => self.map.remove(&i),
-                };
-                ExprKind::Reduce {
-                    kind,
-                    index: id,
-                    body: Box::new(body),
-                }
-            }
-        };
-        self.mk(kind)
     }
 }
