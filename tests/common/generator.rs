@@ -192,8 +192,10 @@ pub mod gate {
     /// `diff(...)` inside programs of the JIT profile (W2: after a hidden
     /// `_tN`, a derivative's axis gets the wrong extent in the JIT).
     pub const JIT_DIFF: bool = false;
-    /// Deltas between ranges of different extents (W3).
-    pub const CROSS_DELTAS: bool = true;
+    /// Deltas between ranges of different extents (W3: the simplifier
+    /// contracts `sum_k x[k] delta[l,k]` to `x[l]` for a written-bounds `l`
+    /// that runs past x's end).
+    pub const CROSS_DELTAS: bool = false;
 
     /// Whether `RICCI_GEN_ALL=1` asks for every option.
     pub fn all() -> bool {
@@ -319,6 +321,8 @@ struct Scope<'a> {
     defs: &'a [Def],
     /// Compound nodes left for this right-hand side.
     budget: usize,
+    /// Whether something outside the symbolic engine's domain was generated.
+    outside: bool,
 }
 
 impl Scope<'_> {
@@ -460,7 +464,10 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
                 // Keep exp's argument in [-1, 1] so values stay finite.
                 "exp" => Expr::Call("exp", vec![Expr::Call("tanh", vec![e])]),
                 // Mostly real results (NaN everywhere would prove little).
-                "log" | "sqrt" => Expr::Call(f, vec![Expr::Call("abs", vec![e])]),
+                "log" | "sqrt" => {
+                    s.outside = true;
+                    Expr::Call(f, vec![Expr::Call("abs", vec![e])])
+                }
                 _ => Expr::Call(f, vec![e]),
             }
         }
@@ -481,6 +488,7 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
         Op::Div => {
             let a = expr(c, s, d);
             if s.p.domain == Domain::Any && c.flag() {
+                s.outside = true;
                 Expr::Div(Box::new(a), Box::new(expr(c, s, d)))
             } else {
                 let w = c.byte();
@@ -488,6 +496,7 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
             }
         }
         Op::AnyPow => {
+            s.outside = true;
             let e = ANY_POWERS[c.below(ANY_POWERS.len())];
             Expr::Pow(Box::new(expr(c, s, d)), e)
         }
@@ -704,6 +713,7 @@ fn bounded(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
     if !s.p.negative_ranges {
         hi = hi.max(lo - 1);
     }
+    s.outside |= hi < lo - 1;
     let kw = keyword(prod, style & 1 != 0);
     let hi_text = if kind == Kind::Row && hi == last && style & 8 != 0 {
         "{N-1}".to_string()
@@ -730,8 +740,11 @@ fn bounded(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
 fn softmax(c: &mut Choices, s: &mut Scope) -> Expr {
     // With no columns the quotient is 0/0 wherever the simplifier takes it
     // for 1 (outside the engine's domain): only in `Domain::Any`.
-    if s.n == 0 && s.p.domain == Domain::Positive {
-        return Expr::Num("1");
+    if s.n == 0 {
+        if s.p.domain == Domain::Positive {
+            return Expr::Num("1");
+        }
+        s.outside = true;
     }
     let (Some(r), Some(col)) = (s.subscript(c, Kind::Row), s.subscript(c, Kind::Col)) else {
         return Expr::Num("1");
@@ -804,6 +817,11 @@ pub struct Case {
     pub stmts: Vec<Stmt>,
     /// Statement separators: `true` for `;`, else a newline.
     pub semis: Vec<bool>,
+    /// Whether the program leaves the symbolic engine's domain (README:
+    /// "The symbolic engine"): a range of negative length, a quotient,
+    /// logarithm, root or power that may not be positive, a 0/0 softmax.
+    /// Its simplified values may then differ from those as written.
+    pub outside: bool,
 }
 
 fn extent(c: &mut Choices, (lo, hi): (usize, usize)) -> usize {
@@ -857,6 +875,7 @@ impl Case {
             c: 0.0,
             stmts: vec![],
             semis: vec![],
+            outside: false,
         };
         let row = [("i", Kind::Row)];
         let both = [("i", Kind::Row), ("j", Kind::Col)];
@@ -935,8 +954,10 @@ impl Case {
             used_implicit: BTreeSet::new(),
             defs: &defs,
             budget: BUDGET,
+            outside: false,
         };
         let body = expr(c, &mut s, MAX_DEPTH);
+        self.outside |= s.outside;
         // Each axis must subscript a tensor, so that its extent is inferred.
         let rhs = match axes {
             [] => body,
@@ -1102,6 +1123,7 @@ impl Case {
             c,
             stmts: vec![],
             semis: vec![],
+            outside: false,
         };
         assert_eq!(a.len(), x.len() * n, "A is m×n");
         for (name, axes, rhs) in stmts {
@@ -1337,7 +1359,8 @@ fn magnitude(e: &Expr, case: &Case, max_index: f64) -> f64 {
         Expr::Mul(fs, _) => fs.iter().map(mag).product(),
         Expr::Div(a, b) => mag(a) / lower(b),
         Expr::Pow(b, p) => match exponent(p) {
-            Some(x) if x >= 0.0 => mag(b).powf(x),
+            // A fractional power of a negative base is NaN.
+            Some(x) if x >= 0.0 && (x.fract() == 0.0 || lower(b) > 0.0) => mag(b).powf(x),
             Some(x) if lower(b) > 0.0 => lower(b).powf(x),
             _ => f64::INFINITY,
         },
