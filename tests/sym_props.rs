@@ -45,8 +45,7 @@
 
 mod common;
 use common::checks::{
-    Inputs, close, derivatives_match_differences, run, simplify_keeps_values,
-    simplify_round_trips,
+    Inputs, close, derivatives_match_differences, run, simplify_keeps_values, simplify_round_trips,
 };
 use common::choices::Choices;
 use common::generator::{Case, DERIVATIVE, Profile, SMOOTH, SYMBOLIC, Target};

@@ -14,7 +14,7 @@
 
 #![allow(dead_code)]
 
-use super::generator::{Case, Role, TARGET_COLS, TARGET_ROWS, Target};
+use super::generator::{Case, Role, TARGET_COLS, TARGET_ROWS, Target, gate};
 use ndarray::{ArrayD, IxDyn};
 use ricci::SymProgram;
 use ricci::interp::eval;
@@ -99,16 +99,21 @@ pub fn run_with_target_dims(
     inp: &Inputs,
 ) -> Result<Vec<Vec<f64>>, String> {
     let first = run_checked(program, src, inp);
-    if first.is_ok() {
+    if first.is_ok() && !(gate::TARGET_DIMS_ALWAYS && !gate::all()) {
         return first;
     }
     let mut args = args_for(program, inp)?;
+    let mut any = false;
     for (names, extent) in [(TARGET_ROWS, inp.m), (TARGET_COLS, inp.n)] {
         for ix in names {
             if program.indices.iter().any(|i| i.name == ix) {
                 args = args.dim(ix, extent);
+                any = true;
             }
         }
+    }
+    if !any {
+        return first;
     }
     match eval(program, &args) {
         Ok(v) => Ok(v
@@ -164,7 +169,11 @@ pub fn interp_matches_oracle(case: &Case) -> Result<(), String> {
         Err(e) => return fail(format!("does not evaluate:\n{}", e.render(FILE, &src))),
     };
     if values.len() != case.stmts.len() {
-        return fail(format!("{} values for {} statements", values.len(), case.stmts.len()));
+        return fail(format!(
+            "{} values for {} statements",
+            values.len(),
+            case.stmts.len()
+        ));
     }
     let mut oracle = case.oracle();
     if case.outside && src.contains("diff(") {
@@ -241,7 +250,8 @@ pub fn simplify_keeps_values(case: &Case) -> Result<(), String> {
         compare("printed", k, &got[at], &want[k], s.mag).or_else(|e| fail("printed", e))?;
     }
     // The raised program.
-    let got = run_checked(&raised, &simplified, &inp).map_err(|e| format!("raised: {e}\nfrom\n{src}"))?;
+    let got =
+        run_checked(&raised, &simplified, &inp).map_err(|e| format!("raised: {e}\nfrom\n{src}"))?;
     for (k, s) in case.stmts.iter().enumerate() {
         let Some(at) = new_id[k] else {
             return fail("raised", format!("statement {k} is missing"));
@@ -262,7 +272,9 @@ fn compare(how: &str, k: usize, got: &[f64], want: &[f64], mag: f64) -> Result<(
     let scale = scale(mag, want);
     for (g, w) in got.iter().zip(want) {
         if !close(*g, *w, 1e-9, scale) {
-            return Err(format!("statement {k} ({how}): simplified {g}, original {w}"));
+            return Err(format!(
+                "statement {k} ({how}): simplified {g}, original {w}"
+            ));
         }
     }
     Ok(())
@@ -369,13 +381,14 @@ struct Estimate {
     spread: Vec<f64>,
 }
 
-fn richardson(
-    at: impl Fn(f64) -> Result<Vec<f64>, String>,
-    h: f64,
-) -> Result<Estimate, String> {
+fn richardson(at: impl Fn(f64) -> Result<Vec<f64>, String>, h: f64) -> Result<Estimate, String> {
     let (d1, d2) = (at(h)?, at(2.0 * h)?);
     Ok(Estimate {
-        value: d1.iter().zip(&d2).map(|(a, b)| (4.0 * a - b) / 3.0).collect(),
+        value: d1
+            .iter()
+            .zip(&d2)
+            .map(|(a, b)| (4.0 * a - b) / 3.0)
+            .collect(),
         spread: d1.iter().zip(&d2).map(|(a, b)| (a - b).abs()).collect(),
     })
 }
@@ -384,7 +397,11 @@ fn slope(f: &Forward, inp: &Inputs, dir: Dir) -> Result<Estimate, String> {
     richardson(
         |h| {
             let (up, down) = (f.at(&step(inp, dir, h))?, f.at(&step(inp, dir, -h))?);
-            Ok(up.iter().zip(&down).map(|(u, d)| (u - d) / (2.0 * h)).collect())
+            Ok(up
+                .iter()
+                .zip(&down)
+                .map(|(u, d)| (u - d) / (2.0 * h))
+                .collect())
         },
         1e-4,
     )
@@ -401,7 +418,11 @@ pub fn derivatives_match_differences(case: &Case) -> Result<(), String> {
     let inp = Inputs::of(case);
     let program = check(&src)?;
     let all = run_checked(&program, &src, &inp)?;
-    if all.iter().flatten().any(|v| !v.is_finite() || v.abs() > 1e3) {
+    if all
+        .iter()
+        .flatten()
+        .any(|v| !v.is_finite() || v.abs() > 1e3)
+    {
         return Ok(());
     }
     for (k, s) in case.stmts.iter().enumerate() {
@@ -484,19 +505,13 @@ pub fn derivatives_match_differences(case: &Case) -> Result<(), String> {
 /// What `ricci diff` prints for statement `of` with respect to `target`
 /// runs under `eval` with the same inputs, gives `want` (what `eval` of
 /// `diff(...)` gave), and simplifies to itself.
-fn printed_derivative(
-    case: &Case,
-    of: usize,
-    target: &Target,
-    want: &[f64],
-) -> Result<(), String> {
+fn printed_derivative(case: &Case, of: usize, target: &Target, want: &[f64]) -> Result<(), String> {
     let src = case.prefix_text(of + 1);
     let name = case.stmts[of].name.clone().expect("named");
     let mut sp = sym(&src)?;
     // `ricci diff` refuses a target the program does not read (README).
-    let reads = |t: &str| {
-        sp.inputs.iter().any(|i| i.name == t) || sp.params.iter().any(|p| p.name == t)
-    };
+    let reads =
+        |t: &str| sp.inputs.iter().any(|i| i.name == t) || sp.params.iter().any(|p| p.name == t);
     let reads_target = match target {
         Target::C => reads("c"),
         Target::X(_) => reads("x"),
@@ -514,7 +529,8 @@ fn printed_derivative(
     })?;
     let printed = sp.program_text(&[d]);
     let dname = sp.def_name(d).to_string();
-    let program = check(&printed).map_err(|e| format!("the printed derivative: {e}\nfrom\n{src}"))?;
+    let program =
+        check(&printed).map_err(|e| format!("the printed derivative: {e}\nfrom\n{src}"))?;
     let inp = Inputs::of(case);
     let got = run_with_target_dims(&program, &printed, &inp)
         .map_err(|e| format!("the printed derivative: {e}\nfrom\n{src}"))?;
@@ -523,7 +539,9 @@ fn printed_derivative(
         .iter()
         .position(|d| d.name.as_deref() == Some(dname.as_str()))
     else {
-        return Err(format!("the printed program has no `{dname}`:\n{printed}\nfrom\n{src}"));
+        return Err(format!(
+            "the printed program has no `{dname}`:\n{printed}\nfrom\n{src}"
+        ));
     };
     if got[at].len() != want.len() {
         return Err(format!(
@@ -543,4 +561,3 @@ fn printed_derivative(
     }
     idempotent(&printed).map_err(|e| format!("{e}\n(printed by diff)"))
 }
-

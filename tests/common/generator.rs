@@ -84,8 +84,10 @@ pub struct Profile {
     pub kinks: bool,
     /// Factors of products positive (the engine assumes `x/x` is 1).
     pub smooth: bool,
-    /// `diff(...)` inside expressions and derivative statements.
+    /// Derivative statements (`g4[i,a] = diff(y1[i], x[a])`, second order).
     pub diff: bool,
+    /// `diff(...)` inside expressions.
+    pub inner_diff: bool,
     /// Sums that do not depend on the definition's axes, softmax quotients.
     pub hidden: bool,
     /// Deltas between a written-bounds index and an index of the other kind.
@@ -120,6 +122,7 @@ pub const INTERP: Profile = Profile {
     last: Last::Bare,
     tie: false,
     max_derivs: 1,
+    inner_diff: gate::INNER_DIFF,
 };
 
 /// Programs for the symbolic engine (simplify keeps values, printing
@@ -139,6 +142,7 @@ pub const SYMBOLIC: Profile = Profile {
     last: Last::Either,
     tie: false,
     max_derivs: 2,
+    inner_diff: gate::INNER_DIFF,
 };
 
 /// [`SYMBOLIC`] without kinks, products of positive factors.
@@ -180,22 +184,33 @@ pub const JIT: Profile = Profile {
     last: Last::Bare,
     tie: false,
     max_derivs: 2,
+    inner_diff: gate::JIT_DIFF && gate::INNER_DIFF,
 };
 
 /// Generator options that find bugs being fixed elsewhere (see the
 /// README's "Fuzzing"): off while the property tests must stay green, on
 /// once the fixes are merged. `RICCI_GEN_ALL=1` turns them all on for a run.
 pub mod gate {
-    /// `diff(...)` inside programs of the interpreter and symbolic profiles
+    /// Derivative statements in the interpreter and symbolic profiles
     /// (W1: extents from the wrong definition).
     pub const DIFF: bool = true;
-    /// `diff(...)` inside programs of the JIT profile (W2: after a hidden
-    /// `_tN`, a derivative's axis gets the wrong extent in the JIT).
+    /// `diff(...)` inside expressions (W3 (b), P2: `ricci simplify 's = 2 +
+    /// diff(c, A[p,q])'` prints `s = sum_{p,q} 2`, where nothing gives `p`
+    /// and `q` their extents).
+    pub const INNER_DIFF: bool = false;
+    /// Derivative statements in the JIT profile (W2: after a hidden `_tN`,
+    /// a derivative's axis gets the wrong extent in the JIT).
     pub const JIT_DIFF: bool = false;
     /// Deltas between ranges of different extents (W3: the simplifier
     /// contracts `sum_k x[k] delta[l,k]` to `x[l]` for a written-bounds `l`
     /// that runs past x's end).
     pub const CROSS_DELTAS: bool = false;
+
+    /// Run what `ricci diff` prints with `--dim` for the target's indices
+    /// even where it runs without (F1: in `ds_dA[b,u] = sum_{k=0}^{0}
+    /// delta[b,k] + ...` the target index `b` silently takes `k`'s written
+    /// range instead of A's rows). A check option, not a generator one.
+    pub const TARGET_DIMS_ALWAYS: bool = true;
 
     /// Whether `RICCI_GEN_ALL=1` asks for every option.
     pub fn all() -> bool {
@@ -209,6 +224,7 @@ impl Profile {
         let mut p = *self;
         if gate::all() {
             p.diff = true;
+            p.inner_diff = true;
             p.cross_deltas = true;
         }
         p
@@ -412,7 +428,7 @@ fn ops(p: &Profile) -> Vec<Op> {
         v.push(Op::Closed);
         v.push(Op::Softmax);
     }
-    if p.diff {
+    if p.inner_diff {
         v.push(Op::Diff);
     }
     v
@@ -523,7 +539,9 @@ fn leaf(c: &mut Choices, s: &mut Scope) -> Expr {
     match c.below(7) {
         0 => Expr::Num(CONSTS[c.below(CONSTS.len())]),
         1 => Expr::Param("c"),
-        2 => s.subscript(c, Kind::Row).map_or(one, |i| Expr::Elem("x".into(), vec![i])),
+        2 => s
+            .subscript(c, Kind::Row)
+            .map_or(one, |i| Expr::Elem("x".into(), vec![i])),
         3 => match (s.subscript(c, Kind::Row), s.subscript(c, Kind::Col)) {
             (Some(i), Some(j)) => Expr::Elem("A".into(), vec![i, j]),
             _ => one,
@@ -597,7 +615,10 @@ fn positive(c: &mut Choices, s: &mut Scope, w: u8, depth: usize) -> Expr {
     };
     if w == 3 {
         let r = reduce(Expr::Call("exp", vec![Expr::Call("tanh", vec![inner])]));
-        Expr::Pos(1.0, Box::new(Expr::Add(vec![(false, Expr::Num("1")), (false, r)])))
+        Expr::Pos(
+            1.0,
+            Box::new(Expr::Add(vec![(false, Expr::Num("1")), (false, r)])),
+        )
     } else {
         let two_sin = Expr::Add(vec![
             (false, Expr::Num("2")),
@@ -784,7 +805,10 @@ fn nonzero_factor(prod: bool, style: u8, body: Expr, s: &Scope) -> Expr {
 pub enum Role {
     Forward,
     /// `diff(...(diff(of[axes], t1)...), tn)`.
-    Derivative { of: usize, targets: Vec<Target> },
+    Derivative {
+        of: usize,
+        targets: Vec<Target>,
+    },
 }
 
 /// One statement of a generated program.
@@ -961,7 +985,10 @@ impl Case {
         // Each axis must subscript a tensor, so that its extent is inferred.
         let rhs = match axes {
             [] => body,
-            [(i, _)] => Expr::Mul(vec![Expr::Elem("x".into(), vec![i.to_string()]), body], false),
+            [(i, _)] => Expr::Mul(
+                vec![Expr::Elem("x".into(), vec![i.to_string()]), body],
+                false,
+            ),
             _ => Expr::Mul(
                 vec![
                     Expr::Elem("A".into(), vec![axes[0].0.into(), axes[1].0.into()]),
@@ -996,7 +1023,8 @@ impl Case {
     /// `+ c (sum_k x[k]^2) + sum_{k,l} tanh(M2[k,l]) sin(y1[k] + s0)`.
     fn tie(&mut self) {
         let last = self.stmts.last_mut().expect("L");
-        let e = |t: &str, ix: &[&str]| Expr::Elem(t.into(), ix.iter().map(|i| i.to_string()).collect());
+        let e =
+            |t: &str, ix: &[&str]| Expr::Elem(t.into(), ix.iter().map(|i| i.to_string()).collect());
         let (m, n) = (self.m as i64, self.n as i64);
         let sq = Expr::Reduce {
             prod: false,
@@ -1013,7 +1041,10 @@ impl Case {
                     Expr::Call("tanh", vec![e("M2", &["k", "l"])]),
                     Expr::Call(
                         "sin",
-                        vec![Expr::Add(vec![(false, e("y1", &["k"])), (false, e("s0", &[]))])],
+                        vec![Expr::Add(vec![
+                            (false, e("y1", &["k"])),
+                            (false, e("s0", &[])),
+                        ])],
                     ),
                 ],
                 true,
@@ -1043,7 +1074,11 @@ impl Case {
                 _ => cands[c.below(cands.len())],
             };
             let base = &self.stmts[of];
-            let order = if base.order == 0 && c.chance(64) { 2 } else { 1 };
+            let order = if base.order == 0 && c.chance(64) {
+                2
+            } else {
+                1
+            };
             let mut axes = base.axes.clone();
             let mut targets = Vec::new();
             for _ in 0..order {
@@ -1175,11 +1210,17 @@ impl Case {
 
     /// The shape of a statement's value.
     pub fn shape(&self, k: usize) -> Vec<usize> {
-        self.stmts[k].axes.iter().map(|(_, kd)| self.extent(*kd)).collect()
+        self.stmts[k]
+            .axes
+            .iter()
+            .map(|(_, kd)| self.extent(*kd))
+            .collect()
     }
 
     fn stmt_by_name(&self, name: &str) -> Option<usize> {
-        self.stmts.iter().position(|s| s.name.as_deref() == Some(name))
+        self.stmts
+            .iter()
+            .position(|s| s.name.as_deref() == Some(name))
     }
 
     /// The text of statement `k`.
@@ -1233,7 +1274,13 @@ impl Case {
         per_stmt
             .iter()
             .enumerate()
-            .map(|(k, w)| w * self.shape(k).iter().map(|&d| d.max(1) as f64).product::<f64>())
+            .map(|(k, w)| {
+                w * self
+                    .shape(k)
+                    .iter()
+                    .map(|&d| d.max(1) as f64)
+                    .product::<f64>()
+            })
             .sum()
     }
 
@@ -1286,7 +1333,10 @@ pub fn text(e: &Expr) -> String {
         Expr::Pow(b, p) if is_leaf(b) => format!("{}^{p}", text(b)),
         Expr::Pow(b, p) => format!("({})^{p}", text(b)),
         Expr::Call(f, args) => {
-            format!("{f}({})", args.iter().map(text).collect::<Vec<_>>().join(", "))
+            format!(
+                "{f}({})",
+                args.iter().map(text).collect::<Vec<_>>().join(", ")
+            )
         }
         Expr::Pos(_, e) => text(e),
         Expr::Reduce { head, body, .. } => format!("({head} {})", text(body)),

@@ -21,7 +21,9 @@ use ricci::runtime::args::Args;
 use ricci::sema::Program;
 
 /// f64 or f32, as the checks need them.
-pub trait El: KernelElement + PartialEq + std::fmt::Debug + std::fmt::LowerExp + Send + Sync {
+pub trait El:
+    KernelElement + PartialEq + std::fmt::Debug + std::fmt::LowerExp + Send + Sync
+{
     fn of(v: f64) -> Self;
     fn nan(self) -> bool;
 }
@@ -88,9 +90,7 @@ impl JitCall {
         let outs = case
             .stmts
             .iter()
-            .map(|s| {
-                (s.name.is_some() && c.flag()).then(|| Lay::generate(c, s.axes.len()))
-            })
+            .map(|s| (s.name.is_some() && c.flag()).then(|| Lay::generate(c, s.axes.len())))
             .collect();
         JitCall {
             f32,
@@ -127,7 +127,12 @@ pub fn jit_matches_interpreter(case: &Case, call: &JitCall) -> Result<(), String
     })
 }
 
-fn check_with<T: El>(src: &str, program: &Program, case: &Case, call: &JitCall) -> Result<(), String> {
+fn check_with<T: El>(
+    src: &str,
+    program: &Program,
+    case: &Case,
+    call: &JitCall,
+) -> Result<(), String> {
     let (m, n) = (case.m, case.n);
     let x = arr::<T>(&[m], &case.x);
     let a = arr::<T>(&[m, n], &case.a);

@@ -111,12 +111,15 @@ pub fn run_anything(src: &str, call: &Call) -> Result<(), String> {
     let mut env = Env::default();
     let mut next_len = call.lengths.iter().copied().cycle();
     for input in &program.inputs {
-        let shape = (0..input.rank).map(|_| next_len.next().unwrap_or(1)).collect();
+        let shape = (0..input.rank)
+            .map(|_| next_len.next().unwrap_or(1))
+            .collect();
         env.shapes.insert(input.name.clone(), shape);
     }
     let mut next_val = call.values.iter().copied().cycle();
     for p in &program.params {
-        env.params.insert(p.name.clone(), next_val.next().unwrap_or(1.0));
+        env.params
+            .insert(p.name.clone(), next_val.next().unwrap_or(1.0));
     }
     let names: BTreeSet<&str> = program.indices.iter().map(|i| i.name.as_str()).collect();
     for (name, &d) in names.iter().zip(&call.dims) {
