@@ -1,15 +1,14 @@
 //! The JIT against the reference interpreter, and the JIT's calling
 //! contract.
 //!
-//! (1) Property: random well-formed programs over `A[i,j]`, `x[i]` and a
-//!     scalar `c` (the generator of `tests/props.rs`, extended with
-//!     division, powers and log/sqrt/sign, `diff(E, c)`, `diff(E, x[k])`
-//!     and `diff(E, A[k,l])` (which send the program through the symbolic
-//!     engine, so sums the JIT materialises sit among derived
-//!     definitions), and `M2[i,j] = y1[i] A[i,j] ...` (whose `i` then takes
-//!     its extent from `y1`); extents up to 9 so that the
-//!     4-lane innermost sums run their main loop) give the interpreter's
-//!     values bit for bit (`a == b` or both NaN), in f64 and in f32. The JIT
+//! (1) Property: random well-formed programs of the shared generator
+//!     (`tests/common/generator.rs`, profile `JIT`: over `A[i,j]`, `x[i]` and a
+//!     scalar `c`, with division, powers, log/sqrt/sign, sums the JIT
+//!     materialises as hidden definitions, `diff` inside programs and
+//!     derivative statements; extents up to 9 so that the 4-lane innermost
+//!     sums run their main loop) give the interpreter's values bit for bit
+//!     (`a == b` or both NaN), in f64 and in f32
+//!     (`tests/common/jit_check.rs`, shared with the `eval` fuzz target). The JIT
 //!     reads its inputs through `run_views` with random layouts of the same
 //!     logical values: contiguous, transposed, stepped slices of a bigger
 //!     array, negative strides (negative-step slices or `invert_axis`),
@@ -37,19 +36,18 @@
 //!     materialised sums.
 
 mod common;
-use common::scope::{Kind, ROW_IMPLICIT, Scope};
-use ndarray::{
-    Array1, Array2, ArrayBase, ArrayD, ArrayViewD, ArrayViewMutD, Axis, Dimension, Ix2, IxDyn,
-    RawData, Slice, s,
-};
+use common::choices::Choices;
+use common::generator::{Case, JIT};
+use common::jit_check::{JitCall, arr, jit_matches_interpreter, same};
+use common::layout::{AxisLay, Laid, Lay};
+use ndarray::{Array1, Array2, ArrayD, Axis, Ix2, IxDyn, s};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use ricci::interp::eval;
-use ricci::jit::{self, Kernel, KernelElement, Options};
+use ricci::jit::{self, Kernel, Options};
 use ricci::runtime::args::Args;
 use ricci::runtime::values::{DType, Tensor};
-use ricci::sema::{self, Program};
-use std::collections::BTreeSet;
+use ricci::sema;
 use std::sync::Arc;
 
 const FILE: &str = "<program>";
@@ -71,908 +69,12 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 // ---------------------------------------------------------------------------
-// Element types, comparison, layouts
+// (1) Random programs and layouts
 // ---------------------------------------------------------------------------
 
-/// f64 or f32, as the tests need them.
-trait El: KernelElement + PartialEq + std::fmt::Debug + std::fmt::LowerExp + Send + Sync {
-    fn of(v: f64) -> Self;
-    fn nan(self) -> bool;
-}
-
-impl El for f64 {
-    fn of(v: f64) -> f64 {
-        v
-    }
-    fn nan(self) -> bool {
-        self.is_nan()
-    }
-}
-
-impl El for f32 {
-    fn of(v: f64) -> f32 {
-        v as f32
-    }
-    fn nan(self) -> bool {
-        self.is_nan()
-    }
-}
-
-/// `Ok` when both arrays have one shape and, element by element in logical
-/// order, equal values or both NaN; else where and how they differ.
-fn same<T: El>(what: &str, got: &ArrayViewD<T>, want: &ArrayViewD<T>) -> Result<(), String> {
-    if got.shape() != want.shape() {
-        return Err(format!(
-            "{what}: JIT shape {:?}, interpreter shape {:?}",
-            got.shape(),
-            want.shape()
-        ));
-    }
-    for ((ix, g), w) in got.indexed_iter().zip(want.iter()) {
-        if !(g == w || (g.nan() && w.nan())) {
-            return Err(format!(
-                "{what} at {:?}: JIT {g:e}, interpreter {w:e}",
-                ix.slice()
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn arr<T: El>(shape: &[usize], v: &[f64]) -> ArrayD<T> {
-    ArrayD::from_shape_vec(IxDyn(shape), v.iter().map(|&x| T::of(x)).collect()).unwrap()
-}
-
-/// How one axis of a laid-out array sits in its backing array.
-#[derive(Clone, Debug)]
-struct AxisLay {
-    /// Distance between consecutive elements, in backing elements.
-    step: usize,
-    /// Last element first (a negative stride).
-    rev: bool,
-    /// Reverse with `invert_axis` rather than a negative-step slice.
-    invert: bool,
-    /// Backing elements before the first and after the last element.
-    off: usize,
-    tail: usize,
-}
-
-/// How an array sits in its backing array: axes in reverse memory order
-/// (for a matrix: transposed) or not, and each axis's steps.
-#[derive(Clone, Debug)]
-struct Lay {
-    transpose: bool,
-    axes: Vec<AxisLay>,
-}
-
-impl Lay {
-    fn contiguous(rank: usize) -> Lay {
-        Lay {
-            transpose: false,
-            axes: (0..rank)
-                .map(|_| AxisLay {
-                    step: 1,
-                    rev: false,
-                    invert: false,
-                    off: 0,
-                    tail: 0,
-                })
-                .collect(),
-        }
-    }
-}
-
-fn axis_lay() -> impl Strategy<Value = AxisLay> {
-    (
-        prop_oneof![3 => Just(1usize), 2 => 2usize..=3],
-        prop::bool::weighted(0.35),
-        any::<bool>(),
-        prop_oneof![2 => Just(0usize), 1 => 1usize..3],
-        prop_oneof![2 => Just(0usize), 1 => 1usize..3],
-    )
-        .prop_map(|(step, rev, invert, off, tail)| AxisLay {
-            step,
-            rev,
-            invert,
-            off,
-            tail,
-        })
-}
-
-fn lay(rank: usize) -> impl Strategy<Value = Lay> {
-    prop_oneof![
-        1 => Just(Lay::contiguous(rank)),
-        3 => (prop::bool::weighted(0.4), prop::collection::vec(axis_lay(), rank))
-            .prop_map(|(transpose, axes)| Lay { transpose, axes }),
-    ]
-}
-
-/// Backing elements one axis of `len` elements spans.
-fn span(len: usize, step: usize) -> usize {
-    if len == 0 { 0 } else { (len - 1) * step + 1 }
-}
-
-/// The view of `shape` that `lay` describes inside the backing array `v`.
-fn arrange<S: RawData>(
-    mut v: ArrayBase<S, IxDyn>,
-    shape: &[usize],
-    lay: &Lay,
-) -> ArrayBase<S, IxDyn> {
-    if lay.transpose {
-        v = v.reversed_axes();
-    }
-    for (a, ax) in lay.axes.iter().enumerate() {
-        let start = ax.off as isize;
-        let end = start + span(shape[a], ax.step) as isize;
-        let step = ax.step as isize;
-        if ax.rev && ax.invert {
-            v.slice_axis_inplace(Axis(a), Slice::new(start, Some(end), step));
-            v.invert_axis(Axis(a));
-        } else {
-            let step = if ax.rev { -step } else { step };
-            v.slice_axis_inplace(Axis(a), Slice::new(start, Some(end), step));
-        }
-    }
-    v
-}
-
-/// Logical values laid out in a bigger backing array (filled elsewhere with
-/// a sentinel).
-struct Laid<T> {
-    backing: ArrayD<T>,
-    shape: Vec<usize>,
-    lay: Lay,
-}
-
-impl<T: El> Laid<T> {
-    fn new(vals: &ArrayViewD<T>, lay: &Lay, fill: T) -> Laid<T> {
-        let shape = vals.shape().to_vec();
-        assert_eq!(lay.axes.len(), shape.len());
-        let mut blen: Vec<usize> = lay
-            .axes
-            .iter()
-            .zip(&shape)
-            .map(|(ax, &n)| ax.off + span(n, ax.step) + ax.tail)
-            .collect();
-        if lay.transpose {
-            blen.reverse();
-        }
-        let mut l = Laid {
-            backing: ArrayD::from_elem(IxDyn(&blen), fill),
-            shape,
-            lay: lay.clone(),
-        };
-        let mut v = l.view_mut();
-        assert_eq!(v.shape(), vals.shape());
-        v.assign(vals);
-        l
-    }
-
-    fn view(&self) -> ArrayViewD<'_, T> {
-        arrange(self.backing.view(), &self.shape, &self.lay)
-    }
-
-    fn view_mut(&mut self) -> ArrayViewMutD<'_, T> {
-        arrange(self.backing.view_mut(), &self.shape, &self.lay)
-    }
-}
-
-// ---------------------------------------------------------------------------
-// (1) The generator (after tests/props.rs)
-// ---------------------------------------------------------------------------
-
-/// A generated expression before names are chosen. `u8` slots pick among
-/// the indices in scope when the program is printed.
-#[derive(Clone, Debug)]
-enum Node {
-    /// An index into [`CONSTS`].
-    Const(u8),
-    /// The scalar parameter `c`.
-    C,
-    /// `x[row]`.
-    X(u8),
-    /// `A[row, col]`.
-    A(u8, u8),
-    /// The value of an index in scope.
-    Idx(u8),
-    /// `delta[a, b]` of two indices in scope.
-    Delta(u8, u8),
-    /// An earlier definition: `s0`, `y1[row]` or `M2[row, col]`.
-    Prev(u8),
-    Neg(Box<Node>),
-    /// Terms, each with `true` for a minus sign.
-    Add(Vec<(bool, Node)>),
-    /// Factors; `true`: juxtaposed rather than joined by `*`.
-    Mul(Vec<Node>, bool),
-    /// `a / b`.
-    Div(Box<Node>, Box<Node>),
-    /// `(E)^2`.
-    Sq(Box<Node>),
-    /// `(E)^(p)`, `p` an index into [`POWERS`].
-    Pow(u8, Box<Node>),
-    /// An index into [`FUNCS`].
-    Call(u8, Box<Node>),
-    /// `max(a, b)` (`false`) or `min(a, b)` (`true`).
-    MaxMin(bool, Box<Node>, Box<Node>),
-    /// `sum_k x[k] (E)` over a row index, or `sum_{k,l} A[k,l] (E)` over a
-    /// row and a column index; the extents are inferred.
-    Sum {
-        col: bool,
-        prod: bool,
-        name: u8,
-        style: u8,
-        body: Box<Node>,
-    },
-    /// `diff(E, T)`: `T` is `c`, `x[k]` or `A[k,l]` (indices in scope;
-    /// `c` where there are none of the kinds needed).
-    Diff(u8, Box<Node>),
-    /// `sum_{k=lo}^{hi} E`, with `hi` clamped to the last valid subscript.
-    Bounded {
-        col: bool,
-        prod: bool,
-        name: u8,
-        lo: u8,
-        hi: u8,
-        style: u8,
-        body: Box<Node>,
-    },
-}
-
-const CONSTS: [&str; 6] = ["0", "1", "2", "3", "0.5", "0.1"];
-const FUNCS: [&str; 8] = ["exp", "tanh", "abs", "sin", "cos", "log", "sqrt", "sign"];
-const POWERS: [&str; 5] = ["3", "-1", "0.5", "c", "-2"];
-/// Binder names by kind; a reused name shadows the outer one.
-const ROW_BINDERS: [&str; 2] = ["k", "r"];
-const COL_BINDERS: [&str; 2] = ["l", "t"];
-fn node() -> impl Strategy<Value = Node> {
-    let leaf = prop_oneof![
-        (0u8..6).prop_map(Node::Const),
-        Just(Node::C),
-        any::<u8>().prop_map(Node::X),
-        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Node::A(a, b)),
-        any::<u8>().prop_map(Node::Idx),
-        (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Node::Delta(a, b)),
-        any::<u8>().prop_map(Node::Prev),
-    ];
-    leaf.prop_recursive(4, 24, 4, |inner| {
-        let boxed = inner.clone().prop_map(Box::new);
-        prop_oneof![
-            boxed.clone().prop_map(Node::Neg),
-            prop::collection::vec((any::<bool>(), inner.clone()), 2..=4).prop_map(Node::Add),
-            (prop::collection::vec(inner.clone(), 2..=4), any::<bool>())
-                .prop_map(|(v, j)| Node::Mul(v, j)),
-            (boxed.clone(), boxed.clone()).prop_map(|(a, b)| Node::Div(a, b)),
-            boxed.clone().prop_map(Node::Sq),
-            (0u8..5, boxed.clone()).prop_map(|(p, e)| Node::Pow(p, e)),
-            (0u8..8, boxed.clone()).prop_map(|(f, e)| Node::Call(f, e)),
-            (any::<bool>(), boxed.clone(), boxed.clone())
-                .prop_map(|(m, a, b)| Node::MaxMin(m, a, b)),
-            (any::<u8>(), boxed.clone()).prop_map(|(t, e)| Node::Diff(t, e)),
-            (
-                any::<bool>(),
-                any::<bool>(),
-                any::<u8>(),
-                any::<u8>(),
-                boxed.clone()
-            )
-                .prop_map(|(col, prod, name, style, body)| Node::Sum {
-                    col,
-                    prod,
-                    name,
-                    style,
-                    body
-                }),
-            (
-                any::<bool>(),
-                any::<bool>(),
-                any::<u8>(),
-                0u8..2,
-                0u8..10,
-                any::<u8>(),
-                boxed
-            )
-                .prop_map(|(col, prod, name, lo, hi, style, body)| Node::Bounded {
-                    col,
-                    prod,
-                    name,
-                    lo,
-                    hi,
-                    style,
-                    body
-                }),
-        ]
-    })
-}
-
-/// A generated expression with its names chosen, printed as text.
-#[derive(Clone, Debug)]
-enum R {
-    Num(&'static str),
-    Param(&'static str),
-    /// A tensor element: an input (`x`, `A`) or a definition (`y1`, `M2`).
-    Elem(&'static str, Vec<String>),
-    Idx(String),
-    Delta(String, String),
-    /// The scalar definition `s0`.
-    Scalar,
-    Neg(Box<R>),
-    Add(Vec<(bool, R)>),
-    Mul(Vec<R>, bool),
-    Div(Box<R>, Box<R>),
-    Sq(Box<R>),
-    Pow(&'static str, Box<R>),
-    Call(&'static str, Box<R>),
-    MaxMin(bool, Box<R>, Box<R>),
-    /// `diff(E, target)`.
-    Diff(Box<R>, String),
-    Reduce {
-        /// Name and inclusive range.
-        binders: Vec<(String, i64, i64)>,
-        /// The binder head as written (`sum_k`, `∑_{k=0}^{N-1}`, ...).
-        head: String,
-        body: Box<R>,
-    },
-}
-
-fn resolve(node: &Node, s: &mut Scope) -> R {
-    let one = R::Num("1");
-    match node {
-        Node::Const(k) => R::Num(CONSTS[*k as usize % CONSTS.len()]),
-        Node::C => R::Param("c"),
-        Node::X(a) => match s.subscript(Kind::Row, *a) {
-            Some(i) => R::Elem("x", vec![i]),
-            None => one,
-        },
-        Node::A(a, b) => match (s.subscript(Kind::Row, *a), s.subscript(Kind::Col, *b)) {
-            (Some(i), Some(j)) => R::Elem("A", vec![i, j]),
-            _ => one,
-        },
-        Node::Idx(a) => s.any_index(*a).map_or(one, R::Idx),
-        // A delta compares indices of one range (`bind` requires it of
-        // inferred extents): the partner is an index of the same kind.
-        Node::Delta(a, b) => match s.any_index(*a) {
-            Some(i) => {
-                let kind = s.names.iter().find(|(n, _)| *n == i).map(|(_, k)| *k);
-                let same: Vec<String> = s
-                    .names
-                    .iter()
-                    .filter(|(_, k)| Some(*k) == kind)
-                    .map(|(n, _)| n.clone())
-                    .collect();
-                R::Delta(i, same[*b as usize % same.len()].clone())
-            }
-            None => one,
-        },
-        Node::Prev(k) => {
-            if s.prev == 0 {
-                return R::Num("2");
-            }
-            match *k as usize % s.prev {
-                0 => R::Scalar,
-                1 => match s.subscript(Kind::Row, k / 3) {
-                    Some(i) => R::Elem("y1", vec![i]),
-                    None => R::Scalar,
-                },
-                _ => match (s.subscript(Kind::Row, k / 3), s.subscript(Kind::Col, k / 5)) {
-                    (Some(i), Some(j)) => R::Elem("M2", vec![i, j]),
-                    _ => R::Scalar,
-                },
-            }
-        }
-        Node::Neg(e) => R::Neg(Box::new(resolve(e, s))),
-        Node::Add(terms) => R::Add(terms.iter().map(|(m, t)| (*m, resolve(t, s))).collect()),
-        Node::Mul(fs, j) => R::Mul(fs.iter().map(|f| resolve(f, s)).collect(), *j),
-        Node::Div(a, b) => R::Div(Box::new(resolve(a, s)), Box::new(resolve(b, s))),
-        Node::Sq(e) => R::Sq(Box::new(resolve(e, s))),
-        Node::Pow(p, e) => R::Pow(POWERS[*p as usize % POWERS.len()], Box::new(resolve(e, s))),
-        Node::Call(f, e) => {
-            let f = FUNCS[*f as usize % FUNCS.len()];
-            let e = resolve(e, s);
-            match f {
-                // Keep exp's argument in [-1, 1] so values stay finite.
-                "exp" => R::Call("exp", Box::new(R::Call("tanh", Box::new(e)))),
-                // Mostly real results (NaN everywhere would prove little).
-                "log" | "sqrt" => R::Call(f, Box::new(R::Call("abs", Box::new(e)))),
-                _ => R::Call(f, Box::new(e)),
-            }
-        }
-        Node::MaxMin(min, a, b) => {
-            R::MaxMin(*min, Box::new(resolve(a, s)), Box::new(resolve(b, s)))
-        }
-        Node::Diff(t, e) => {
-            let e = resolve(e, s);
-            let of = |kind: Kind| -> Vec<String> {
-                s.names
-                    .iter()
-                    .filter(|(_, k)| *k == kind)
-                    .map(|(n, _)| n.clone())
-                    .collect()
-            };
-            let (rows, cols) = (of(Kind::Row), of(Kind::Col));
-            let pick = |v: &[String], k: u8| v[k as usize % v.len()].clone();
-            let target = match t % 3 {
-                1 if !rows.is_empty() => format!("x[{}]", pick(&rows, t / 3)),
-                2 if !rows.is_empty() && !cols.is_empty() => {
-                    format!("A[{},{}]", pick(&rows, t / 3), pick(&cols, t / 7))
-                }
-                _ => "c".to_string(),
-            };
-            R::Diff(Box::new(e), target)
-        }
-        Node::Sum {
-            col,
-            prod,
-            name,
-            style,
-            body,
-        } => {
-            let depth = s.names.len();
-            let k = ROW_BINDERS[*name as usize % 2].to_string();
-            let kw = keyword(*prod, *style);
-            let (binders, head, guard) = if *col {
-                let l = COL_BINDERS[(*name as usize / 2) % 2].to_string();
-                s.names.push((k.clone(), Kind::Row));
-                s.names.push((l.clone(), Kind::Col));
-                (
-                    vec![
-                        (k.clone(), 0, s.m as i64 - 1),
-                        (l.clone(), 0, s.n as i64 - 1),
-                    ],
-                    format!("{kw}{{{k},{l}}}"),
-                    R::Elem("A", vec![k, l]),
-                )
-            } else {
-                s.names.push((k.clone(), Kind::Row));
-                let head = if style & 2 == 0 {
-                    format!("{kw}{k}")
-                } else {
-                    format!("{kw}{{{k}}}")
-                };
-                (
-                    vec![(k.clone(), 0, s.m as i64 - 1)],
-                    head,
-                    R::Elem("x", vec![k]),
-                )
-            };
-            let body = resolve(body, s);
-            s.names.truncate(depth);
-            R::Reduce {
-                binders,
-                head,
-                body: Box::new(R::Mul(vec![guard, body], style & 4 != 0)),
-            }
-        }
-        Node::Bounded {
-            col,
-            prod,
-            name,
-            lo,
-            hi,
-            style,
-            body,
-        } => {
-            let kind = if *col { Kind::Col } else { Kind::Row };
-            let k = match kind {
-                Kind::Row => ROW_BINDERS[*name as usize % 2],
-                Kind::Col => COL_BINDERS[*name as usize % 2],
-            }
-            .to_string();
-            let last = s.ext(kind) as i64 - 1;
-            let lo = *lo as i64;
-            let hi = (*hi as i64).min(last);
-            let kw = keyword(*prod, *style);
-            let hi_text = if kind == Kind::Row && hi == last && style & 8 != 0 {
-                "{N-1}".to_string()
-            } else if style & 16 != 0 && hi >= 0 {
-                hi.to_string()
-            } else {
-                format!("{{{hi}}}")
-            };
-            let head = format!("{kw}{{{k}={lo}}}^{hi_text}");
-            s.names.push((k.clone(), kind));
-            let body = resolve(body, s);
-            s.names.pop();
-            R::Reduce {
-                binders: vec![(k, lo, hi)],
-                head,
-                body: Box::new(body),
-            }
-        }
-    }
-}
-
-/// `sum_`, `prod_`, `∑_` or `∏_`.
-fn keyword(prod: bool, style: u8) -> &'static str {
-    match (prod, style & 1 != 0) {
-        (false, false) => "sum_",
-        (false, true) => "∑_",
-        (true, false) => "prod_",
-        (true, true) => "∏_",
-    }
-}
-
-fn is_leaf(r: &R) -> bool {
-    matches!(
-        r,
-        R::Num(_) | R::Param(_) | R::Elem(..) | R::Idx(_) | R::Delta(..) | R::Scalar
-    )
-}
-
-/// Whether `r` is built from numbers alone (the checker folds it exactly).
-fn constant(r: &R) -> bool {
-    match r {
-        R::Num(_) => true,
-        R::Neg(e) | R::Sq(e) | R::Pow(_, e) => constant(e),
-        R::Add(ts) => ts.iter().all(|(_, t)| constant(t)),
-        R::Mul(fs, _) => fs.iter().all(constant),
-        R::Div(a, b) => constant(a) && constant(b),
-        _ => false,
-    }
-}
-
-/// The text of an expression; every compound is parenthesised.
-fn text(r: &R) -> String {
-    match r {
-        R::Num(v) => v.to_string(),
-        R::Param(p) => p.to_string(),
-        R::Elem(t, ix) => format!("{t}[{}]", ix.join(",")),
-        R::Idx(i) => i.clone(),
-        R::Delta(a, b) => format!("delta[{a},{b}]"),
-        R::Scalar => "s0".into(),
-        R::Neg(e) => format!("(-{})", text(e)),
-        R::Add(terms) => {
-            let mut out = String::from("(");
-            for (k, (minus, t)) in terms.iter().enumerate() {
-                match (k, minus) {
-                    (0, false) => {}
-                    (0, true) => out.push('-'),
-                    (_, false) => out.push_str(" + "),
-                    (_, true) => out.push_str(" - "),
-                }
-                out.push_str(&text(t));
-            }
-            out.push(')');
-            out
-        }
-        R::Mul(fs, juxtaposed) => {
-            let sep = if *juxtaposed { " " } else { " * " };
-            format!("({})", fs.iter().map(text).collect::<Vec<_>>().join(sep))
-        }
-        // An exact division by zero is an error as written: a constant
-        // divisor (or base of a negative power) multiplies instead.
-        R::Div(a, b) if constant(b) => format!("({} * {})", text(a), text(b)),
-        R::Div(a, b) => format!("({} / {})", text(a), text(b)),
-        R::Sq(e) if is_leaf(e) => format!("{}^2", text(e)),
-        R::Sq(e) => format!("({})^2", text(e)),
-        R::Pow(p, e) if p.starts_with('-') && constant(e) => format!("({})^(3)", text(e)),
-        R::Pow(p, e) if is_leaf(e) => format!("{}^({p})", text(e)),
-        R::Pow(p, e) => format!("({})^({p})", text(e)),
-        R::Call(f, e) => format!("{f}({})", text(e)),
-        R::MaxMin(min, a, b) => format!(
-            "{}({}, {})",
-            if *min { "min" } else { "max" },
-            text(a),
-            text(b)
-        ),
-        R::Diff(e, target) => format!("diff({}, {target})", text(e)),
-        R::Reduce { head, body, .. } => format!("({head} {})", text(body)),
-    }
-}
-
-/// About how many nodes the interpreter visits for one value of `r`.
-fn work(r: &R) -> f64 {
-    match r {
-        R::Num(_) | R::Param(_) | R::Elem(..) | R::Idx(_) | R::Delta(..) | R::Scalar => 1.0,
-        R::Neg(e) | R::Sq(e) | R::Pow(_, e) | R::Call(_, e) => 1.0 + work(e),
-        R::Add(terms) => 1.0 + terms.iter().map(|(_, t)| work(t)).sum::<f64>(),
-        R::Mul(fs, _) => 1.0 + fs.iter().map(work).sum::<f64>(),
-        R::Div(a, b) | R::MaxMin(_, a, b) => 1.0 + work(a) + work(b),
-        // A derivative is a few times its expression.
-        R::Diff(e, _) => 1.0 + 4.0 * work(e),
-        R::Reduce { binders, body, .. } => {
-            let len: f64 = binders
-                .iter()
-                .map(|(_, lo, hi)| (hi - lo + 1).max(1) as f64)
-                .product();
-            1.0 + len * work(body)
-        }
-    }
-}
-
-/// One generated program (three definitions and a bare expression), its
-/// data, and how the JIT is to see it.
-#[derive(Clone, Debug)]
-struct Case {
-    m: usize,
-    n: usize,
-    x: Vec<f64>,
-    a: Vec<f64>,
-    c: f64,
-    trees: [Node; 4],
-    /// Statement separators: `true` for `;`, else a newline.
-    semis: [bool; 3],
-    f32: bool,
-    x_lay: Lay,
-    a_lay: Lay,
-    y_lay: Lay,
-    m_lay: Lay,
-    /// Which of `s0`, `y1`, `M2` go to caller arrays in `run_into`.
-    into: [bool; 3],
-    /// `M2[i,j] = y1[i] A[i,j] (...)`: `i` first subscripts a definition,
-    /// so its extent, once derivatives are taken, comes from `y1`'s axis
-    /// (which a hidden definition before `y1` moves).
-    anchor: bool,
-}
-
-const MAX_M: usize = 9;
-const MAX_N: usize = 8;
-
-fn unit() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        4 => -1.0f64..=1.0,
-        1 => Just(0.0),
-        1 => Just(-0.0),
-        1 => Just(1.0),
-        1 => Just(-1.0),
-        1 => Just(0.5),
-    ]
-}
-
-fn extent(max: usize) -> impl Strategy<Value = usize> {
-    prop_oneof![3 => 0usize..4, 2 => 4usize..=max]
-}
-
-fn case() -> impl Strategy<Value = Case> {
-    (
-        (
-            extent(MAX_M),
-            extent(MAX_N),
-            prop::collection::vec(unit(), MAX_M),
-            prop::collection::vec(unit(), MAX_M * MAX_N),
-            unit(),
-        ),
-        [node(), node(), node(), node()],
-        any::<[bool; 3]>(),
-        prop::bool::weighted(0.35),
-        (lay(1), lay(2), lay(1), lay(2)),
-        any::<[bool; 3]>(),
-        any::<bool>(),
-    )
-        .prop_map(
-            |((m, n, x, a, c), trees, semis, f32, (x_lay, a_lay, y_lay, m_lay), into, anchor)| {
-                Case {
-                    m,
-                    n,
-                    x,
-                    a,
-                    c,
-                    trees,
-                    semis,
-                    f32,
-                    x_lay,
-                    a_lay,
-                    y_lay,
-                    m_lay,
-                    into,
-                    anchor,
-                }
-            },
-        )
-}
-
-/// A statement's right-hand side and the extents it sums over implicitly.
-fn rhs(
-    node: &Node,
-    m: usize,
-    n: usize,
-    axes: &[(&str, Kind)],
-    implicit: bool,
-    prev: usize,
-    anchor: bool,
-) -> (R, f64) {
-    let mut s = Scope {
-        smooth: false,
-        m,
-        n,
-        names: axes.iter().map(|(a, k)| (a.to_string(), *k)).collect(),
-        implicit,
-        used_implicit: BTreeSet::new(),
-        prev,
-    };
-    let body = resolve(node, &mut s);
-    // Each axis must subscript a tensor, so that its extent is inferred.
-    let expr = match axes {
-        [] => body,
-        [(i, _)] => R::Mul(vec![R::Elem("x", vec![i.to_string()]), body], false),
-        _ => {
-            let a = R::Elem("A", vec![axes[0].0.into(), axes[1].0.into()]);
-            let v = if anchor {
-                vec![R::Elem("y1", vec![axes[0].0.into()]), a, body]
-            } else {
-                vec![a, body]
-            };
-            R::Mul(v, false)
-        }
-    };
-    let factor = s
-        .used_implicit
-        .iter()
-        .map(|&p| if p == ROW_IMPLICIT { m } else { n }.max(1) as f64)
-        .product();
-    (expr, factor)
-}
-
-/// The program text and an estimate of the interpreter's work.
-fn program_text(case: &Case) -> (String, f64) {
-    let (m, n) = (case.m, case.n);
-    let row = [("i", Kind::Row)];
-    let both = [("i", Kind::Row), ("j", Kind::Col)];
-    let r = [
-        rhs(&case.trees[0], m, n, &[], true, 0, false),
-        rhs(&case.trees[1], m, n, &row, true, 1, false),
-        rhs(&case.trees[2], m, n, &both, true, 2, case.anchor),
-        rhs(&case.trees[3], m, n, &[], false, 3, false),
-    ];
-    let elems = [1.0, m.max(1) as f64, (m * n).max(1) as f64, 1.0];
-    let total: f64 = r.iter().zip(elems).map(|((e, f), k)| work(e) * f * k).sum();
-    let stmts = [
-        format!("s0 = {}", text(&r[0].0)),
-        format!("y1[i] = {}", text(&r[1].0)),
-        format!("M2[i,j] = {}", text(&r[2].0)),
-        text(&r[3].0),
-    ];
-    let mut src = stmts[0].clone();
-    for (k, s) in stmts[1..].iter().enumerate() {
-        src.push_str(if case.semis[k] { "; " } else { "\n" });
-        src.push_str(s);
-    }
-    (src, total)
-}
-
-/// Cases whose interpretation would visit more nodes than this are skipped
-/// (rarely: a few nested sums over the largest extents).
-const MAX_WORK: f64 = 4e5;
-
-/// NaN around every input (a stray read shows), this around outputs.
-const OUT_SENTINEL: f64 = -7.625e11;
-
-fn fail(msg: String) -> TestCaseError {
-    TestCaseError::fail(msg)
-}
-
-fn check_case(case: &Case) -> Result<(), TestCaseError> {
-    let (src, total) = program_text(case);
-    prop_assume!(total <= MAX_WORK);
-    let program: Program = sema::check_source(&src)
-        .map_err(|e| fail(format!("does not check:\n{src}\n{}", e.render(FILE, &src))))?;
-    let r = if case.f32 {
-        check_with::<f32>(&src, &program, case)
-    } else {
-        check_with::<f64>(&src, &program, case)
-    };
-    r.map_err(|e| {
-        let dtype = if case.f32 { "f32" } else { "f64" };
-        fail(format!(
-            "{e}\n{dtype}, m = {}, n = {}, c = {:e}\nx = {:?}\nA = {:?}\n{src}",
-            case.m,
-            case.n,
-            case.c,
-            &case.x[..case.m],
-            &case.a[..case.m * case.n]
-        ))
-    })
-}
-
-fn check_with<T: El>(src: &str, program: &Program, case: &Case) -> Result<(), String> {
-    let (m, n) = (case.m, case.n);
-    let x = arr::<T>(&[m], &case.x[..m]);
-    let a = arr::<T>(&[m, n], &case.a[..m * n]);
-    let takes = |name: &str| program.inputs.iter().any(|i| i.name == name);
-    let has_param = |name: &str| program.params.iter().any(|p| p.name == name);
-
-    // The interpreter on owned standard-layout arrays.
-    let mut args = Args::new();
-    if takes("x") {
-        args = args.tensor("x", T::wrap(x.clone()));
-    }
-    if takes("A") {
-        args = args.tensor("A", T::wrap(a.clone()));
-    }
-    let mut params: Vec<(&str, f64)> = Vec::new();
-    if has_param("c") {
-        params.push(("c", case.c));
-    }
-    if has_param("N") {
-        params.push(("N", m as f64));
-    }
-    for (p, v) in &params {
-        args = args.param(p, *v);
-    }
-    if args.tensors.is_empty() {
-        args.default_dtype = Some(T::DTYPE);
-    }
-    let want = eval(program, &args)
-        .map_err(|e| format!("the interpreter fails:\n{}", e.render(FILE, src)))?;
-    let want: Vec<ArrayD<T>> = want
-        .iter()
-        .map(|t| T::view(t).cloned().ok_or("interpreter dtype"))
-        .collect::<Result<_, _>>()?;
-    if want.len() != 4 {
-        return Err(format!("interpreter gave {} values", want.len()));
-    }
-
-    let kernel = jit::compile(src, Options { dtype: T::DTYPE })
-        .map_err(|e| format!("the JIT does not compile:\n{}", e.render(FILE, src)))?;
-
-    // run_views on laid-out inputs.
-    let nan = T::of(f64::NAN);
-    let xl = Laid::new(&x.view(), &case.x_lay, nan);
-    let al = Laid::new(&a.view(), &case.a_lay, nan);
-    let mut inputs: Vec<(&str, ArrayViewD<T>)> = Vec::new();
-    if takes("x") {
-        inputs.push(("x", xl.view()));
-    }
-    if takes("A") {
-        inputs.push(("A", al.view()));
-    }
-    let got = kernel
-        .run_views(&inputs, &params)
-        .map_err(|e| format!("run_views fails:\n{}", e.render(FILE, src)))?;
-    if got.len() != 4 {
-        return Err(format!("run_views gave {} values", got.len()));
-    }
-    for (k, (g, w)) in got.iter().zip(&want).enumerate() {
-        same(
-            &format!(
-                "run_views, statement {k} (layouts x {:?}, A {:?})",
-                case.x_lay, case.a_lay
-            ),
-            &g.view(),
-            &w.view(),
-        )?;
-    }
-
-    // call on the interpreter's own arguments.
-    let called = kernel
-        .call(&args)
-        .map_err(|e| format!("call fails:\n{}", e.render(FILE, src)))?;
-    for (k, (g, w)) in called.iter().zip(&want).enumerate() {
-        let g = T::view(g).ok_or("call dtype")?;
-        same(&format!("call, statement {k}"), &g.view(), &w.view())?;
-    }
-
-    // run_into caller arrays laid out at random.
-    let sentinel = T::of(OUT_SENTINEL);
-    let names = ["s0", "y1", "M2"];
-    let lays = [Lay::contiguous(0), case.y_lay.clone(), case.m_lay.clone()];
-    let mut outs: Vec<(&str, Laid<T>, Laid<T>)> = Vec::new();
-    for k in 0..3 {
-        if case.into[k] {
-            let blank = ArrayD::from_elem(IxDyn(want[k].shape()), sentinel);
-            outs.push((
-                names[k],
-                Laid::new(&blank.view(), &lays[k], sentinel),
-                Laid::new(&want[k].view(), &lays[k], sentinel),
-            ));
-        }
-    }
-    let mut views: Vec<(&str, ArrayViewMutD<T>)> = outs
-        .iter_mut()
-        .map(|(n, l, _)| (*n, l.view_mut()))
-        .collect();
-    kernel
-        .run_into(&inputs, &params, &mut views)
-        .map_err(|e| format!("run_into fails:\n{}", e.render(FILE, src)))?;
-    drop(views);
-    for (name, got, expected) in &outs {
-        let lay = &got.lay;
-        same(
-            &format!("run_into `{name}` (layout {lay:?}), backing array"),
-            &got.backing.view(),
-            &expected.backing.view(),
-        )?;
-    }
-    Ok(())
+/// The generator's bytes.
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(any::<u8>(), 0..=1024)
 }
 
 proptest! {
@@ -982,8 +84,11 @@ proptest! {
     /// `run_into`, on random layouts) gives the interpreter's values bit for
     /// bit.
     #[test]
-    fn jit_matches_the_interpreter_on_random_programs_and_layouts(case in case()) {
-        check_case(&case)?;
+    fn jit_matches_the_interpreter_on_random_programs_and_layouts(bytes in bytes()) {
+        let mut c = Choices::new(&bytes);
+        let case = Case::generate(&mut c, &JIT);
+        let call = JitCall::generate(&mut c, &case);
+        jit_matches_interpreter(&case, &call).map_err(TestCaseError::fail)?;
     }
 }
 
@@ -1749,4 +854,51 @@ fn output_and_input_names_are_checked() {
         .run_views(&[("x", x.view()), ("x", x.view())], &[])
         .unwrap_err();
     assert!(e.0[0].message.contains("given twice"), "{}", e.0[0].message);
+}
+
+/// Found by (1) before the generator was shared (saved in
+/// `jit.proptest-regressions` under the old generator): f32, `min` of a
+/// delta and a zero, a written-bounds sum over implicit indices, `A`
+/// transposed and inverted, `y1` written into a reversed caller array.
+#[test]
+fn f32_min_of_a_zero_with_strided_inputs_and_outputs() {
+    let x = [0.0];
+    let a = [0.5, 1.0, 1.0, -0.11727091882840653];
+    let mut case = Case::explicit(
+        &JIT,
+        (&x, &a, 0.0),
+        4,
+        &[
+            ("s0", "", "(0 / 1)"),
+            ("y1", "i", "(x[i] * min(delta[i,i], s0))"),
+            ("M2", "ij", "(A[i,j] * (∑_{l=0}^{3} (-A[p,q])))"),
+            ("", "", "(-(c + c + 0))"),
+        ],
+    );
+    case.semis = vec![false, false, true];
+    let axis = |step, rev, invert, off, tail| AxisLay {
+        step,
+        rev,
+        invert,
+        off,
+        tail,
+    };
+    let call = JitCall {
+        f32: true,
+        x_lay: Lay::contiguous(1),
+        a_lay: Lay {
+            transpose: true,
+            axes: vec![axis(1, false, false, 1, 2), axis(1, false, true, 0, 2)],
+        },
+        outs: vec![
+            None,
+            Some(Lay {
+                transpose: true,
+                axes: vec![axis(1, true, false, 0, 0)],
+            }),
+            None,
+            None,
+        ],
+    };
+    jit_matches_interpreter(&case, &call).unwrap();
 }

@@ -1,0 +1,245 @@
+//! The JIT against the reference interpreter on a generated case: bit for
+//! bit (`a == b` or both NaN), in f64 or f32, through `run_views` on inputs
+//! laid out at random (NaN padding, so a stray read shows), `Kernel::call`,
+//! and `run_into` caller outputs laid out at random (later statements then
+//! read earlier ones through those strides; every element outside the
+//! output views must keep its sentinel).
+//!
+//! In: a [`Case`] and a [`JitCall`] (dtype, layouts). Out: `Ok(())` or a
+//! message with the program, the inputs and the first disagreement.
+
+#![allow(dead_code)]
+
+use super::checks::FILE;
+use super::choices::Choices;
+use super::generator::Case;
+use super::layout::{Laid, Lay};
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Dimension, IxDyn};
+use ricci::interp::eval;
+use ricci::jit::{self, KernelElement, Options};
+use ricci::runtime::args::Args;
+use ricci::sema::Program;
+
+/// f64 or f32, as the checks need them.
+pub trait El:
+    KernelElement + PartialEq + std::fmt::Debug + std::fmt::LowerExp + Send + Sync
+{
+    fn of(v: f64) -> Self;
+    fn nan(self) -> bool;
+}
+
+impl El for f64 {
+    fn of(v: f64) -> f64 {
+        v
+    }
+    fn nan(self) -> bool {
+        self.is_nan()
+    }
+}
+
+impl El for f32 {
+    fn of(v: f64) -> f32 {
+        v as f32
+    }
+    fn nan(self) -> bool {
+        self.is_nan()
+    }
+}
+
+/// `Ok` when both arrays have one shape and, element by element in logical
+/// order, equal values or both NaN; else where and how they differ.
+pub fn same<T: El>(what: &str, got: &ArrayViewD<T>, want: &ArrayViewD<T>) -> Result<(), String> {
+    if got.shape() != want.shape() {
+        return Err(format!(
+            "{what}: JIT shape {:?}, interpreter shape {:?}",
+            got.shape(),
+            want.shape()
+        ));
+    }
+    for ((ix, g), w) in got.indexed_iter().zip(want.iter()) {
+        if !(g == w || (g.nan() && w.nan())) {
+            return Err(format!(
+                "{what} at {:?}: JIT {g:e}, interpreter {w:e}",
+                ix.slice()
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub fn arr<T: El>(shape: &[usize], v: &[f64]) -> ArrayD<T> {
+    ArrayD::from_shape_vec(IxDyn(shape), v.iter().map(|&x| T::of(x)).collect()).expect("shape")
+}
+
+/// How the JIT is to see a case.
+#[derive(Clone, Debug)]
+pub struct JitCall {
+    pub f32: bool,
+    pub x_lay: Lay,
+    pub a_lay: Lay,
+    /// Per statement: whether `run_into` writes it to a caller array, and
+    /// that array's layout (bare statements never).
+    pub outs: Vec<Option<Lay>>,
+}
+
+impl JitCall {
+    pub fn generate(c: &mut Choices, case: &Case) -> JitCall {
+        let f32 = c.chance(90);
+        let x_lay = Lay::generate(c, 1);
+        let a_lay = Lay::generate(c, 2);
+        let outs = case
+            .stmts
+            .iter()
+            .map(|s| (s.name.is_some() && c.flag()).then(|| Lay::generate(c, s.axes.len())))
+            .collect();
+        JitCall {
+            f32,
+            x_lay,
+            a_lay,
+            outs,
+        }
+    }
+}
+
+/// Cases whose interpretation would visit more nodes than this are skipped
+/// (rarely: a few nested sums over the largest extents).
+pub const MAX_WORK: f64 = 4e5;
+
+/// NaN around every input (a stray read shows), this around outputs.
+const OUT_SENTINEL: f64 = -7.625e11;
+
+/// The JIT agrees with the interpreter on `case`, called as `call` says.
+/// `Ok` without running for cases with more than [`MAX_WORK`].
+pub fn jit_matches_interpreter(case: &Case, call: &JitCall) -> Result<(), String> {
+    if case.work() > MAX_WORK {
+        return Ok(());
+    }
+    let src = case.text();
+    let program = super::checks::check(&src)?;
+    let r = if call.f32 {
+        check_with::<f32>(&src, &program, case, call)
+    } else {
+        check_with::<f64>(&src, &program, case, call)
+    };
+    r.map_err(|e| {
+        let dtype = if call.f32 { "f32" } else { "f64" };
+        format!("{e}\n{dtype}, {}\n{src}", case.inputs_text())
+    })
+}
+
+fn check_with<T: El>(
+    src: &str,
+    program: &Program,
+    case: &Case,
+    call: &JitCall,
+) -> Result<(), String> {
+    let (m, n) = (case.m, case.n);
+    let x = arr::<T>(&[m], &case.x);
+    let a = arr::<T>(&[m, n], &case.a);
+    let takes = |name: &str| program.inputs.iter().any(|i| i.name == name);
+    let has_param = |name: &str| program.params.iter().any(|p| p.name == name);
+
+    // The interpreter on owned standard-layout arrays.
+    let mut args = Args::new();
+    if takes("x") {
+        args = args.tensor("x", T::wrap(x.clone()));
+    }
+    if takes("A") {
+        args = args.tensor("A", T::wrap(a.clone()));
+    }
+    let mut params: Vec<(&str, f64)> = Vec::new();
+    if has_param("c") {
+        params.push(("c", case.c));
+    }
+    if has_param("N") {
+        params.push(("N", m as f64));
+    }
+    for (p, v) in &params {
+        args = args.param(p, *v);
+    }
+    if args.tensors.is_empty() {
+        args.default_dtype = Some(T::DTYPE);
+    }
+    let want = eval(program, &args)
+        .map_err(|e| format!("the interpreter fails:\n{}", e.render(FILE, src)))?;
+    let want: Vec<ArrayD<T>> = want
+        .iter()
+        .map(|t| T::view(t).cloned().ok_or("interpreter dtype"))
+        .collect::<Result<_, _>>()?;
+    let count = case.stmts.len();
+    if want.len() != count {
+        return Err(format!("the interpreter gave {} values", want.len()));
+    }
+
+    let kernel = jit::compile(src, Options { dtype: T::DTYPE })
+        .map_err(|e| format!("the JIT does not compile:\n{}", e.render(FILE, src)))?;
+
+    // run_views on laid-out inputs.
+    let nan = T::of(f64::NAN);
+    let xl = Laid::new(&x.view(), &call.x_lay, nan);
+    let al = Laid::new(&a.view(), &call.a_lay, nan);
+    let mut inputs: Vec<(&str, ArrayViewD<T>)> = Vec::new();
+    if takes("x") {
+        inputs.push(("x", xl.view()));
+    }
+    if takes("A") {
+        inputs.push(("A", al.view()));
+    }
+    let got = kernel
+        .run_views(&inputs, &params)
+        .map_err(|e| format!("run_views fails:\n{}", e.render(FILE, src)))?;
+    if got.len() != count {
+        return Err(format!("run_views gave {} values", got.len()));
+    }
+    for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+        same(
+            &format!(
+                "run_views, statement {k} (layouts x {:?}, A {:?})",
+                call.x_lay, call.a_lay
+            ),
+            &g.view(),
+            &w.view(),
+        )?;
+    }
+
+    // call on the interpreter's own arguments.
+    let called = kernel
+        .call(&args)
+        .map_err(|e| format!("call fails:\n{}", e.render(FILE, src)))?;
+    for (k, (g, w)) in called.iter().zip(&want).enumerate() {
+        let g = T::view(g).ok_or("call dtype")?;
+        same(&format!("call, statement {k}"), &g.view(), &w.view())?;
+    }
+
+    // run_into caller arrays laid out at random.
+    let sentinel = T::of(OUT_SENTINEL);
+    let mut outs: Vec<(&str, Laid<T>, Laid<T>)> = Vec::new();
+    for (k, lay) in call.outs.iter().enumerate() {
+        let (Some(lay), Some(name)) = (lay, &case.stmts[k].name) else {
+            continue;
+        };
+        let blank = ArrayD::from_elem(IxDyn(want[k].shape()), sentinel);
+        outs.push((
+            name.as_str(),
+            Laid::new(&blank.view(), lay, sentinel),
+            Laid::new(&want[k].view(), lay, sentinel),
+        ));
+    }
+    let mut views: Vec<(&str, ArrayViewMutD<T>)> = outs
+        .iter_mut()
+        .map(|(n, l, _)| (*n, l.view_mut()))
+        .collect();
+    kernel
+        .run_into(&inputs, &params, &mut views)
+        .map_err(|e| format!("run_into fails:\n{}", e.render(FILE, src)))?;
+    drop(views);
+    for (name, got, expected) in &outs {
+        let lay = &got.lay;
+        same(
+            &format!("run_into `{name}` (layout {lay:?}), backing array"),
+            &got.backing.view(),
+            &expected.backing.view(),
+        )?;
+    }
+    Ok(())
+}
