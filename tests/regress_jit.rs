@@ -152,7 +152,7 @@ fn full_text(e: &ricci::Errors) -> String {
 fn mentions_hidden(text: &str) -> bool {
     text.as_bytes()
         .windows(3)
-        .any(|w| w[0] == b'_' && w[1] == b't' && w[2].is_ascii_digit())
+        .any(|w| w[0] == b'_' && (w[1] == b't' || w[1] == b's') && w[2].is_ascii_digit())
 }
 
 /// What one run of a program gave.
@@ -249,7 +249,13 @@ fn hidden_definitions(src: &str) -> usize {
         checked
     };
     let mat = ricci::loops::materialize(&source);
-    let hidden = mat.program.defs.len() - source.defs.len();
+    // Shared nodes that `raise` made definitions (`_sN`) count too.
+    let shared = source
+        .defs
+        .iter()
+        .filter(|d| d.name.as_deref().is_some_and(|n| n.starts_with('_')))
+        .count();
+    let hidden = mat.program.defs.len() - source.defs.len() + shared;
     let env = args_for(&source, DType::F64, &BTreeMap::new()).env();
     let Ok(bound) = sema::bind(&source, &env) else {
         return hidden;
@@ -723,7 +729,9 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
         .lines()
         .filter(|l| l.ends_with(':') && !l.starts_with(' '))
         .collect();
-    assert_eq!(heads, ["L:", "_t0[i]:", "_2[k]:", "_3[k,l]:"]);
+    // The residual is shared by the gradient and the Hessian: `raise`
+    // computes it once, as `_s0`, before everything that uses it.
+    assert_eq!(heads, ["_s0[i]:", "L:", "_2[k]:", "_3[k,l]:"]);
 }
 
 /// Reduced from what the extended property test of `tests/jit.rs` found
