@@ -94,7 +94,9 @@ fn higher_derivatives() {
         ("sum_i (x + a[i])^(x + a[i])^(x + a[i])^(x + a[i])", 5),
     ];
     for (e, orders) in cases {
-        println!("derivatives of {e} (pool DAG nodes, as a tree, raised with sharing, hidden defs):");
+        println!(
+            "derivatives of {e} (pool DAG nodes, as a tree, raised with sharing, hidden defs):"
+        );
         for k in 1..=orders {
             let src = format!("y = {}", diff_n(e, k));
             let p = SymProgram::parse(&src).expect("lowers");
@@ -118,12 +120,15 @@ fn latency(c: &mut Criterion) {
     sizes();
     higher_derivatives();
     let fifth = format!("y = {}", diff_n("x^x^x^x^x^x^x^x^x^x", 5));
-    c.bench_function("lower and raise the 5th derivative of a 10-high tower", |b| {
-        b.iter(|| {
-            let p = ricci::check(black_box(&fifth)).ok()?;
-            ricci::sym::lower_and_raise(&p).ok()
-        })
-    });
+    c.bench_function(
+        "lower and raise the 5th derivative of a 10-high tower",
+        |b| {
+            b.iter(|| {
+                let p = ricci::check(black_box(&fifth)).ok()?;
+                ricci::sym::lower_and_raise(&p).ok()
+            })
+        },
+    );
     c.bench_function("simplify+diff least squares", |b| {
         b.iter(|| {
             let mut p = SymProgram::parse(black_box(LEAST_SQUARES)).ok()?;

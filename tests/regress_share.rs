@@ -40,7 +40,12 @@ fn raised_size(src: &str) -> usize {
 fn both(src: &str, args: &Args) -> [Vec<f64>; 2] {
     let p = ricci::check(src).unwrap_or_else(|e| panic!("{}", e.render("t", src)));
     let last = |v: Vec<Tensor>| -> Vec<f64> {
-        v.last().expect("a value").to_f64().iter().copied().collect()
+        v.last()
+            .expect("a value")
+            .to_f64()
+            .iter()
+            .copied()
+            .collect()
     };
     let interp = ricci::eval(&p, args).unwrap_or_else(|e| panic!("{}", e.render("t", src)));
     let k = ricci::compile(src, Options::default())
@@ -155,7 +160,11 @@ fn tower_derivatives_by_order() {
         sizes.push(raised_size(&src));
         let want = tower_derivative(10, 1.1, k);
         for got in both(&src, &Args::new().param("x", 1.1)) {
-            assert!(close(got[0], want, 1e-10), "order {k}: {} vs {want}", got[0]);
+            assert!(
+                close(got[0], want, 1e-10),
+                "order {k}: {} vs {want}",
+                got[0]
+            );
         }
     }
     // Before: 232, 2524, 20711, 140827 (a factor of about 7 per order).
@@ -207,7 +216,11 @@ fn product_derivatives_grow_slowly() {
         let src = format!("y = {}", diff_n("prod_{i=1}^{6}(x+i)", "x", k));
         let want = prod_derivative(6, 0.5, k);
         for got in both(&src, &Args::new().param("x", 0.5)) {
-            assert!(close(got[0], want, 1e-12), "order {k}: {} vs {want}", got[0]);
+            assert!(
+                close(got[0], want, 1e-12),
+                "order {k}: {} vs {want}",
+                got[0]
+            );
         }
     }
 }
@@ -251,7 +264,11 @@ fn text(b: &[u8]) -> String {
 fn enormous_raised_program_is_an_error() {
     let src = format!(
         "y = {}",
-        diff_n(&format!("sum_{{i=1}}^{{2}} {}", tower("(x + i)", 10)), "x", 6)
+        diff_n(
+            &format!("sum_{{i=1}}^{{2}} {}", tower("(x + i)", 10)),
+            "x",
+            6
+        )
     );
     for extra in [&[][..], &["--interp"][..]] {
         let mut args = vec!["eval", src.as_str(), "--set", "x=1.1"];
@@ -259,7 +276,10 @@ fn enormous_raised_program_is_an_error() {
         let o = ricci_within(&args, 100).expect("refused within 100 s");
         let err = text(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{err}");
-        assert!(err.contains("error: the program is too large to evaluate"), "{err}");
+        assert!(
+            err.contains("error: the program is too large to evaluate"),
+            "{err}"
+        );
         assert!(!err.contains("_s"), "{err}");
     }
 }
@@ -375,7 +395,14 @@ fn divisor_that_simplifies_to_zero() {
     for cmd in [
         &["simplify", "y = 1/(x - x)"][..],
         &["diff", "y = a/(x - x)", "--wrt", "a"][..],
-        &["eval", "y = diff(a/(x - x), a)", "--set", "x=1", "--set", "a=2"][..],
+        &[
+            "eval",
+            "y = diff(a/(x - x), a)",
+            "--set",
+            "x=1",
+            "--set",
+            "a=2",
+        ][..],
     ] {
         let o = ricci(cmd);
         let err = text(&o.stderr);
@@ -401,7 +428,10 @@ fn hidden_definitions_stay_hidden_in_errors() {
     let args = Args::new()
         .param("a", 1.0)
         .tensor("x", Tensor::F64(ndarray::arr1(&[1.0, 2.0, 3.0]).into_dyn()))
-        .tensor("z", Tensor::F64(ndarray::arr1(&[1.0, 2.0, 3.0, 4.0]).into_dyn()));
+        .tensor(
+            "z",
+            Tensor::F64(ndarray::arr1(&[1.0, 2.0, 3.0, 4.0]).into_dyn()),
+        );
     let p = ricci::check(src).expect("checks");
     let interp = ricci::eval(&p, &args).expect_err("extents disagree");
     let jit = ricci::compile(src, Options::default())

@@ -147,8 +147,11 @@ pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<Sym
 
 /// A divisor that simplifies to exactly 0 (`x / (x - x)`): an error at it.
 fn zero_divisor(span: Span) -> Diagnostic {
-    Diagnostic::at("division by zero: this divisor simplifies to exactly 0", span)
-        .with_note("the quotient has no value; change the divisor")
+    Diagnostic::at(
+        "division by zero: this divisor simplifies to exactly 0",
+        span,
+    )
+    .with_note("the quotient has no value; change the divisor")
 }
 
 /// Whether `e` holds `0^p` with a negative `p` (a division by an exact 0).

@@ -251,7 +251,10 @@ impl<'a> Raiser<'a> {
                 acc.saturating_add(size.get(k).copied().unwrap_or(1))
             });
             size.insert(e, n);
-            let h = kids.iter().map(|k| height.get(k).copied().unwrap_or(0) + 1).max();
+            let h = kids
+                .iter()
+                .map(|k| height.get(k).copied().unwrap_or(0) + 1)
+                .max();
             height.insert(e, h.unwrap_or(0));
         }
         // Equal shapes have equal heights, and every parent is higher than
@@ -637,9 +640,9 @@ impl<'a> Raiser<'a> {
             Node::Add(ts) => ExprKind::Add(ts.iter().map(|&t| self.expr(t)).collect()),
             Node::Mul(fs) => {
                 // Factors with exponent -1 become a divisor.
-                let (den, num): (Vec<ExprId>, Vec<ExprId>) = fs.iter().partition(|&&f| {
-                    matches!(pool.node(f), Node::Pow(_, p) if self.is_minus_one(*p))
-                });
+                let (den, num): (Vec<ExprId>, Vec<ExprId>) = fs.iter().partition(
+                    |&&f| matches!(pool.node(f), Node::Pow(_, p) if self.is_minus_one(*p)),
+                );
                 let num: Vec<Expr> = num.iter().map(|&f| self.expr(f)).collect();
                 let num = self.product(num);
                 if den.is_empty() {
