@@ -326,6 +326,10 @@ fn power_rewrites_keep_finite_values() {
         ("y = (x^3)^(1/3)", [-8.0, 0.5, 27.0]),
         ("y = (x^(1/3))^3", [-8.0, 0.5, 27.0]),
         ("y = (-x)^(1/2) (-x)^(1/2)", [-4.0, 1.0, 0.0]),
+        // LANGUAGE.md section 4: `log(x^2)` is `2 log(abs(x))`.
+        ("y = log(x^2)", [-3.0, 0.5, 2.0]),
+        ("y = log((x^2)^3)", [-3.0, 0.5, 2.0]),
+        ("y = log(x^-2) + log(x^4)", [-3.0, 0.5, 2.0]),
     ] {
         let sp = SymProgram::parse(src).expect("parses");
         let simplified = sp.text();
@@ -408,4 +412,35 @@ fn divisor_that_simplifies_to_zero() {
     let o = ricci(&["eval", "y = 1/(x - x)", "--set", "x=1"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert_eq!(text(&o.stdout), "y = inf\n");
+}
+
+/// A hidden definition never reaches a message: an extent conflict in a
+/// statement whose shared part became `_s0[i]` names the user's tensors.
+#[test]
+fn hidden_definitions_stay_hidden_in_errors() {
+    let src = "y[i] = z[i] + diff(exp(a + x[i]) + exp(a + x[i])^2, a)";
+    let sp = SymProgram::parse(src).expect("lowers");
+    let (raised, _) = sp.raise();
+    assert!(
+        raised.defs.iter().any(|d| d.is_hidden()),
+        "the shared exp(a + x[i]) is a hidden definition"
+    );
+    let args = Args::new()
+        .param("a", 1.0)
+        .tensor("x", Tensor::F64(ndarray::arr1(&[1.0, 2.0, 3.0]).into_dyn()))
+        .tensor(
+            "z",
+            Tensor::F64(ndarray::arr1(&[1.0, 2.0, 3.0, 4.0]).into_dyn()),
+        );
+    let p = ricci::check(src).expect("checks");
+    let interp = ricci::eval(&p, &args).expect_err("extents disagree");
+    let jit = ricci::compile(src, Options::default())
+        .expect("compiles")
+        .call(&args)
+        .expect_err("extents disagree");
+    for e in [interp, jit] {
+        let text = e.render("t", src);
+        assert!(text.contains("`x` has length 3"), "{text}");
+        assert!(!text.contains("_s"), "{text}");
+    }
 }

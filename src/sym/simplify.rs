@@ -28,13 +28,15 @@
 //!   `delta[i,i]` is 1 and chains `sum_j delta[i,j] delta[j,k]` are
 //!   `delta[i,k]` through the same rule;
 //! - `log_prod`: `log(prod_i x[i])` is `sum_i log(x[i])`;
-//! - `log_pow`: `log(x^p)` is `p log(x)`;
+//! - `log_pow`: `log(x^p)` is `p log(x)` (`p log(abs(x))` for an even
+//!   integer p);
 //! - `log_mul`: `log(a b)` is `log(a) + log(b)` (so the log of a softmax,
 //!   `log(exp(z[i]) / sum_j exp(z[j]))`, is `z[i] - log(sum_j exp(z[j]))`);
 //! - `log_exp`, `exp_log`: `log(exp(x))` and `exp(log(x))` are `x`.
 
 use super::pool::{ExprId, Ix, Node, Pool};
 use crate::syntax::token::{Func, ReduceKind};
+use num_integer::Integer;
 use num_traits::Signed;
 use std::collections::HashMap;
 
@@ -364,11 +366,20 @@ pub fn log_prod(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     Some(pool.reduce(ReduceKind::Sum, i, l))
 }
 
-/// `log(x^p)` is `p log(x)`.
+/// `log(x^p)` is `p log(x)`; for an even integer p, `p log(abs(x))`,
+/// which keeps the value where x is negative (`log(x^2)` is finite there).
 pub fn log_pow(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     let arg = call1(pool, e, Func::Log)?;
     let Node::Pow(b, p) = *pool.node(arg) else {
         return None;
+    };
+    let even = pool
+        .as_const(p)
+        .is_some_and(|r| r.is_integer() && r.to_integer().is_even());
+    let b = if even {
+        pool.call(Func::Abs, vec![b])
+    } else {
+        b
     };
     let l = pool.call(Func::Log, vec![b]);
     Some(pool.mul2(p, l))

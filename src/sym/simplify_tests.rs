@@ -169,6 +169,10 @@ fn delta_distribute() {
 fn log_rules() {
     assert_eq!(only("log_prod", "f = log(prod_i x[i])"), "sum_i log(x[i])");
     assert_eq!(only("log_pow", "f = log(x^3)"), "3 log(x)");
+    // An even power is positive for negative x too: the sign is kept.
+    assert_eq!(only("log_pow", "f = log(x^2)"), "2 log(abs(x))");
+    assert_eq!(only("log_pow", "f = log(x^-4)"), "-4 log(abs(x))");
+    assert_eq!(only("log_pow", "f = log(x^(1/2))"), "0.5 log(x)");
     assert_eq!(
         only("log_mul", "f = log(2 x y)"),
         "log(x) + log(y) + log(2)"
