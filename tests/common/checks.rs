@@ -197,7 +197,7 @@ pub fn interp_matches_oracle(case: &Case) -> Result<(), String> {
         }
         for (g, w) in got.iter().zip(want) {
             let tol = 1e-9 * mag.max(1.0);
-            if !((g - w).abs() <= tol || (g.is_nan() && w.is_nan())) {
+            if !(g == w || (g - w).abs() <= tol || (g.is_nan() && w.is_nan())) {
                 return fail(format!("statement {k}: interpreter {g}, oracle {w}"));
             }
         }
