@@ -395,7 +395,7 @@ enum Op {
     Cube,
     Call,
     MaxMin,
-    PosOp,
+    Positive,
     Div,
     AnyPow,
     Sum,
@@ -413,7 +413,7 @@ fn ops(p: &Profile) -> Vec<Op> {
         Op::Sq,
         Op::Cube,
         Op::Call,
-        Op::PosOp,
+        Op::Positive,
         Op::Div,
         Op::Sum,
         Op::Bounded,
@@ -492,7 +492,7 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
             let a = expr(c, s, d);
             Expr::Call(f, vec![a, expr(c, s, d)])
         }
-        Op::PosOp => {
+        Op::Positive => {
             let op = POS_OPS[c.below(POS_OPS.len())];
             let w = c.byte();
             let p = positive(c, s, w, d);
