@@ -428,9 +428,10 @@ fn ops(p: &Profile) -> Vec<Op> {
         v.push(Op::Closed);
         v.push(Op::Softmax);
     }
-    if p.inner_diff {
-        v.push(Op::Diff);
-    }
+    // Always offered, so that turning a gate on or off keeps the program
+    // a byte string gives (but for the gated feature): a disabled `diff`
+    // reads the same choices and leaves its operand.
+    v.push(Op::Diff);
     v
 }
 
@@ -521,6 +522,7 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
         Op::Softmax => softmax(c, s),
         Op::Diff => {
             let e = expr(c, s, d);
+            let implicit_before = s.used_implicit.clone();
             let target = match c.below(3) {
                 0 => None,
                 1 => s.subscript(c, Kind::Row).map(Target::X),
@@ -529,7 +531,13 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
                     _ => None,
                 },
             };
-            Expr::Diff(Box::new(e), target.unwrap_or(Target::C))
+            if s.p.inner_diff {
+                Expr::Diff(Box::new(e), target.unwrap_or(Target::C))
+            } else {
+                // The target was not written: its subscripts sum nothing.
+                s.used_implicit = implicit_before;
+                e
+            }
         }
     }
 }
@@ -574,11 +582,19 @@ fn delta(c: &mut Choices, s: &mut Scope) -> Option<Expr> {
         return None;
     }
     let a = visible[c.below(visible.len())].clone();
+    // Partners of the other kind are offered whether or not the profile
+    // wants them (the same choices either way); where it does not, `a`
+    // itself stands in.
     let partners: Vec<&&Name> = visible
         .iter()
-        .filter(|b| b.kind == a.kind || (s.p.cross_deltas && (a.bounded || b.bounded)))
+        .filter(|b| b.kind == a.kind || a.bounded || b.bounded)
         .collect();
-    let b = partners[c.below(partners.len())].name.clone();
+    let pick = partners[c.below(partners.len())];
+    let b = if pick.kind == a.kind || s.p.cross_deltas {
+        pick.name.clone()
+    } else {
+        a.name.clone()
+    };
     Some(if c.flag() {
         Expr::Delta(b, a.name)
     } else {
