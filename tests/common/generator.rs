@@ -191,8 +191,9 @@ pub const JIT: Profile = Profile {
 /// README's "Fuzzing"): off while the property tests must stay green, on
 /// once the fixes are merged. `RICCI_GEN_ALL=1` turns them all on for a run.
 pub mod gate {
-    /// Derivative statements in the interpreter and symbolic profiles
-    /// (W1: extents from the wrong definition).
+    /// Derivative statements in the interpreter and symbolic profiles (on:
+    /// nothing found so far; W1, extents from the wrong definition, would
+    /// show here).
     pub const DIFF: bool = true;
     /// `diff(...)` inside expressions (W3 (b), P2: `ricci simplify 's = 2 +
     /// diff(c, A[p,q])'` prints `s = sum_{p,q} 2`, where nothing gives `p`
@@ -1289,9 +1290,13 @@ impl Case {
                 .product();
             let body = match &s.role {
                 Role::Forward => work(&s.rhs),
-                // A derivative is about as costly as a few copies of what
-                // it differentiates, per element.
-                Role::Derivative { of, .. } => 4.0 * per_stmt[*of],
+                // A derivative of a product is a sum of products: each
+                // order multiplies the work by about the extent (and a
+                // few terms).
+                Role::Derivative { of, targets } => {
+                    let factor = 4.0 * self.m.max(self.n).max(1) as f64;
+                    factor.powi(targets.len() as i32) * per_stmt[*of]
+                }
             };
             per_stmt.push(body * implicit);
         }
