@@ -10,7 +10,7 @@
 # ignored by git), keeps going after a failure (-fork, -ignore_crashes:
 # every failing input lands in fuzz/artifacts/TARGET/), then merges the new
 # inputs into fuzz/corpus/TARGET with `cargo fuzz cmin` (the smallest set
-# with the same coverage). Replay a failure with
+# with the same edge coverage). Replay a failure with
 #   cargo fuzz run -s none TARGET fuzz/artifacts/TARGET/crash-...
 # or under cargo test:
 #   RICCI_FUZZ_DIR=fuzz/artifacts cargo test --test fuzz_corpus
@@ -32,9 +32,12 @@ nice -n 10 cargo fuzz run -s none "$target" "$raw" "$corpus" -- \
     -max_total_time="$secs" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 \
     -ignore_ooms=1 -timeout=20 -rss_limit_mb=2048 -max_len=4096 "$@" || status=$?
 
-# Merge what was found into the committed corpus, minimised.
+# Merge what was found into the committed corpus, minimised: the smallest
+# set of inputs that covers every edge (hit counts ignored, which keeps the
+# committed corpus to a few hundred files).
 cp -n "$raw"/* "$corpus"/ 2>/dev/null || true
-nice -n 10 cargo fuzz cmin -s none "$target" "$corpus" -- -timeout=20 -rss_limit_mb=2048
+nice -n 10 cargo fuzz cmin -s none "$target" "$corpus" -- \
+    -use_counters=0 -set_cover_merge=1 -timeout=20 -rss_limit_mb=2048
 echo "corpus: $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)"
 failures=$(ls "artifacts/$target" 2>/dev/null | wc -l)
 echo "failing inputs in fuzz/artifacts/$target: $failures"

@@ -191,8 +191,9 @@ pub const JIT: Profile = Profile {
 /// README's "Fuzzing"): off while the property tests must stay green, on
 /// once the fixes are merged. `RICCI_GEN_ALL=1` turns them all on for a run.
 pub mod gate {
-    /// Derivative statements in the interpreter and symbolic profiles
-    /// (W1: extents from the wrong definition).
+    /// Derivative statements in the interpreter and symbolic profiles (on:
+    /// nothing found so far; W1, extents from the wrong definition, would
+    /// show here).
     pub const DIFF: bool = true;
     /// `diff(...)` inside expressions (W3 (b), P2: `ricci simplify 's = 2 +
     /// diff(c, A[p,q])'` prints `s = sum_{p,q} 2`, where nothing gives `p`
@@ -395,7 +396,7 @@ enum Op {
     Cube,
     Call,
     MaxMin,
-    PosOp,
+    Positive,
     Div,
     AnyPow,
     Sum,
@@ -413,7 +414,7 @@ fn ops(p: &Profile) -> Vec<Op> {
         Op::Sq,
         Op::Cube,
         Op::Call,
-        Op::PosOp,
+        Op::Positive,
         Op::Div,
         Op::Sum,
         Op::Bounded,
@@ -428,9 +429,10 @@ fn ops(p: &Profile) -> Vec<Op> {
         v.push(Op::Closed);
         v.push(Op::Softmax);
     }
-    if p.inner_diff {
-        v.push(Op::Diff);
-    }
+    // Always offered, so that turning a gate on or off keeps the program
+    // a byte string gives (but for the gated feature): a disabled `diff`
+    // reads the same choices and leaves its operand.
+    v.push(Op::Diff);
     v
 }
 
@@ -492,7 +494,7 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
             let a = expr(c, s, d);
             Expr::Call(f, vec![a, expr(c, s, d)])
         }
-        Op::PosOp => {
+        Op::Positive => {
             let op = POS_OPS[c.below(POS_OPS.len())];
             let w = c.byte();
             let p = positive(c, s, w, d);
@@ -521,6 +523,7 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
         Op::Softmax => softmax(c, s),
         Op::Diff => {
             let e = expr(c, s, d);
+            let implicit_before = s.used_implicit.clone();
             let target = match c.below(3) {
                 0 => None,
                 1 => s.subscript(c, Kind::Row).map(Target::X),
@@ -529,7 +532,13 @@ fn expr(c: &mut Choices, s: &mut Scope, depth: usize) -> Expr {
                     _ => None,
                 },
             };
-            Expr::Diff(Box::new(e), target.unwrap_or(Target::C))
+            if s.p.inner_diff {
+                Expr::Diff(Box::new(e), target.unwrap_or(Target::C))
+            } else {
+                // The target was not written: its subscripts sum nothing.
+                s.used_implicit = implicit_before;
+                e
+            }
         }
     }
 }
@@ -561,16 +570,32 @@ fn leaf(c: &mut Choices, s: &mut Scope) -> Expr {
 /// `cross_deltas`) of different kinds when one has written bounds: `bind`
 /// requires indices with inferred extents to agree.
 fn delta(c: &mut Choices, s: &mut Scope) -> Option<Expr> {
-    if s.names.is_empty() {
-        return None;
-    }
-    let a = s.names[c.below(s.names.len())].clone();
-    let partners: Vec<&Name> = s
+    // Only the innermost binding of a name is visible (an inner binder
+    // shadows an outer one of the same name, which may have other bounds).
+    let visible: Vec<&Name> = s
         .names
         .iter()
-        .filter(|b| b.kind == a.kind || (s.p.cross_deltas && (a.bounded || b.bounded)))
+        .enumerate()
+        .filter(|(k, n)| !s.names[k + 1..].iter().any(|m| m.name == n.name))
+        .map(|(_, n)| n)
         .collect();
-    let b = partners[c.below(partners.len())].name.clone();
+    if visible.is_empty() {
+        return None;
+    }
+    let a = visible[c.below(visible.len())].clone();
+    // Partners of the other kind are offered whether or not the profile
+    // wants them (the same choices either way); where it does not, `a`
+    // itself stands in.
+    let partners: Vec<&&Name> = visible
+        .iter()
+        .filter(|b| b.kind == a.kind || a.bounded || b.bounded)
+        .collect();
+    let pick = partners[c.below(partners.len())];
+    let b = if pick.kind == a.kind || s.p.cross_deltas {
+        pick.name.clone()
+    } else {
+        a.name.clone()
+    };
     Some(if c.flag() {
         Expr::Delta(b, a.name)
     } else {
@@ -1265,9 +1290,13 @@ impl Case {
                 .product();
             let body = match &s.role {
                 Role::Forward => work(&s.rhs),
-                // A derivative is about as costly as a few copies of what
-                // it differentiates, per element.
-                Role::Derivative { of, .. } => 4.0 * per_stmt[*of],
+                // A derivative of a product is a sum of products: each
+                // order multiplies the work by about the extent (and a
+                // few terms).
+                Role::Derivative { of, targets } => {
+                    let factor = 4.0 * self.m.max(self.n).max(1) as f64;
+                    factor.powi(targets.len() as i32) * per_stmt[*of]
+                }
             };
             per_stmt.push(body * implicit);
         }
@@ -1388,7 +1417,41 @@ fn lower(e: &Expr) -> f64 {
 /// An upper bound on the magnitude of an expression (inputs and `c` in
 /// [-1, 1]), given those of earlier statements; infinite when unknown.
 fn magnitude(e: &Expr, case: &Case, max_index: f64) -> f64 {
-    let mag = |e| magnitude(e, case, max_index);
+    let kids: Vec<f64> = children(e)
+        .iter()
+        .map(|c| magnitude(c, case, max_index))
+        .collect();
+    // An operand without a finite bound may be infinite or NaN, and NaN
+    // goes through bounded functions (`tanh`, `sign`) and positive
+    // wrappers alike: then nothing is known.
+    if kids.iter().any(|k| !k.is_finite()) {
+        return f64::INFINITY;
+    }
+    // Unknown (NaN: 0 times infinity, say) is infinite.
+    let bound = magnitude_of(e, &kids, case, max_index);
+    if bound.is_nan() { f64::INFINITY } else { bound }
+}
+
+/// The operands of an expression.
+fn children(e: &Expr) -> Vec<&Expr> {
+    match e {
+        Expr::Num(_)
+        | Expr::Param(_)
+        | Expr::Elem(..)
+        | Expr::Idx(_)
+        | Expr::Delta(..)
+        | Expr::Text(_) => vec![],
+        Expr::Neg(e) | Expr::Pos(_, e) | Expr::Pow(e, _) | Expr::Diff(e, _) => vec![e],
+        Expr::Add(terms) => terms.iter().map(|(_, t)| t).collect(),
+        Expr::Mul(fs, _) => fs.iter().collect(),
+        Expr::Div(a, b) => vec![a, b],
+        Expr::Call(_, args) => args.iter().collect(),
+        Expr::Reduce { body, .. } => vec![body],
+    }
+}
+
+/// The bound of `e` from its operands' (finite) bounds `kids`.
+fn magnitude_of(e: &Expr, kids: &[f64], case: &Case, max_index: f64) -> f64 {
     match e {
         Expr::Num(v) => v.parse::<f64>().expect("a number").abs(),
         Expr::Param(p) => {
@@ -1404,43 +1467,41 @@ fn magnitude(e: &Expr, case: &Case, max_index: f64) -> f64 {
         },
         Expr::Idx(_) => max_index,
         Expr::Delta(..) => 1.0,
-        Expr::Neg(e) | Expr::Pos(_, e) => mag(e),
-        Expr::Add(terms) => terms.iter().map(|(_, t)| mag(t)).sum(),
-        Expr::Mul(fs, _) => fs.iter().map(mag).product(),
-        Expr::Div(a, b) => mag(a) / lower(b),
+        Expr::Neg(_) | Expr::Pos(..) => kids[0],
+        Expr::Add(_) => kids.iter().sum(),
+        Expr::Mul(..) => kids.iter().product(),
+        Expr::Div(_, b) => kids[0] / lower(b),
         Expr::Pow(b, p) => match exponent(p) {
             // A fractional power of a negative base is NaN.
-            Some(x) if x >= 0.0 && (x.fract() == 0.0 || lower(b) > 0.0) => mag(b).powf(x),
+            Some(x) if x >= 0.0 && (x.fract() == 0.0 || lower(b) > 0.0) => kids[0].powf(x),
             Some(x) if lower(b) > 0.0 => lower(b).powf(x),
             _ => f64::INFINITY,
         },
         Expr::Call(f, args) => match *f {
-            "exp" => mag(&args[0]).exp(),
-            "abs" => mag(&args[0]),
-            "sqrt" => mag(&args[0]).sqrt(),
+            "exp" => kids[0].exp(),
+            "abs" => kids[0],
+            "sqrt" => kids[0].sqrt(),
             "log" => {
-                let (up, low) = (mag(&args[0]), lower(&args[0]));
+                let low = lower(&args[0]);
                 if low > 0.0 {
-                    up.ln().max(-low.ln()).max(1.0)
+                    kids[0].ln().max(-low.ln()).max(1.0)
                 } else {
                     f64::INFINITY
                 }
             }
-            "max" | "min" => mag(&args[0]).max(mag(&args[1])),
+            "max" | "min" => kids[0].max(kids[1]),
             _ => 1.0,
         },
-        Expr::Reduce {
-            prod,
-            binders,
-            body,
-            ..
-        } => {
+        Expr::Reduce { prod, binders, .. } => {
             let len: f64 = binders
                 .iter()
                 .map(|(_, lo, hi)| (hi - lo + 1).max(0) as f64)
                 .product();
-            let b = mag(body);
-            if *prod { b.max(1.0).powf(len) } else { b * len }
+            if *prod {
+                kids[0].max(1.0).powf(len)
+            } else {
+                kids[0] * len
+            }
         }
         Expr::Diff(..) | Expr::Text(_) => f64::INFINITY,
     }
