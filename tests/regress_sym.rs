@@ -380,3 +380,84 @@ fn library_text_matches_the_cli() {
     let p = SymProgram::parse("y = (b/b) sin(2)").unwrap();
     assert_eq!(p.text(), "y = sin(2) + 0 b\n");
 }
+
+// ---- Found by fuzzing (F1, F2) and the class around them ----
+
+/// `save` for a matrix of `rows` rows.
+fn save_matrix(dir: &Path, name: &str, rows: usize, v: &[f64]) -> String {
+    let a = ArrayD::from_shape_vec(IxDyn(&[rows, v.len() / rows]), v.to_vec()).expect("shape");
+    let path = dir.join(format!("{name}.npy"));
+    ricci::runtime::npy::write_npy(&path, &Tensor::F64(a)).expect("write");
+    format!("{name}={}", path.display())
+}
+
+/// `ricci diff PROGRAM --wrt TARGET`, asserting success.
+#[track_caller]
+fn diff_wrt(program: &str, target: &str) -> String {
+    let o = ricci(&["diff", program, "--wrt", target]);
+    assert!(o.status.success(), "{program}: {}", stderr(&o));
+    stdout(&o)
+}
+
+/// Runs `printed` under `eval -` with the JIT and the interpreter.
+#[track_caller]
+fn run_printed(printed: &str, args: &[&str]) -> String {
+    let mut out = Vec::new();
+    for interp in [false, true] {
+        let mut a = vec!["eval", "-"];
+        a.extend_from_slice(args);
+        if interp {
+            a.push("--interp");
+        }
+        let o = ricci_with_stdin(&a, printed);
+        assert!(o.status.success(), "{printed}: {}", stderr(&o));
+        out.push(stdout(&o));
+    }
+    assert_eq!(out[0], out[1], "JIT and interpreter differ on\n{printed}");
+    out.swap_remove(0)
+}
+
+#[test]
+fn f1_a_derivative_target_index_takes_the_tensors_extent() {
+    // d/dA[b,u] of sum_{k=0}^{0} sum_q A[k,q]: 1 at b = 0, 0 below it. The
+    // target index b must run over A's rows (2), not k's written range (1).
+    let dir = scratch("f1");
+    let a = save_matrix(&dir, "A", 2, &[1., 2.]);
+    let printed = diff_wrt("s = sum_{k=0}^{0} A[k,q]", "A[b,u]");
+    assert_eq!(
+        run_printed(&printed, &["--in", &a]),
+        "ds_dA = [[1],\n         [0]]\n"
+    );
+    // The same derivative inside a program.
+    assert_eq!(
+        eval_both(
+            "d[b,u] = diff(sum_{k=0}^{0} sum_q A[k,q], A[b,u])",
+            &["--in", &a]
+        ),
+        "d = [[1],\n     [0]]\n"
+    );
+}
+
+#[test]
+fn f2_a_derivative_through_a_diagonal_of_a_derived_definition() {
+    // g[i,a] = delta[a,i] c, so L = n c and dL/dc = n = 3.
+    let dir = scratch("f2");
+    let x = save(&dir, "x", &[1., 2., 3.]);
+    let p = "g[i,a] = diff(x[i] c, x[a]); L = sum_i g[i,i]; h = diff(L, c)";
+    let want = "g = [[2, 0, 0],\n     [0, 2, 0],\n     [0, 0, 2]]\nL = 6\nh = 3\n";
+    assert_eq!(eval_both(p, &["--in", &x, "--set", "c=2"]), want);
+    assert_eq!(simplify_then_eval(p, &["--in", &x, "--set", "c=2"]), want);
+    let printed = diff_wrt("g[i,a] = x[i] c; L = sum_i diff(g[i,i], x[i])", "c");
+    // dL/dc = n, read from x's length; c is no longer read (docs/cli.md).
+    assert_eq!(run_printed(&printed, &["--in", &x]), "dL_dc = 3\n");
+}
+
+#[test]
+fn a_power_of_a_delta_is_the_delta() {
+    // delta is 0 or 1: delta^2 = delta, and the diagonal's sum is the extent.
+    assert_eq!(
+        simplify("h = sum_{i,a} delta[a,i]^2 x[i]"),
+        simplify("h = sum_{i,a} delta[a,i] x[i]")
+    );
+    assert!(!simplify("h[i,a] = delta[a,i]^3 x[i]").contains('^'));
+}

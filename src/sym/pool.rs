@@ -613,7 +613,8 @@ impl Pool {
         self.mul(vec![a, inv])
     }
 
-    /// `b^p`: `x^0` is 1, `x^1` is x, exact powers of constants folded,
+    /// `b^p`: `x^0` is 1, `x^1` is x, `delta^n` is delta for n > 0, exact
+    /// powers of constants folded,
     /// `(x^a)^n` is `x^(a n)` for an integer n, `(x y)^n` is `x^n y^n`.
     pub fn pow(&mut self, b: ExprId, p: ExprId) -> ExprId {
         if self.is_zero(p) || self.is_one(b) {
@@ -626,6 +627,14 @@ impl Pool {
             && let Some(r) = exact_pow(x, y)
         {
             return self.konst(r);
+        }
+        // A delta is 0 or 1, so a positive power of it is itself.
+        if matches!(self.node(b), Node::Delta(..))
+            && self
+                .as_const(p)
+                .is_some_and(|r| r.is_integer() && r.is_positive())
+        {
+            return b;
         }
         let p_int = self
             .as_const(p)

@@ -149,6 +149,42 @@ fn scale(mag: f64, want: &[f64]) -> f64 {
     }
 }
 
+/// Whether `eval` refuses `case` because a divisor is, or simplifies to,
+/// exactly zero (`eval` runs the simplified program, and such a quotient
+/// has no value: docs/numbers.md) and the oracle agrees that some value is
+/// missing or not finite, or an input has an empty axis (the refusal is
+/// static: a quotient inside an empty sum is refused though it never runs).
+/// A refusal where every value the oracle computes is finite over non-empty
+/// inputs is not accepted: the divisor was not zero after all.
+pub fn refused_for_zero_divisor(case: &Case) -> bool {
+    let src = case.text();
+    let inputs = Inputs::of(case);
+    let empty = inputs.m == 0 || inputs.n == 0;
+    let Ok(program) = check(&src) else {
+        return false;
+    };
+    let Ok(args) = args_for(&program, &inputs) else {
+        return false;
+    };
+    match eval(&program, &args) {
+        Ok(_) => false,
+        Err(e) => {
+            let text = e.render(FILE, &src);
+            (text.contains("division by zero") || text.contains("divides by zero"))
+                && (empty || !oracle_is_finite(case))
+        }
+    }
+}
+
+/// Whether the oracle gives every statement a value and every value is
+/// finite: where it does, a division-by-zero refusal is wrong (the divisor
+/// was not zero after all).
+fn oracle_is_finite(case: &Case) -> bool {
+    case.oracle()
+        .iter()
+        .all(|o| o.as_ref().is_some_and(|v| v.iter().all(|x| x.is_finite())))
+}
+
 fn all_finite(v: &[Vec<f64>]) -> bool {
     v.iter().flatten().all(|x| x.is_finite())
 }

@@ -198,20 +198,20 @@ pub mod gate {
     /// `diff(...)` inside expressions (W3 (b), P2: `ricci simplify 's = 2 +
     /// diff(c, A[p,q])'` prints `s = sum_{p,q} 2`, where nothing gives `p`
     /// and `q` their extents).
-    pub const INNER_DIFF: bool = false;
+    pub const INNER_DIFF: bool = true;
     /// Derivative statements in the JIT profile (W2: after a hidden `_tN`,
     /// a derivative's axis gets the wrong extent in the JIT).
-    pub const JIT_DIFF: bool = false;
+    pub const JIT_DIFF: bool = true;
     /// Deltas between ranges of different extents (W3: the simplifier
     /// contracts `sum_k x[k] delta[l,k]` to `x[l]` for a written-bounds `l`
     /// that runs past x's end).
-    pub const CROSS_DELTAS: bool = false;
+    pub const CROSS_DELTAS: bool = true;
 
     /// Run what `ricci diff` prints with `--dim` for the target's indices
     /// even where it runs without (F1: in `ds_dA[b,u] = sum_{k=0}^{0}
     /// delta[b,k] + ...` the target index `b` silently takes `k`'s written
     /// range instead of A's rows). A check option, not a generator one.
-    pub const TARGET_DIMS_ALWAYS: bool = true;
+    pub const TARGET_DIMS_ALWAYS: bool = false;
 
     /// Whether `RICCI_GEN_ALL=1` asks for every option.
     pub fn all() -> bool {
