@@ -176,7 +176,7 @@ fn compare(
         args = args.dim(i, n);
     }
     let want = ricci::eval(&program, &args);
-    let kernel = jit::compile(src, Options { dtype })
+    let kernel = jit::compile(src, Options::new(dtype))
         .unwrap_or_else(|e| panic!("{src}: the JIT does not compile it: {}", full_text(&e)));
     let got = kernel.call(&args);
     let what = format!("`{src}` ({})", dtype.name());
