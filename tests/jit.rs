@@ -755,10 +755,7 @@ fn assert_agrees(src: &str, args: &Args) {
         as_written: true,
         ..Options::new(dtype)
     };
-    let got = jit::compile(src, options)
-        .unwrap()
-        .call(args)
-        .unwrap();
+    let got = jit::compile(src, options).unwrap().call(args).unwrap();
     assert_eq!(got.len(), want.len());
     for (k, (g, w)) in got.iter().zip(&want).enumerate() {
         let what = format!("{src} ({}), statement {k}", dtype.name());

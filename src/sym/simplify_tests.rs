@@ -173,7 +173,10 @@ fn log_rules() {
         only("log_prod", "f = log(prod_i x[i])"),
         "sum_i log(abs(x[i]))"
     );
-    assert_eq!(only("log_prod", "f = log(prod_i exp(x[i]))"), "sum_i log(exp(x[i]))");
+    assert_eq!(
+        only("log_prod", "f = log(prod_i exp(x[i]))"),
+        "sum_i log(exp(x[i]))"
+    );
     assert_eq!(
         only("log_prod", "f = log(prod_i (1 + x[i]^2))"),
         "sum_i log(x[i]^2 + 1)"
@@ -187,10 +190,7 @@ fn log_rules() {
         only("log_mul", "f = log(2 x y)"),
         "log(abs(x)) + log(abs(y)) + log(2)"
     );
-    assert_eq!(
-        only("log_mul", "f = log(-2 x)"),
-        "log(abs(x)) + log(2)"
-    );
+    assert_eq!(only("log_mul", "f = log(-2 x)"), "log(abs(x)) + log(2)");
     assert_eq!(
         only("log_mul", "f = log(exp(x) / sum_j exp(z[j]))"),
         "log(exp(x)) + log((sum_j exp(z[j]))^-1)"

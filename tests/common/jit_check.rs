@@ -131,8 +131,17 @@ pub fn jit_matches_interpreter(case: &Case, call: &JitCall) -> Result<(), String
         } else {
             check_with::<f64>(&src, &program, case, call, as_written)
         };
-        r.map_err(|e| format!("{e}
-({})", if as_written { "as written" } else { "simplified" }))
+        r.map_err(|e| {
+            format!(
+                "{e}
+({})",
+                if as_written {
+                    "as written"
+                } else {
+                    "simplified"
+                }
+            )
+        })
     });
     r.map_err(|e| {
         let dtype = if call.f32 { "f32" } else { "f64" };
