@@ -12,13 +12,10 @@
 //! - arithmetic is done in the element type of the call (`f64` or `f32`), so
 //!   an `f32` result is what `f32` arithmetic gives;
 //! - sums add their terms in index order starting from 0, products multiply
-//!   in index order starting from 1; an empty range gives 0 or 1; an
-//!   innermost reduction (one with no reduction inside) keeps
-//!   `loops::LANES` = 4 partial results: of the first 4 floor(n/4) terms,
-//!   term k goes to lane k mod 4, the last n mod 4 go to lane 0 in order,
-//!   and the lanes combine as `(l0 + l1) + (l2 + l3)` (the JIT's order, so
-//!   the two agree to the bit, and the JIT's reductions are not bound by
-//!   one add's latency);
+//!   in index order starting from 1, each with one accumulator; an empty
+//!   range gives 0 or 1 (compiled code may add in another order: lanes,
+//!   blocks, threads; tests compare it within the bound of
+//!   docs/numbers.md);
 //! - sums and products of terms fold left to right from the first term;
 //!   `max`/`min` are IEEE maximum/minimum (NaN when either is NaN, +0 over
 //!   -0); `sign` is -1, +0 or 1 (NaN for NaN); `x^2` is `x x`, other powers
@@ -226,7 +223,6 @@ fn run<T: Element>(program: &Program, args: &Args, bound: &Bound) -> Result<Vec<
         defs: Vec::with_capacity(program.defs.len()),
         params: bound.params.iter().map(|&p| from_f64(p)).collect(),
         env: vec![None; program.indices.len()],
-        laned: std::collections::HashMap::new(),
     };
     for (d, def) in program.defs.iter().enumerate() {
         let value = ev.eval_def(DefId(d as u32), &def.axes, &def.body, def.span)?;
@@ -247,8 +243,6 @@ struct Evaluator<'a, T> {
     /// Per `IndexId`: its value at the current point, `None` when out of
     /// scope.
     env: Vec<Option<i64>>,
-    /// Per reduction (by its index): whether it runs in lanes, decided once.
-    laned: std::collections::HashMap<IndexId, bool>,
 }
 
 impl<T: Element> Evaluator<'_, T> {
@@ -405,29 +399,17 @@ impl<T: Element> Evaluator<'_, T> {
                     ReduceKind::Sum => a + x,
                     ReduceKind::Prod => a * x,
                 };
-                // An innermost reduction keeps LANES partial results, term
-                // k going to lane k mod LANES, combined pairwise at the end
-                // (the order the JIT uses); any other keeps one.
-                let innermost = *self
-                    .laned
-                    .entry(*index)
-                    .or_insert_with(|| crate::loops::is_innermost(body));
-                let lanes = if innermost { crate::loops::LANES } else { 1 };
-                let mut acc = [init; crate::loops::LANES];
-                // Full rounds of `lanes` terms; the rest goes to lane 0.
-                let full = range.len - range.len % lanes;
-                for (k, v) in range.iter().enumerate() {
+                // In index order, one accumulator: the plain meaning of the
+                // program as written (compiled code may reorder, within the
+                // bound docs/numbers.md gives).
+                let mut acc = init;
+                for v in range.iter() {
                     self.set(*index, Some(v), span)?;
                     let x = self.eval(body)?;
-                    let lane = if k < full { k % lanes } else { 0 };
-                    acc[lane] = op(acc[lane], x);
+                    acc = op(acc, x);
                 }
                 self.set(*index, None, span)?;
-                if lanes == 1 {
-                    acc[0]
-                } else {
-                    op(op(acc[0], acc[1]), op(acc[2], acc[3]))
-                }
+                acc
             }
             ExprKind::Diff { .. } => {
                 return Err(Diagnostic::at(

@@ -16,6 +16,7 @@
 //! error rather than 0 and the evaluators never see an exact `1/0`.
 
 use super::{Expr, ExprKind};
+use crate::syntax::token::Func;
 use crate::diagnostics::Diagnostic;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -64,6 +65,18 @@ fn fold(e: &Expr, errors: &mut Vec<Diagnostic>) -> Option<BigRational> {
                 return None;
             }
             exact_power(&b, &p)
+        }
+        // The functions whose value at a rational is rational (as the
+        // simplifier folds them): `abs(0)^-1` divides by zero too.
+        ExprKind::Call(f, _) => {
+            let v = all()?;
+            match (f, v.as_slice()) {
+                (Func::Abs, [x]) => Some(x.abs()),
+                (Func::Sign, [x]) => Some(x.signum()),
+                (Func::Max, [a, b]) => Some(a.max(b).clone()),
+                (Func::Min, [a, b]) => Some(a.min(b).clone()),
+                _ => None,
+            }
         }
         _ => None,
     }
@@ -115,6 +128,9 @@ mod tests {
             "y = 1/(2 - 2)",
             "y = x/(3 - 3)",
             "y = (2-2)^(-3)",
+            "y = x (abs(0))^(-1)",
+            "y = 1/max(0, -1)",
+            "y = 1/sign(1 - 1)",
         ] {
             let e = errors(src);
             assert_eq!(e.len(), 1, "{src}: {e:?}");
