@@ -921,3 +921,59 @@ fn f32_min_of_a_zero_with_strided_inputs_and_outputs() {
     };
     jit_matches_interpreter(&case, &call).unwrap();
 }
+
+/// The JIT-against-interpreter bound ([`close`], K u Σ|terms|) accepts the
+/// JIT's own summation order and refuses a result with one term dropped:
+/// in f64 any one of 200 terms, in f32 a typical one.
+#[test]
+fn the_tolerance_catches_one_dropped_term() {
+    let xs: Vec<f64> = (0..200).map(|k| (k as f64 * 0.37 + 0.5).sin()).collect();
+    let scale: f64 = xs.iter().map(|v| v.abs()).sum();
+    let smallest = xs
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+        .map(|(k, _)| k)
+        .unwrap();
+    for dtype in [DType::F64, DType::F32] {
+        let x = Tensor::from_f64(arr::<f64>(&[200], &xs), dtype);
+        let args = Args::new().tensor("x", x.clone());
+        let run = |src: &str| {
+            jit::compile(src, Options::new(dtype))
+                .unwrap()
+                .call(&args)
+                .unwrap()[0]
+                .to_f64()
+        };
+        let want = eval(&sema::check_source("s = sum_i x[i]").unwrap(), &args).unwrap()[0].to_f64();
+        let got = run("s = sum_i x[i]");
+        let check = |what: &str, g: &ArrayD<f64>| match dtype {
+            DType::F64 => close(what, &g.view(), &want.view(), scale),
+            DType::F32 => close(
+                what,
+                &g.mapv(|v| v as f32).view(),
+                &want.mapv(|v| v as f32).view(),
+                scale,
+            ),
+        };
+        check("all terms", &got).unwrap();
+        // Term 0 (sin 0.5 = 0.48) dropped.
+        let dropped = run("s = sum_{i=1}^{199} x[i]");
+        assert!(check("term 0 dropped", &dropped).is_err(), "{dtype:?}");
+        if dtype == DType::F64 {
+            let mut ys = xs.clone();
+            ys[smallest] = 0.0;
+            let y = Tensor::F64(arr::<f64>(&[200], &ys));
+            let d = jit::compile("s = sum_i y[i]", Options::new(dtype))
+                .unwrap()
+                .call(&Args::new().tensor("y", y))
+                .unwrap()[0]
+                .to_f64();
+            assert!(
+                check("the smallest term dropped", &d).is_err(),
+                "|x| = {}",
+                xs[smallest].abs()
+            );
+        }
+    }
+}

@@ -16,8 +16,8 @@
 //! error rather than 0 and the evaluators never see an exact `1/0`.
 
 use super::{Expr, ExprKind};
-use crate::syntax::token::Func;
 use crate::diagnostics::Diagnostic;
+use crate::syntax::token::Func;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
