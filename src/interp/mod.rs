@@ -483,64 +483,11 @@ impl<T: Element> Evaluator<'_, T> {
         for a in args {
             xs.push(self.eval(a)?);
         }
-        Ok(match (f, xs.as_slice()) {
-            (Func::Exp, &[x]) => x.exp(),
-            (Func::Log, &[x]) => x.ln(),
-            (Func::Sqrt, &[x]) => x.sqrt(),
-            (Func::Abs, &[x]) => x.abs(),
-            (Func::Sign, &[x]) => sign(x),
-            (Func::Tanh, &[x]) => x.tanh(),
-            (Func::Sin, &[x]) => x.sin(),
-            (Func::Cos, &[x]) => x.cos(),
-            (Func::Max, &[a, b]) => max(a, b),
-            (Func::Min, &[a, b]) => min(a, b),
-            _ => {
-                return Err(internal(
-                    format!("{} called with {} arguments", f.name(), xs.len()),
-                    span,
-                ));
-            }
+        f.eval(&xs).ok_or_else(|| {
+            internal(
+                format!("{} called with {} arguments", f.name(), xs.len()),
+                span,
+            )
         })
-    }
-}
-
-/// -1, 0 or 1 by the sign of `x` (0 for ±0); NaN for NaN.
-fn sign<T: Float>(x: T) -> T {
-    if x > T::zero() {
-        T::one()
-    } else if x < T::zero() {
-        -T::one()
-    } else if x == T::zero() {
-        T::zero()
-    } else {
-        x
-    }
-}
-
-/// The larger of `a` and `b` (IEEE 754 maximum: NaN when either is NaN,
-/// +0 over -0), as the JIT's `fmax`.
-fn max<T: Float>(a: T, b: T) -> T {
-    if a.is_nan() || b.is_nan() {
-        T::nan()
-    } else if a > b {
-        a
-    } else if b > a || a.is_sign_negative() {
-        b
-    } else {
-        a
-    }
-}
-
-/// The smaller of `a` and `b` (IEEE 754 minimum: NaN when either is NaN,
-/// -0 under +0), as the JIT's `fmin`.
-fn min<T: Float>(a: T, b: T) -> T {
-    if a.is_nan() || b.is_nan() {
-        T::nan()
-    } else if a < b {
-        a
-    } else if b < a || a.is_sign_positive() {
-        b
-    } else {
-        a
     }
 }

@@ -17,7 +17,6 @@
 
 use super::{Expr, ExprKind};
 use crate::diagnostics::Diagnostic;
-use crate::syntax::token::Func;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
@@ -70,13 +69,7 @@ fn fold(e: &Expr, errors: &mut Vec<Diagnostic>) -> Option<BigRational> {
         // simplifier folds them): `abs(0)^-1` divides by zero too.
         ExprKind::Call(f, _) => {
             let v = all()?;
-            match (f, v.as_slice()) {
-                (Func::Abs, [x]) => Some(x.abs()),
-                (Func::Sign, [x]) => Some(x.signum()),
-                (Func::Max, [a, b]) => Some(a.max(b).clone()),
-                (Func::Min, [a, b]) => Some(a.min(b).clone()),
-                _ => None,
-            }
+            f.exact(&v.iter().collect::<Vec<_>>())
         }
         _ => None,
     }

@@ -968,20 +968,5 @@ fn fold_call(pool: &Pool, f: Func, args: &[ExprId]) -> Option<BigRational> {
         .iter()
         .map(|&a| pool.as_const(a))
         .collect::<Option<_>>()?;
-    let zero = BigRational::zero();
-    let one = BigRational::one();
-    match (f, cs.as_slice()) {
-        (Func::Exp, [x]) if x.is_zero() => Some(one),
-        (Func::Log, [x]) if x.is_one() => Some(zero),
-        (Func::Sqrt, [x]) if !x.is_negative() => {
-            exact_pow(x, &BigRational::new(1.into(), 2.into()))
-        }
-        (Func::Abs, [x]) => Some(x.abs()),
-        (Func::Sign, [x]) => Some(x.signum()),
-        (Func::Tanh | Func::Sin, [x]) if x.is_zero() => Some(zero),
-        (Func::Cos, [x]) if x.is_zero() => Some(one),
-        (Func::Max, [a, b]) => Some(if a >= b { (*a).clone() } else { (*b).clone() }),
-        (Func::Min, [a, b]) => Some(if a <= b { (*a).clone() } else { (*b).clone() }),
-        _ => None,
-    }
+    f.exact(&cs)
 }
