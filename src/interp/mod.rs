@@ -23,8 +23,6 @@
 //! - nothing panics: a broken invariant of the checked or bound program
 //!   becomes an "internal error" diagnostic.
 
-mod validate;
-
 #[cfg(test)]
 mod tests;
 
@@ -36,7 +34,16 @@ use crate::syntax::token::{Func, ReduceKind};
 use ndarray::{ArrayD, IxDyn};
 use num_traits::{Float, ToPrimitive};
 
-pub use validate::check_args;
+/// Every problem with `args` for `program` that binding does not report:
+/// names the program does not take ([`crate::sema::check_names`]), then
+/// tensors of mixed element types.
+pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
+    let mut errors = crate::sema::check_names(program, &args.env());
+    if let Err(Errors(ds)) = args.dtype() {
+        errors.extend(ds);
+    }
+    errors
+}
 
 /// Evaluates what the symbolic engine leaves of `program` (as `eval` and
 /// compiled kernels run it by default: deltas contracted, constants

@@ -9,7 +9,7 @@
 //! w[k]`); canonical bound indices compare by level, never by name, so
 //! renaming bound indices changes nothing.
 
-use super::pool::{ExprId, Ix, Level, Node, Pool};
+use super::{ExprId, Ix, Level, Node, Pool};
 use std::cmp::Ordering;
 
 /// Sorts the terms of a sum (constants are kept out by the caller).

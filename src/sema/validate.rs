@@ -1,9 +1,9 @@
-//! Checking the arguments of one call against the program, before binding.
+//! Checking the names a call gives against the program, before binding.
 //!
-//! In: a checked [`Program`] and the [`Args`] of a call. Out: nothing, or
+//! In: a checked [`Program`] and the [`Env`] of a call. Out: nothing, or
 //! every problem found (not just the first) that binding does not look for:
 //! a tensor or a parameter given that the program does not take (typo
-//! protection), and tensors of mixed element types. Inputs and parameters
+//! protection). Inputs and parameters
 //! that are missing or of the wrong rank are [`crate::sema::bind`]'s to
 //! report, so every caller (interpreter, einsum, later the JIT) gets them.
 //!
@@ -11,16 +11,16 @@
 //! in the program text; errors about a name the program does not use have no
 //! span and list the names the program does take. Nothing here panics.
 
-use crate::diagnostics::{Diagnostic, Errors, suggest};
-use crate::runtime::args::Args;
-use crate::sema::Program;
+use super::{Env, Program};
+use crate::diagnostics::{Diagnostic, suggest};
 
-/// Every problem with `args` for `program` that binding does not report, in
-/// a fixed order: unknown tensors, unknown parameters, mixed element types.
-pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
+/// Every problem with the names `env` gives for `program` that binding does
+/// not report, in a fixed order: unknown tensors, unknown parameters.
+pub fn check_names(program: &Program, env: &Env) -> Vec<Diagnostic> {
+    let args = env;
     let mut errors = Vec::new();
 
-    for name in args.tensors.keys() {
+    for name in args.shapes.keys() {
         if program.input_by_name(name).is_some() {
             continue;
         }
@@ -30,7 +30,7 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
             )
         } else if program.def_by_name(name).is_some() {
             format!("`{name}` is defined by the program, so it cannot be an input")
-        } else if let Some(meant) = similar(name, inputs(program), &args.tensors) {
+        } else if let Some(meant) = similar(name, inputs(program), &args.shapes) {
             format!("did you mean `{meant}`? pass it with --in {meant}=FILE.npy")
         } else {
             format!(
@@ -71,9 +71,6 @@ pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
         );
     }
 
-    if let Err(Errors(ds)) = args.dtype() {
-        errors.extend(ds);
-    }
     errors
 }
 
