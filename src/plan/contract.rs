@@ -564,12 +564,15 @@ impl<'a> Walk<'a> {
                     }
                 }
             });
-            let id = (self.base + self.hidden.len()) as u32;
+            let id = DefId(NEW | (self.base + self.hidden.len()) as u32);
             self.hidden.push((axes.clone(), body));
-            results.push(Expr::new(
-                ExprKind::Elem(TensorRef::Def(DefId(NEW | id)), axes),
-                span,
-            ));
+            // An intermediate without axes is a scalar definition.
+            let kind = if axes.is_empty() {
+                ExprKind::Scalar(id)
+            } else {
+                ExprKind::Elem(TensorRef::Def(id), axes)
+            };
+            results.push(Expr::new(kind, span));
         }
         unreachable!("a path has at least one step")
     }

@@ -111,8 +111,17 @@ fn exhaustive(p: &Problem) -> Path {
         let low = s & s.wrapping_neg();
         idx[s] = idx[s ^ low] | p.inputs[low.trailing_zeros() as usize];
     }
+    // What the result of a subset holds: an operand all its indices (one
+    // that only it has is summed in its first contraction, and counted
+    // there), an intermediate what the output or the other operands need.
     let keep: Vec<u64> = (0..=full)
-        .map(|s| idx[s] & (p.output | idx[full ^ s]))
+        .map(|s| {
+            if s.count_ones() == 1 {
+                idx[s]
+            } else {
+                idx[s] & (p.output | idx[full ^ s])
+            }
+        })
         .collect();
     // best[s] = (cost, split), split = the subset holding s's lowest operand.
     let mut best: Vec<(u128, usize)> = vec![(u128::MAX, 0); 1 << n];
