@@ -56,6 +56,10 @@ pub struct Site {
     pub scalars: usize,
     /// Each operand as text (`A[i,j]`), for `--explain`.
     pub names: Vec<String>,
+    /// Each operand's free indices in order of first appearance.
+    orders: Vec<Vec<IndexId>>,
+    /// The axes of the definition the site is in.
+    def_axes: Vec<IndexId>,
     /// The cost of the subexpression as written, as a function of the
     /// extents: (free indices of a node, multiplications or additions
     /// there) per product, sum and negation node.
@@ -136,12 +140,20 @@ pub fn describe(
             site.written_cost(&sizes)
         ));
         let first = hidden;
+        let axes = step_axes(site, path);
+        let show_axes = |t: &mut String, k: usize| {
+            let names: Vec<&str> = axes[k]
+                .iter()
+                .map(|&i| program.index_var(i).name.as_str())
+                .collect();
+            t.push_str(&names.join(","));
+        };
         for (k, step) in path.steps.iter().enumerate() {
             let operand = |n: Node| match n {
                 Node::Input(i) => site.names[i].clone(),
                 Node::Step(j) => {
                     let mut t = format!("_c{}[", first + j);
-                    show(&mut t, path.steps[j].keep, site);
+                    show_axes(&mut t, j);
                     t.push(']');
                     t
                 }
@@ -150,7 +162,7 @@ pub fn describe(
                 format!("  {name} <- ")
             } else {
                 let mut t = format!("  _c{}[", first + k);
-                show(&mut t, step.keep, site);
+                show_axes(&mut t, k);
                 t.push_str("] = ");
                 t
             };
@@ -369,6 +381,7 @@ impl<'a> Walk<'a> {
         let mut indices: Vec<IndexId> = Vec::new();
         let mut operands = Vec::new();
         let mut names = Vec::new();
+        let mut orders = Vec::new();
         for (f, fr) in factors.iter().zip(&frees) {
             if fr.is_empty() {
                 continue;
@@ -392,6 +405,7 @@ impl<'a> Walk<'a> {
             }
             operands.push(m);
             names.push(self.show(f));
+            orders.push(appearance(f, fr));
         }
         let all = operands.iter().fold(0u64, |a, &m| a | m);
         let mut summed_mask = 0u64;
@@ -410,6 +424,8 @@ impl<'a> Walk<'a> {
             summed,
             scalars,
             names,
+            orders,
+            def_axes: self.program.defs[self.def].axes.clone(),
             written,
         };
         Some((site, factors.into_iter().cloned().collect()))
@@ -552,18 +568,7 @@ impl<'a> Walk<'a> {
                 scalars.push(body);
                 return Expr::new(ExprKind::Mul(scalars), span);
             }
-            // Axes in order of first appearance in the operands.
-            let keep = bits(step.keep);
-            let mut axes: Vec<IndexId> = Vec::new();
-            body.walk(&mut |x| {
-                if let ExprKind::Elem(_, ixs) = &x.kind {
-                    for i in ixs {
-                        if keep.contains(i) && !axes.contains(i) {
-                            axes.push(*i);
-                        }
-                    }
-                }
-            });
+            let axes = step_axes(site, path)[k].clone();
             let id = DefId(NEW | (self.base + self.hidden.len()) as u32);
             self.hidden.push((axes.clone(), body));
             // An intermediate without axes is a scalar definition.
@@ -576,6 +581,66 @@ impl<'a> Walk<'a> {
         }
         unreachable!("a path has at least one step")
     }
+}
+
+/// The axes of each step's result, in order: the indices it keeps in
+/// order of first appearance in its operands, except that the
+/// definition's own axes among them take their slots in the definition's
+/// order, so the last contraction reads its intermediates along the
+/// definition's innermost axis (`_c2[p,j,r,s]`, not `_c2[p,j,s,r]`, for
+/// `Z[p,q,r,s]`).
+fn step_axes(site: &Site, path: &Path) -> Vec<Vec<IndexId>> {
+    let mut out: Vec<Vec<IndexId>> = Vec::with_capacity(path.steps.len());
+    for step in &path.steps {
+        let keep: Vec<IndexId> = (0..site.indices.len())
+            .filter(|b| step.keep >> b & 1 == 1)
+            .map(|b| site.indices[b])
+            .collect();
+        let mut axes: Vec<IndexId> = Vec::new();
+        for n in [step.left, step.right] {
+            let order = match n {
+                Node::Input(i) => &site.orders[i],
+                Node::Step(j) => &out[j],
+            };
+            for i in order {
+                if keep.contains(i) && !axes.contains(i) {
+                    axes.push(*i);
+                }
+            }
+        }
+        let slots: Vec<usize> = (0..axes.len())
+            .filter(|&p| site.def_axes.contains(&axes[p]))
+            .collect();
+        let mut ours: Vec<IndexId> = slots.iter().map(|&p| axes[p]).collect();
+        ours.sort_by_key(|i| site.def_axes.iter().position(|a| a == i));
+        for (&p, i) in slots.iter().zip(ours) {
+            axes[p] = i;
+        }
+        out.push(axes);
+    }
+    out
+}
+
+/// The indices of `free` in order of first appearance in `e`.
+fn appearance(e: &Expr, free: &BTreeSet<IndexId>) -> Vec<IndexId> {
+    let mut order = Vec::new();
+    e.walk(&mut |x| {
+        let mut see = |i: &IndexId| {
+            if free.contains(i) && !order.contains(i) {
+                order.push(*i);
+            }
+        };
+        match &x.kind {
+            ExprKind::Elem(_, ixs) => ixs.iter().for_each(&mut see),
+            ExprKind::Index(i) => see(i),
+            ExprKind::Delta(a, b) => {
+                see(a);
+                see(b)
+            }
+            _ => {}
+        }
+    });
+    order
 }
 
 /// The indices free in `e` (used and not bound inside it).
