@@ -141,7 +141,9 @@ fn exhaustive(p: &Problem) -> Path {
             if a != s {
                 let b = s ^ a;
                 let (ca, cb) = (best[a].0, best[b].0);
-                if ca != u128::MAX && cb != u128::MAX {
+                // Costs are never negative: a split whose parts alone
+                // cost the best found so far cannot win.
+                if ca != u128::MAX && cb != u128::MAX && ca.saturating_add(cb) < best[s].0 {
                     let involved = keep[a] | keep[b];
                     let inner = involved & !keep[s] != 0;
                     let c = ca
