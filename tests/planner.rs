@@ -165,10 +165,10 @@ fn a_programs_sites_plan_to_opt_einsums_costs() {
         assert_eq!(optimal, case.exact, "{text}");
         match &choices[0] {
             Some(path) => assert_eq!(path.cost, case.exact, "{text}"),
-            // Left as written only when that is no dearer.
+            // Left as written only when planning would not halve the cost.
             None => {
                 let sizes: Vec<u64> = sites[0].indices.iter().map(|&i| extent(i)).collect();
-                assert!(sites[0].written_cost(&sizes) <= optimal, "{text}");
+                assert!(sites[0].written_cost(&sizes) < 2 * optimal, "{text}");
             }
         }
     }

@@ -7,17 +7,16 @@
 //! products, negations and `sum`s over inferred ranges whose factors
 //! include three or more *operands* (factors with free indices);
 //! [`choose`]: for each site, the [`Path`] to compute it by, when that
-//! costs fewer FLOPs than the nest as written; [`apply`]: the program with
+//! costs at most half the FLOPs of the nest as written; [`apply`]: the program with
 //! each chosen site replaced by its last pairwise contraction, the others
 //! computed before as hidden definitions `_c0`, `_c1`, ... (a
 //! [`Materialized`], like `loops::materialize`'s).
 //! `D[i,l] = A[i,j] B[j,k] C[k,l]` becomes `_c0[i,k] = sum_j A[i,j]
 //! B[j,k]` and `D[i,l] = sum_k _c0[i,k] C[k,l]`.
 //!
-//! A site qualifies when each operand's free indices have inferred extents
-//! and each subscripts a tensor inside that operand (so an intermediate's
-//! axis has the extent of a tensor axis), and each summed index occurs in
-//! an operand. Factors without free indices (constants, parameters,
+//! A site qualifies when each operand is a tensor element whose indices
+//! have inferred extents (so an intermediate's axis has the extent of a
+//! tensor axis), and each summed index occurs in an operand. Factors without free indices (constants, parameters,
 //! scalars, `-1` for a negation) multiply the last contraction.
 //!
 //! Always: [`sites`] and [`apply`] walk the program the same way, so the
@@ -96,8 +95,9 @@ pub fn sites(program: &Program) -> Vec<Site> {
     walk.sites
 }
 
-/// For each site, the cheapest path for these extents, or `None` when
-/// computing the site as written costs no more.
+/// For each site, the cheapest path for these extents, or `None` unless
+/// it costs at most half the site as written: intermediates are stored
+/// and read back, so a smaller gain in FLOPs rarely pays.
 pub fn choose(sites: &[Site], extent: &dyn Fn(IndexId) -> u64) -> Vec<Option<Path>> {
     sites
         .iter()
@@ -107,7 +107,7 @@ pub fn choose(sites: &[Site], extent: &dyn Fn(IndexId) -> u64) -> Vec<Option<Pat
             let planned = path
                 .cost
                 .saturating_add(path::size(p.output, &p.sizes).saturating_mul(s.scalars as u128));
-            (planned < s.written_cost(&p.sizes)).then_some(path)
+            (planned.saturating_mul(2) <= s.written_cost(&p.sizes)).then_some(path)
         })
         .collect()
 }
@@ -385,6 +385,11 @@ impl<'a> Walk<'a> {
         for (f, fr) in factors.iter().zip(&frees) {
             if fr.is_empty() {
                 continue;
+            }
+            // Operands are tensor elements: a product of other indexed
+            // factors (`exp(x[i])`, deltas) stays as written.
+            if !matches!(f.kind, ExprKind::Elem(..)) {
+                return None;
             }
             let mut m = 0u64;
             for &i in fr {
