@@ -131,7 +131,7 @@ fn planned_costs_equal_opt_einsums_optimal_costs() {
     let mut same = 0;
     let cases = fixture();
     for case in &cases {
-        let p = problem(&case);
+        let p = problem(case);
         assert_eq!(plan::path::naive_cost(&p), case.naive, "{}", case.expr);
         let path = plan::optimal(&p);
         assert_eq!(path.cost, case.exact, "{}", case.expr);

@@ -734,6 +734,10 @@ impl Kernel {
     }
 }
 
+/// The extents of a call's contraction indices, and the kernel planned
+/// for them if it is not the one called.
+type LastPlan = (Vec<u64>, Option<Arc<Kernel>>);
+
 /// The contraction planner's part of a kernel: see [`crate::plan`].
 #[derive(Default)]
 struct Contractions {
@@ -742,7 +746,7 @@ struct Contractions {
     choices: Vec<Option<crate::plan::Path>>,
     /// The extents of the sites' indices in the last call, and the kernel
     /// planned for them if it is not this one.
-    last: Mutex<Option<(Vec<u64>, Option<Arc<Kernel>>)>>,
+    last: Mutex<Option<LastPlan>>,
     /// Kernels compiled for other paths, by path.
     variants: Mutex<HashMap<Vec<Option<crate::plan::Path>>, Arc<Kernel>>>,
 }

@@ -206,7 +206,9 @@ fn greedy(p: &Problem) -> Path {
         .collect();
     let mut steps = Vec::with_capacity(p.inputs.len() - 1);
     while live.len() > 1 {
-        let mut choice: Option<((i128, u128), usize, usize, u64, u64)> = None;
+        // ((gain, cost), x, y, keep, removed) of the best pair so far.
+        type Choice = ((i128, u128), usize, usize, u64, u64);
+        let mut choice: Option<Choice> = None;
         for x in 0..live.len() {
             for y in x + 1..live.len() {
                 let others = live
