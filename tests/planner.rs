@@ -384,3 +384,39 @@ fn messages_never_name_an_intermediate() {
     assert!(!text.contains("_c"), "{text}");
     assert!(text.contains('A') && text.contains('B'), "{text}");
 }
+
+#[test]
+fn the_work_limit_counts_the_planned_contractions() {
+    // As written, D = A B C over 40 x 40 matrices takes 1600 * (1 + 40 +
+    // 40 * 40) = 2.6e6 iterations; planned, 2 * 1600 * 41 = 1.3e5.
+    let text = "D[i,l] = A[i,j] B[j,k] C[k,l]";
+    let mut rng = Rng(13);
+    let mut args = |max_work| {
+        Args::new()
+            .tensor("A", Tensor::F64(rng.array(&[40, 40])))
+            .tensor("B", Tensor::F64(rng.array(&[40, 40])))
+            .tensor("C", Tensor::F64(rng.array(&[40, 40])))
+            .with_limits(ricci::Limits {
+                max_bytes: 1 << 30,
+                max_work,
+            })
+    };
+    let program = sema::check_source(text).unwrap();
+    let kernel = jit::compile(text, Options::default()).unwrap();
+    let within = args(1_000_000);
+    // The interpreter runs it as written: refused.
+    let refused = ricci::interp::eval(&program, &within).unwrap_err();
+    assert!(
+        format!("{refused:?}").contains("loop iterations"),
+        "{refused:?}"
+    );
+    // The JIT runs the contractions: within the limit.
+    kernel.call(&within).unwrap();
+    // Below even the planned work: refused, in the source's words.
+    let err = kernel.call(&args(10_000)).unwrap_err();
+    let text = format!("{err:?}");
+    assert!(
+        text.contains("loop iterations") && !text.contains("_c"),
+        "{text}"
+    );
+}
