@@ -25,6 +25,7 @@ pub mod jit;
 pub mod limits;
 pub mod loops;
 pub mod ops;
+pub mod plan;
 pub mod runtime;
 pub mod sema;
 pub mod stack;

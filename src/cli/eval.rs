@@ -35,10 +35,12 @@ pub fn run(a: &EvalArgs) -> Result<(), Failure> {
             threads: a.threads,
         };
         let kernel = crate::jit::compile(&src.text, options).map_err(|e| src.fail(e))?;
+        let values = kernel.call(&args).map_err(|e| src.fail(e));
         if a.explain {
+            // After the call: contraction paths depend on its shapes.
             print!("{}", kernel.explain());
         }
-        kernel.call(&args).map_err(|e| src.fail(e))?
+        values?
     };
     print!("{}", show_results(&program, &values));
     for (name, path) in &a.outs {

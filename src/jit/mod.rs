@@ -94,10 +94,14 @@ pub struct Kernel {
     /// The program as written, when it had `diff` (bound before `source`,
     /// so what is written inside `diff(...)` is checked too).
     written: Option<Program>,
-    /// What the code computes: `source` with reused sums materialised into
-    /// hidden definitions, whose binding comes from `source`'s
-    /// (`loops::Materialized::bound`).
+    /// What the code computes: `source` with products of three or more
+    /// tensors split into pairwise contractions (`plan`) and reused sums
+    /// materialised, all into hidden definitions, whose binding comes from
+    /// `source`'s (`loops::Materialized::bound`).
     mat: crate::loops::Materialized,
+    /// The contraction sites of `source`, the paths this code computes
+    /// them by, and the kernels for other paths that calls' shapes chose.
+    contractions: Contractions,
     /// Which definitions of `mat.program` the source wrote (derived adjoint
     /// definitions are computed but not returned).
     user_defs: Vec<usize>,
@@ -259,12 +263,32 @@ fn build(
     dtype: DType,
     materialise: bool,
 ) -> Result<Kernel, Errors> {
+    build_planned(source, source_user, written, dtype, materialise, None)
+}
+
+/// [`build`], with the contraction paths given (`None`: chosen for
+/// [`crate::plan::NOMINAL`] extents).
+fn build_planned(
+    source: Program,
+    source_user: Vec<usize>,
+    written: Option<Program>,
+    dtype: DType,
+    materialise: bool,
+    choices: Option<Vec<Option<crate::plan::Path>>>,
+) -> Result<Kernel, Errors> {
     let isa = isa()?;
-    // Sums recomputed per element that need not be become definitions.
-    let mat = if materialise {
-        crate::loops::materialize(&source)
+    // Products of three or more tensors become pairwise contractions, then
+    // sums recomputed per element that need not be become definitions.
+    let (contractions, mat) = if materialise {
+        let c = Contractions::new(&source, choices);
+        let planned = crate::plan::apply(&source, &c.choices);
+        let mat = crate::loops::materialize(&planned.program);
+        (c, crate::plan::compose(&planned, mat))
     } else {
-        crate::loops::Materialized::identity(&source)
+        (
+            Contractions::default(),
+            crate::loops::Materialized::identity(&source),
+        )
     };
     let program = &mat.program;
     let user_defs: Vec<usize> = source_user.iter().map(|&d| mat.moved[d]).collect();
@@ -308,6 +332,7 @@ fn build(
     Ok(Kernel {
         source,
         mat,
+        contractions,
         written,
         user_defs,
         source_user,
@@ -339,6 +364,13 @@ impl Kernel {
     /// second), as the user counts them, whatever definitions the
     /// symbolic engine and materialising put before it.
     pub fn explain(&self) -> String {
+        // The paths of the last call's shapes, else of nominal extents.
+        let (text, kernel) = self.contractions.explain(&self.source);
+        let kernel = kernel.as_deref().unwrap_or(self);
+        text + &kernel.explain_loops()
+    }
+
+    fn explain_loops(&self) -> String {
         let mut program = self.mat.program.clone();
         for (k, &d) in self.user_defs.iter().enumerate() {
             let def = &mut program.defs[d];
@@ -362,12 +394,7 @@ impl Kernel {
             Ok(b) if errors.is_empty() => b,
             _ => return Err(Errors(errors)),
         };
-        sema::budget::check(
-            &self.source,
-            &self.mat.source_bound(&bound),
-            self.dtype.size(),
-            &args.limits(),
-        )?;
+        self.check_budget(&bound, &args.limits())?;
         let dtype = match args.tensors.values().next() {
             Some(t) => t.dtype(),
             None => args.default_dtype.unwrap_or(self.dtype),
@@ -541,12 +568,7 @@ impl Kernel {
         match self.bind(&env) {
             Ok(b) if errors.is_empty() => {
                 let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.2);
-                sema::budget::check(
-                    &self.source,
-                    &self.mat.source_bound(&b),
-                    self.dtype.size(),
-                    &limits,
-                )?;
+                self.check_budget(&b, &limits)?;
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {
                     *last = Some((k, Arc::clone(&b)));
@@ -559,6 +581,37 @@ impl Kernel {
                 Err(Errors(errors))
             }
         }
+    }
+
+    /// Checks a call (`bound`: a binding of this kernel's program) against
+    /// `limits` with `sema::budget` on the source, whose messages name only
+    /// what the user wrote. A call that the source's count refuses but
+    /// that the contractions planned for its shapes bring within the limits
+    /// (a matrix chain of n = 1200: 2.1e12 iterations as written, 3.5e9
+    /// planned) is accepted, unless its intermediates would be too big to
+    /// store (then the program runs as written).
+    fn check_budget(
+        &self,
+        bound: &sema::Bound,
+        limits: &crate::limits::Limits,
+    ) -> Result<(), Errors> {
+        let source = self.mat.source_bound(bound);
+        let err = match sema::budget::check(&self.source, &source, self.dtype.size(), limits) {
+            Ok(()) => return Ok(()),
+            Err(e) => e,
+        };
+        if self.contractions.sites.is_empty() {
+            return Err(err);
+        }
+        let variant = self.contractions.replan(self, bound)?;
+        let (kernel, b) = match &variant {
+            Some(k) => (k.as_ref(), k.mat.bound(source)),
+            None => (self, bound.clone()),
+        };
+        let planned = kernel.contractions.choices.iter().any(Option::is_some)
+            && !kernel.hidden_too_big(&b)
+            && sema::budget::check(&kernel.mat.program, &b, self.dtype.size(), limits).is_ok();
+        if planned { Ok(()) } else { Err(err) }
     }
 
     /// Whether this call's hidden definitions would take more memory than
@@ -602,6 +655,12 @@ impl Kernel {
         bound: &sema::Bound,
         outputs: &mut [(&str, ArrayViewMutD<'_, T>)],
     ) -> Result<Vec<Option<ArrayD<T>>>, Errors> {
+        if let Some(k) = self.contractions.replan(self, bound)? {
+            // Other shapes than the code was planned for: the kernel
+            // planned for them.
+            let source = self.mat.source_bound(bound);
+            return k.execute(inputs, &k.mat.bound(source), outputs);
+        }
         if self.hidden_too_big(bound) {
             // The same values, recomputing those sums where they are used
             // (as the program is written) instead of storing them.
@@ -712,6 +771,132 @@ impl Kernel {
             .iter()
             .map(|&d| owned.get_mut(d).and_then(Option::take))
             .collect())
+    }
+}
+
+/// The extents of a call's contraction indices, and the kernel planned
+/// for them if it is not the one called.
+type LastPlan = (Vec<u64>, Option<Arc<Kernel>>);
+
+/// The contraction planner's part of a kernel: see [`crate::plan`].
+#[derive(Default)]
+struct Contractions {
+    sites: Vec<crate::plan::Site>,
+    /// The paths the kernel's code computes the sites by.
+    choices: Vec<Option<crate::plan::Path>>,
+    /// The extents of the sites' indices in the last call, and the kernel
+    /// planned for them if it is not this one.
+    last: Mutex<Option<LastPlan>>,
+    /// Kernels compiled for other paths, by path.
+    variants: Mutex<HashMap<Vec<Option<crate::plan::Path>>, Arc<Kernel>>>,
+}
+
+impl Contractions {
+    fn new(source: &Program, choices: Option<Vec<Option<crate::plan::Path>>>) -> Contractions {
+        let sites = crate::plan::sites(source);
+        let choices =
+            choices.unwrap_or_else(|| crate::plan::choose(&sites, &|_| crate::plan::NOMINAL));
+        Contractions {
+            sites,
+            choices,
+            ..Default::default()
+        }
+    }
+
+    /// The extents of the sites' indices in a binding of the source.
+    fn extents(&self, source: &sema::Bound) -> Vec<u64> {
+        self.sites
+            .iter()
+            .flat_map(|s| s.indices.iter().map(|&i| source.range(i).len as u64))
+            .collect()
+    }
+
+    /// The kernel to run for `bound` (a binding of `kernel`'s program)
+    /// when its shapes choose other paths than `kernel` computes, compiled
+    /// on first need.
+    fn replan(&self, kernel: &Kernel, bound: &sema::Bound) -> Result<Option<Arc<Kernel>>, Errors> {
+        if self.sites.is_empty() {
+            return Ok(None);
+        }
+        let source = kernel.mat.source_bound(bound);
+        let extents = self.extents(&source);
+        if let Ok(last) = self.last.lock()
+            && let Some((e, k)) = &*last
+            && *e == extents
+        {
+            return Ok(k.clone());
+        }
+        let choices = crate::plan::choose(&self.sites, &|i| source.range(i).len as u64);
+        let variant = if choices == self.choices {
+            None
+        } else {
+            let cached = self
+                .variants
+                .lock()
+                .ok()
+                .and_then(|v| v.get(&choices).cloned());
+            Some(match cached {
+                Some(k) => k,
+                None => {
+                    let k = Arc::new(build_planned(
+                        kernel.source.clone(),
+                        kernel.source_user.clone(),
+                        kernel.written.clone(),
+                        kernel.dtype,
+                        true,
+                        Some(choices.clone()),
+                    )?);
+                    if let Ok(mut v) = self.variants.lock() {
+                        v.insert(choices, Arc::clone(&k));
+                    }
+                    k
+                }
+            })
+        };
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((extents, variant.clone()));
+        }
+        Ok(variant)
+    }
+
+    /// The paths as `--explain` text (for the last call's extents, else
+    /// nominal ones), and the kernel that computes them if not this one.
+    fn explain(&self, source: &Program) -> (String, Option<Arc<Kernel>>) {
+        let last = self.last.lock().ok().and_then(|l| l.clone());
+        match last {
+            Some((extents, kernel)) => {
+                let mut at = 0;
+                let mut by_index: HashMap<sema::IndexId, u64> = HashMap::new();
+                for s in &self.sites {
+                    for &i in &s.indices {
+                        by_index.insert(i, extents[at]);
+                        at += 1;
+                    }
+                }
+                let extent = |i| by_index.get(&i).copied().unwrap_or(crate::plan::NOMINAL);
+                let choices = kernel
+                    .as_ref()
+                    .map_or(&self.choices, |k| &k.contractions.choices);
+                (
+                    crate::plan::describe(source, &self.sites, choices, &extent),
+                    kernel,
+                )
+            }
+            None => {
+                let text = crate::plan::describe(source, &self.sites, &self.choices, &|_| {
+                    crate::plan::NOMINAL
+                });
+                let text = if text.is_empty() {
+                    text
+                } else {
+                    format!(
+                        "(paths for extents of {} each until a call gives shapes)\n{text}",
+                        crate::plan::NOMINAL
+                    )
+                };
+                (text, None)
+            }
+        }
     }
 }
 
