@@ -12,7 +12,9 @@ use std::hint::black_box;
 
 fn inputs(n: usize) -> (Vec<f64>, Vec<f64>) {
     let a = (0..n * n).map(|k| ((k % 97) as f64) * 0.01 - 0.5).collect();
-    let b = (0..n * n).map(|k| ((k % 89) as f64) * 0.013 - 0.6).collect();
+    let b = (0..n * n)
+        .map(|k| ((k % 89) as f64) * 0.013 - 0.6)
+        .collect();
     (a, b)
 }
 
@@ -81,7 +83,11 @@ fn bench(c: &mut Criterion) {
         let mut check = vec![0.0; n * n];
         with_gemm(n, &a, &b, &mut out, false, 1);
         with_matrixmultiply(n, &a, &b, &mut check, false);
-        let err = out.iter().zip(&check).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max);
+        let err = out
+            .iter()
+            .zip(&check)
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0, f64::max);
         assert!(err < 1e-9 * n as f64, "the two crates disagree by {err}");
         let mut g = c.benchmark_group(format!("matmul_f64_{n}"));
         g.throughput(Throughput::Elements((2 * n * n * n) as u64));

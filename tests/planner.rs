@@ -268,7 +268,9 @@ fn opt_einsums_expressions_compute_the_interpreters_values() {
         let explain = agrees(&text, &inputs);
         planned += explain.contains("contraction path") as usize;
     }
-    assert!(planned >= 40, "only {planned} cases were planned");
+    // Some of the small cases are left as the simplifier factors them
+    // (sums pulled inward already cost less than twice the plan).
+    assert!(planned >= 30, "only {planned} cases were planned");
 }
 
 #[test]
@@ -282,9 +284,12 @@ fn a_matrix_chain_runs_as_two_products() {
             ("C", rng.array(&[8, 9])),
         ],
     );
-    // (A B) C: 6*7*8*2 + 6*8*9*2 = 1,536 flops; A (B C): 2,016.
+    // (A B) C: 6*7*8*2 + 6*8*9*2 = 1,536 flops; A (B C): 2,016. As the
+    // simplifier leaves it, `sum_j A[i,j] sum_k B[j,k] C[k,l]`: the inner
+    // product and sum over (i,l,j,k), 2 * 3024, and the outer over (i,l,j),
+    // 2 * 378.
     assert!(
-        explain.contains("contraction path in D: 1536 flops (as written: 9450)"),
+        explain.contains("contraction path in D: 1536 flops (as written: 6804)"),
         "{explain}"
     );
     assert!(

@@ -419,7 +419,7 @@ impl<'a> Walk<'a> {
             summed_mask |= 1 << b;
         }
         let mut written = Vec::new();
-        self.written(e, &indices, &mut written);
+        self.written(e, &indices, 0, &mut written);
         let scalars = factors.len() - n_ops + negs;
         let site = Site {
             def: self.def,
@@ -466,7 +466,13 @@ impl<'a> Walk<'a> {
     }
 
     /// The written cost's terms of flat node `e`: (free indices, count).
-    fn written(&self, e: &Expr, indices: &[IndexId], out: &mut Vec<(u64, u128)>) {
+    ///
+    /// A node runs once per point of every index in scope: the site's free
+    /// indices (the definition's axes loop around it) and those of the sums
+    /// that enclose it (`scope`), not only its own free indices: in
+    /// `sum_j A[i,j] sum_k B[j,k] C[k,l]` (how the simplifier leaves a
+    /// chain) the inner sum runs for every i, l and j.
+    fn written(&self, e: &Expr, indices: &[IndexId], scope: u64, out: &mut Vec<(u64, u128)>) {
         if !self.is_flat(e) {
             return;
         }
@@ -475,18 +481,20 @@ impl<'a> Walk<'a> {
                 m | indices.iter().position(|j| j == i).map_or(0, |b| 1 << b)
             })
         };
+        let scope = scope | mask(&free(e));
         match &e.kind {
             ExprKind::Mul(v) => {
-                out.push((mask(&free(e)), v.len() as u128 - 1));
-                v.iter().for_each(|x| self.written(x, indices, out));
+                out.push((scope, v.len() as u128 - 1));
+                v.iter().for_each(|x| self.written(x, indices, scope, out));
             }
             ExprKind::Neg(a) => {
-                out.push((mask(&free(e)), 1));
-                self.written(a, indices, out);
+                out.push((scope, 1));
+                self.written(a, indices, scope, out);
             }
             ExprKind::Reduce { body, .. } => {
-                out.push((mask(&free(body)), 1));
-                self.written(body, indices, out);
+                let inner = scope | mask(&free(body));
+                out.push((inner, 1));
+                self.written(body, indices, inner, out);
             }
             _ => {}
         }
