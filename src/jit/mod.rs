@@ -31,7 +31,7 @@ mod host;
 mod tests;
 
 use crate::diagnostics::{Diagnostic, Errors};
-use crate::loops::Plan;
+use crate::loops::ir::{self as lir, LayoutClass};
 use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
 use crate::sema::{self, Program};
@@ -88,44 +88,54 @@ pub struct Kernel {
     plain: OnceLock<Result<Box<Kernel>, Errors>>,
     dtype: DType,
     layout: Layout,
+    /// The names the loop IR shows for `mat.program`'s definitions.
+    names: Vec<String>,
     /// The binding of the last successful `run_views`/`run_into` call.
     last_bound: Mutex<Option<(CallKey, Arc<sema::Bound>)>>,
+    /// The code per layout class of the inputs: the row-major one, made
+    /// at compile time, first; others compiled on first need (at most
+    /// [`MAX_VARIANTS`]).
+    variants: Mutex<Vec<Arc<Variant>>>,
+    pub times: CompileTimes,
+}
+
+/// One compiled loop IR: for one layout class.
+struct Variant {
+    ir: lir::Func,
     entry: unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
     module: Mutex<Option<JITModule>>,
-    pub times: CompileTimes,
 }
 
 // SAFETY: after `finalize_definitions` the module is only kept to be freed
 // on drop (behind a mutex); the code it holds is immutable, and `entry`
 // writes only into the output arrays each call allocates for itself.
-unsafe impl Send for Kernel {}
-unsafe impl Sync for Kernel {}
+unsafe impl Send for Variant {}
+unsafe impl Sync for Variant {}
 
-impl Drop for Kernel {
+impl Drop for Variant {
     fn drop(&mut self) {
         let module = match self.module.get_mut() {
             Ok(m) => m.take(),
             Err(poisoned) => poisoned.into_inner().take(),
         };
         if let Some(m) = module {
-            // SAFETY: no call is running (we have `&mut self`), and `entry`
-            // is never called again.
+            // SAFETY: no call is running (we have `&mut self`: every call
+            // holds an `Arc` of its variant), and `entry` is never called
+            // again.
             unsafe { m.free_memory() };
         }
     }
 }
+
+/// At most this many layout classes get code of their own; calls in
+/// further classes run the row-major code (correct, maybe slower).
+const MAX_VARIANTS: usize = 8;
 
 type CacheKey = (String, Options);
 
 /// Input shapes and parameter bits of one call, in program order, and the
 /// limits its binding was checked against.
 type CallKey = (Vec<Vec<usize>>, Vec<u64>, crate::limits::Limits);
-
-thread_local! {
-    /// Scratch memory for row reductions, reused by every call on a thread
-    /// (taken out for the call, so a call never shares it).
-    static SCRATCH: std::cell::Cell<Vec<f64>> = const { std::cell::Cell::new(Vec::new()) };
-}
 
 fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Kernel>>> {
     static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Kernel>>>> = OnceLock::new();
@@ -240,7 +250,6 @@ fn build(
     dtype: DType,
     materialise: bool,
 ) -> Result<Kernel, Errors> {
-    let isa = isa()?;
     // Sums recomputed per element that need not be become definitions.
     let mat = if materialise {
         crate::loops::materialize(&source)
@@ -249,23 +258,55 @@ fn build(
     };
     let program = &mat.program;
     let user_defs: Vec<usize> = source_user.iter().map(|&d| mat.moved[d]).collect();
+    // A bare expression is named by its position among the source's
+    // statements (`_2` for the second), as the user counts them.
+    let mut names: Vec<String> = program
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(d, def)| def.display_name(d))
+        .collect();
+    for (k, &d) in user_defs.iter().enumerate() {
+        if program.defs[d].name.is_none() {
+            names[d] = format!("_{}", k + 1);
+        }
+    }
+    let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
+    ranks.extend(program.defs.iter().map(|d| d.axes.len()));
+    let layout = Layout::new(ranks.clone(), program.inputs.len());
+    let variant = compile_variant(program, &names, &LayoutClass::row_major(&ranks), dtype, &layout)?;
+    Ok(Kernel {
+        source,
+        mat,
+        written,
+        user_defs,
+        source_user,
+        plain: OnceLock::new(),
+        dtype,
+        layout,
+        names,
+        last_bound: Mutex::new(None),
+        variants: Mutex::new(vec![Arc::new(variant)]),
+        times: CompileTimes::default(),
+    })
+}
+
+/// The loop IR of `program` for one layout class, compiled.
+fn compile_variant(
+    program: &Program,
+    names: &[String],
+    class: &LayoutClass,
+    dtype: DType,
+    layout: &Layout,
+) -> Result<Variant, Errors> {
+    let isa = isa()?;
+    let ir = crate::loops::build(program, names, class).map_err(internal)?;
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (name, ptr) in host::symbols() {
         jb.symbol(name, ptr);
     }
     let mut module = JITModule::new(jb);
-    let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
-    ranks.extend(program.defs.iter().map(|d| d.axes.len()));
-    let plan = Plan::with_single(program, mat.single.clone());
-    let rows: Vec<usize> = program
-        .defs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| plan.row_reduction(&d.axes, &d.body).is_some())
-        .map(|(n, _)| n)
-        .collect();
-    let layout = Layout::new(ranks, program.inputs.len(), rows);
-    let id = match codegen::translate(&mut module, &plan, dtype, &layout, "ricci_kernel") {
+    let id = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_kernel") {
         Ok(id) => id,
         Err(e) => {
             // SAFETY: nothing from this module was ever called.
@@ -286,19 +327,10 @@ fn build(
             unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
         >(ptr)
     };
-    Ok(Kernel {
-        source,
-        mat,
-        written,
-        user_defs,
-        source_user,
-        plain: OnceLock::new(),
-        dtype,
-        layout,
-        last_bound: Mutex::new(None),
+    Ok(Variant {
+        ir,
         entry,
         module: Mutex::new(Some(module)),
-        times: CompileTimes::default(),
     })
 }
 
@@ -315,19 +347,51 @@ impl Kernel {
         self.dtype
     }
 
-    /// The loop nests the kernel runs, as text. A bare expression is
-    /// named by its position among the source's statements (`_2` for the
-    /// second), as the user counts them, whatever definitions the
-    /// symbolic engine and materialising put before it.
+    /// The loop IR the kernel runs for row-major inputs, as text (its
+    /// one text form). A bare expression is named by its position among
+    /// the source's statements (`_2` for the second), as the user counts
+    /// them, whatever definitions the symbolic engine and materialising
+    /// put before it.
     pub fn explain(&self) -> String {
-        let mut program = self.mat.program.clone();
-        for (k, &d) in self.user_defs.iter().enumerate() {
-            let def = &mut program.defs[d];
-            if def.name.is_none() {
-                def.name = Some(format!("_{}", k + 1));
-            }
+        self.ir().to_string()
+    }
+
+    /// The loop IR the kernel runs for row-major inputs.
+    pub fn ir(&self) -> lir::Func {
+        match self.variants.lock() {
+            Ok(v) => v[0].ir.clone(),
+            Err(p) => p.into_inner()[0].ir.clone(),
         }
-        crate::loops::explain(&Plan::with_single(&program, self.mat.single.clone()))
+    }
+
+    /// The binding of `args` for this kernel's loop IR (for the verifier
+    /// and operation counts): that of the materialised program.
+    pub fn bind_args(&self, args: &Args) -> Result<sema::Bound, Errors> {
+        self.bind(&args.env())
+    }
+
+    /// The code for `class`: compiled on first need (beyond
+    /// [`MAX_VARIANTS`] classes, the row-major code).
+    fn variant(&self, class: &LayoutClass) -> Result<Arc<Variant>, Errors> {
+        let mut v = self
+            .variants
+            .lock()
+            .map_err(|_| internal("a call panicked while compiling"))?;
+        if let Some(x) = v.iter().find(|x| x.ir.layout == *class) {
+            return Ok(Arc::clone(x));
+        }
+        if v.len() >= MAX_VARIANTS {
+            return Ok(Arc::clone(&v[0]));
+        }
+        let x = Arc::new(compile_variant(
+            &self.mat.program,
+            &self.names,
+            class,
+            self.dtype,
+            &self.layout,
+        )?);
+        v.push(Arc::clone(&x));
+        Ok(x)
     }
 
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
@@ -645,34 +709,31 @@ impl Kernel {
                 }
             }
         }
-        // Scratch rows for row reductions: LANES times the last axis each,
-        // in this thread's reusable buffer (8-byte aligned; the code
-        // initialises the rows itself).
-        let sizes: Vec<usize> = self
-            .layout
-            .rows
-            .iter()
-            .map(|&d| {
-                let n = bound.def_shapes[d].last().copied().unwrap_or(0);
-                crate::loops::LANES * n.max(1) * std::mem::size_of::<T>()
-            })
-            .collect();
-        let total_words = sizes.iter().map(|b| b.div_ceil(8)).sum::<usize>();
-        let mut scratch = SCRATCH.with(|s| s.take());
-        if scratch.len() < total_words {
-            // Fallibly: a row can be as long as an axis.
-            scratch = crate::runtime::alloc::try_zeroed_vec(total_words, "scratch rows")?;
-        }
-        let mut at = 0;
-        for b in &sizes {
-            // SAFETY: `at` + b/8 words stay inside `scratch` (sized above).
-            ptrs.push(unsafe { scratch.as_mut_ptr().add(at) } as *mut u8);
-            at += b.div_ceil(8);
-        }
         let mut ranges: Vec<i64> = Vec::with_capacity(2 * bound.ranges.len());
         for r in &bound.ranges {
             ranges.push(r.start);
             ranges.push(r.len as i64);
+        }
+        // The inputs' layout class picks the code; definitions the kernel
+        // allocates are row-major (a caller's output array may not be: the
+        // code is correct for any strides).
+        let mut class: Vec<Vec<lir::Stride>> = Vec::with_capacity(self.layout.ranks.len());
+        for input in &self.mat.program.inputs {
+            let a = inputs
+                .iter()
+                .find(|(n, _)| *n == input.name)
+                .map(|(_, a)| a)
+                .ok_or_else(|| internal("input missing"))?;
+            class.push(LayoutClass::of_axes(a.shape(), a.strides()));
+        }
+        for def in &self.mat.program.defs {
+            let r = def.axes.len();
+            class.push(LayoutClass::row_major(&[r]).0.remove(0));
+        }
+        let variant = self.variant(&LayoutClass(class))?;
+        if cfg!(debug_assertions) {
+            crate::loops::verify::in_bounds(&variant.ir, bound)
+                .map_err(|e| internal(format!("loop IR verifier: {e}")))?;
         }
         // SAFETY: `bind` proved every access the program makes in bounds
         // for these ranges and shapes; the pointers and strides describe
@@ -680,14 +741,13 @@ impl Kernel {
         // heap buffer), which outlive the call; output arrays are fresh or
         // borrowed mutably, so nothing else reads or writes them.
         unsafe {
-            (self.entry)(
+            (variant.entry)(
                 ptrs.as_ptr(),
                 strides.as_ptr(),
                 ranges.as_ptr(),
                 bound.params.as_ptr(),
             );
         }
-        SCRATCH.with(|s| s.replace(scratch));
         Ok(self
             .user_defs
             .iter()
