@@ -1,5 +1,6 @@
-//! The JIT against the reference interpreter on a generated case: bit for
-//! bit (`a == b` or both NaN), in f64 or f32, through `run_views` on inputs
+//! The JIT against the reference interpreter on a generated case: within
+//! the bound reordered sums allow (`super::bound`: n·u·Σ|terms|, NaN where
+//! the interpreter has NaN), in f64 or f32, through `run_views` on inputs
 //! laid out at random (NaN padding, so a stray read shows), `Kernel::call`,
 //! and `run_into` caller outputs laid out at random (later statements then
 //! read earlier ones through those strides; every element outside the
@@ -26,11 +27,15 @@ pub trait El:
 {
     fn of(v: f64) -> Self;
     fn nan(self) -> bool;
+    fn f64(self) -> f64;
 }
 
 impl El for f64 {
     fn of(v: f64) -> f64 {
         v
+    }
+    fn f64(self) -> f64 {
+        self
     }
     fn nan(self) -> bool {
         self.is_nan()
@@ -40,6 +45,9 @@ impl El for f64 {
 impl El for f32 {
     fn of(v: f64) -> f32 {
         v as f32
+    }
+    fn f64(self) -> f64 {
+        self as f64
     }
     fn nan(self) -> bool {
         self.is_nan()
@@ -170,6 +178,12 @@ fn check_with<T: El>(
     if want.len() != count {
         return Err(format!("the interpreter gave {} values", want.len()));
     }
+    let mags = super::bound::magnitudes(program, &args)?;
+    let f32 = T::DTYPE == ricci::runtime::values::DType::F32;
+    let to64 = |a: &ArrayViewD<T>| a.mapv(|x| x.f64());
+    let near = |what: &str, k: usize, g: &ArrayViewD<T>, w: &ArrayViewD<T>| {
+        super::bound::within(what, &to64(g).view(), &to64(w).view(), &mags.m[k].view(), mags.n, f32)
+    };
 
     let kernel = jit::compile(src, Options { dtype: T::DTYPE })
         .map_err(|e| format!("the JIT does not compile:\n{}", e.render(FILE, src)))?;
@@ -192,11 +206,12 @@ fn check_with<T: El>(
         return Err(format!("run_views gave {} values", got.len()));
     }
     for (k, (g, w)) in got.iter().zip(&want).enumerate() {
-        same(
+        near(
             &format!(
                 "run_views, statement {k} (layouts x {:?}, A {:?})",
                 call.x_lay, call.a_lay
             ),
+            k,
             &g.view(),
             &w.view(),
         )?;
@@ -208,12 +223,12 @@ fn check_with<T: El>(
         .map_err(|e| format!("call fails:\n{}", e.render(FILE, src)))?;
     for (k, (g, w)) in called.iter().zip(&want).enumerate() {
         let g = T::view(g).ok_or("call dtype")?;
-        same(&format!("call, statement {k}"), &g.view(), &w.view())?;
+        near(&format!("call, statement {k}"), k, &g.view(), &w.view())?;
     }
 
     // run_into caller arrays laid out at random.
     let sentinel = T::of(OUT_SENTINEL);
-    let mut outs: Vec<(&str, Laid<T>, Laid<T>)> = Vec::new();
+    let mut outs: Vec<(&str, Laid<T>, Laid<T>, Laid<f64>)> = Vec::new();
     for (k, lay) in call.outs.iter().enumerate() {
         let (Some(lay), Some(name)) = (lay, &case.stmts[k].name) else {
             continue;
@@ -223,22 +238,26 @@ fn check_with<T: El>(
             name.as_str(),
             Laid::new(&blank.view(), lay, sentinel),
             Laid::new(&want[k].view(), lay, sentinel),
+            Laid::new(&mags.m[k].view(), lay, 0.0),
         ));
     }
     let mut views: Vec<(&str, ArrayViewMutD<T>)> = outs
         .iter_mut()
-        .map(|(n, l, _)| (*n, l.view_mut()))
+        .map(|(n, l, _, _)| (*n, l.view_mut()))
         .collect();
     kernel
         .run_into(&inputs, &params, &mut views)
         .map_err(|e| format!("run_into fails:\n{}", e.render(FILE, src)))?;
     drop(views);
-    for (name, got, expected) in &outs {
+    for (name, got, expected, mag) in &outs {
         let lay = &got.lay;
-        same(
+        super::bound::within(
             &format!("run_into `{name}` (layout {lay:?}), backing array"),
-            &got.backing.view(),
-            &expected.backing.view(),
+            &to64(&got.backing.view()).view(),
+            &to64(&expected.backing.view()).view(),
+            &mag.backing.view(),
+            mags.n,
+            f32,
         )?;
     }
     Ok(())
