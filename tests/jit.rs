@@ -439,7 +439,7 @@ fn a_wrong_dtype_is_an_error() {
         .tensor("x", Tensor::F32(x32.clone()));
     assert_error(matvec().call(&args), &wanted);
     // And the other way round.
-    let k32 = jit::compile(MATVEC, Options { dtype: DType::F32 }).unwrap();
+    let k32 = jit::compile(MATVEC, Options::new(DType::F32)).unwrap();
     let a = Array2::<f64>::ones((2, 3)).into_dyn();
     let x = Array1::<f64>::ones(3).into_dyn();
     assert_error(
@@ -661,7 +661,7 @@ fn run_into_writes_strided_outputs() {
 #[test]
 fn f32_run_into_a_transposed_output() {
     let src = MATMUL;
-    let k = jit::compile(src, Options { dtype: DType::F32 }).unwrap();
+    let k = jit::compile(src, Options::new(DType::F32)).unwrap();
     let (a, b) = matmul_inputs();
     let (a, b) = (a.mapv(|v| v as f32), b.mapv(|v| v as f32));
     let args = Args::new()
@@ -747,17 +747,18 @@ fn a_program_with_diff_returns_the_sources_definitions() {
 //     (each failed before the interpreter and the JIT were aligned)
 // ---------------------------------------------------------------------------
 
-/// The JIT (through `call`) and the interpreter on one program give the same
-/// values, bit for bit (`==` or both NaN).
+/// The JIT (through `call`) and the interpreter on one program as written
+/// give the same values, bit for bit (`==` or both NaN).
 #[track_caller]
 fn assert_agrees(src: &str, args: &Args) {
     let program = sema::check_source(src).unwrap();
     let want = eval(&program, args).unwrap();
     let dtype = args.dtype().unwrap();
-    let got = jit::compile(src, Options { dtype })
-        .unwrap()
-        .call(args)
-        .unwrap();
+    let options = Options {
+        as_written: true,
+        ..Options::new(dtype)
+    };
+    let got = jit::compile(src, options).unwrap().call(args).unwrap();
     assert_eq!(got.len(), want.len());
     for (k, (g, w)) in got.iter().zip(&want).enumerate() {
         let what = format!("{src} ({}), statement {k}", dtype.name());

@@ -178,7 +178,7 @@ fn compare(
         args = args.dim(i, n);
     }
     let want = ricci::eval(&program, &args);
-    let kernel = jit::compile(src, Options { dtype })
+    let kernel = jit::compile(src, Options::new(dtype))
         .unwrap_or_else(|e| panic!("{src}: the JIT does not compile it: {}", full_text(&e)));
     let got = kernel.call(&args);
     let what = format!("`{src}` ({})", dtype.name());
@@ -711,9 +711,14 @@ fn cli_bench_with_hidden_definitions() {
 /// `_4` and `_5` here: positions in the materialised program).
 #[test]
 fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
+    // As written: the materialisation is what is named here (simplified,
+    // the two statements share one `_s0`).
     let k = jit::compile(
         "y[i] = x[i] sum_q w[q] sum_r M[q,r]; x[i] * sum_q w[q] * sum_r M[q,r]; sum_i x[i]",
-        Options::default(),
+        Options {
+            as_written: true,
+            ..Options::default()
+        },
     )
     .unwrap();
     let heads: Vec<String> = k
@@ -816,7 +821,13 @@ fn hidden_table_child() {
     let w = ndarray::Array1::from_iter((0..n).map(|k| ((k % 5) as f64) * 0.5)).into_dyn();
     let t = ndarray::arr1(&[0.5, 0.25, 2.0]).into_dyn();
     let z = ndarray::arr1(&[1.0, -3.0]).into_dyn();
-    let k = jit::compile(TABLE, Options::default()).unwrap();
+    // As written (simplified, the sum over i and j splits and no table is
+    // wanted at all).
+    let options = Options {
+        as_written: true,
+        ..Options::default()
+    };
+    let k = jit::compile(TABLE, options).unwrap();
     assert!(k.explain().contains("_t0[i,j]"), "{}", k.explain());
     let before = peak_rss().unwrap();
     let y = k

@@ -260,15 +260,15 @@ fn h2_dim_is_capped_like_a_written_bound() {
 fn max_work_is_adjustable_by_flag_and_environment() {
     let prog = "s = sum_{i=1}^{1000} sum_{j=1}^{1000} i j";
     // 1000 * (1 + 1000) + 1 iterations.
-    let o = ricci(&["eval", prog, "--max-work", "1e6"]);
+    let o = ricci(&["eval", prog, "--as-written", "--max-work", "1e6"]);
     assert_clean_error(
         &o,
         &["1001001 loop iterations, more than the limit of 1000000"],
     );
-    let o = ricci(&["eval", prog, "--max-work", "1001001"]);
+    let o = ricci(&["eval", prog, "--as-written", "--max-work", "1001001"]);
     assert_eq!(stdout(&o), "s = 250500250000\n", "{}", stderr(&o));
     let o = Command::new(BIN)
-        .args(["eval", "--interp", prog])
+        .args(["eval", "--interp", "--as-written", prog])
         .env("RICCI_MAX_WORK", "1000")
         .output()
         .unwrap();
@@ -286,6 +286,7 @@ fn work_limit_names_the_costly_statement_and_index() {
     let o = ricci(&[
         "eval",
         "a = 1\nb = sum_{i=1}^{100000} sum_{k=1}^{100000} 1",
+        "--as-written",
         "--max-work",
         "1e9",
     ]);

@@ -2,8 +2,9 @@
 //!
 //! In: [`EvalArgs`]. Out: `NAME = VALUE` per definition on stdout (a bare
 //! expression prints its value alone), and the `--out` files. The JIT runs
-//! the program (`--interp`: the reference interpreter; `--explain` first
-//! prints the kernel's loop nests).
+//! the program as the symbolic engine leaves it (`--as-written`: as
+//! written; `--interp`: the reference interpreter, on the same program;
+//! `--explain` first prints the kernel's loop nests).
 //!
 //! Always: inputs are read and checked before anything is evaluated; a name
 //! given to `--out` must be defined by the program.
@@ -21,10 +22,16 @@ pub fn run(a: &EvalArgs) -> Result<(), Failure> {
     let args = load_args(a)?;
     check_outs(&program, a)?;
     let values = if a.interp {
-        crate::interp::eval(&program, &args).map_err(|e| src.fail(e))?
+        let run = if a.as_written {
+            crate::interp::eval
+        } else {
+            crate::interp::eval_simplified
+        };
+        run(&program, &args).map_err(|e| src.fail(e))?
     } else {
         let options = crate::jit::Options {
             dtype: args.dtype().map_err(|e| src.fail(e))?,
+            as_written: a.as_written,
         };
         let kernel = crate::jit::compile(&src.text, options).map_err(|e| src.fail(e))?;
         if a.explain {

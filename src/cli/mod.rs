@@ -121,6 +121,11 @@ pub struct EvalArgs {
     /// Run the reference interpreter instead of the JIT.
     #[arg(long)]
     pub interp: bool,
+    /// Run the program exactly as written, not as the symbolic engine
+    /// simplifies it (deltas contracted, constants folded, logs of
+    /// products summed).
+    #[arg(long)]
+    pub as_written: bool,
     /// Print the loop nests the JIT runs, before the values.
     #[arg(long, conflicts_with = "interp")]
     pub explain: bool,

@@ -75,7 +75,6 @@ pub fn run_with_limits(
     let shapes: Vec<Vec<usize>> = operands.iter().map(|t| t.shape().to_vec()).collect();
     let plan = plan(subscripts, &shapes)?;
     check_result_size(subscripts, &plan.out_shape, dtype, &limits)?;
-    let program = crate::sema::check_source(&plan.text).map_err(|e| generated(e, &plan.text))?;
     let mut args = Args::new().with_limits(limits);
     args.default_dtype = Some(dtype);
     for (t, op) in operands.iter().zip(&plan.operands) {
@@ -92,7 +91,11 @@ pub fn run_with_limits(
             args.tensor(&op.name, t)
         };
     }
-    let outs = crate::interp::eval(&program, &args).map_err(|e| generated(e, &plan.text))?;
+    // Compiled through the same path as `eval` (planned, simplified); the
+    // kernel is cached per subscripts text and shapes' program.
+    let kernel = crate::jit::compile(&plan.text, crate::jit::Options::new(dtype))
+        .map_err(|e| generated(e, &plan.text))?;
+    let outs = kernel.call(&args).map_err(|e| generated(e, &plan.text))?;
     let out = outs
         .into_iter()
         .last()

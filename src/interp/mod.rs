@@ -41,7 +41,22 @@ use num_traits::{Float, ToPrimitive};
 
 pub use validate::check_args;
 
-/// Evaluates every definition in order; one value per definition.
+/// Evaluates what the symbolic engine leaves of `program` (as `eval` and
+/// compiled kernels run it by default: deltas contracted, constants
+/// folded, `log(prod)` as a sum of logs); one value per definition of
+/// `program`.
+pub fn eval_simplified(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
+    let (raised, new_id) = crate::sym::lower_and_raise(program)?;
+    let values = eval_as_written(&raised, Some(program), args)?;
+    Ok(new_id[..program.defs.len()]
+        .iter()
+        .filter_map(|d| d.and_then(|d| values.get(d.index()).cloned()))
+        .collect())
+}
+
+/// Evaluates every definition in order, as written (the reference
+/// semantics; `diff(...)` is carried out by the symbolic engine); one value
+/// per definition.
 pub fn eval(program: &Program, args: &Args) -> Result<Vec<Tensor>, Errors> {
     if !diff_errors(program).is_empty() {
         // The symbolic engine replaces each `diff(...)` by its derivative

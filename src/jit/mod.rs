@@ -47,12 +47,29 @@ use std::time::{Duration, Instant};
 /// How to compile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Options {
+    /// The element type of inputs and results.
     pub dtype: DType,
+    /// Run the program exactly as written (`--as-written`), instead of
+    /// what the symbolic engine leaves (the default: deltas contracted,
+    /// constants folded, like terms collected, `log(prod)` as a sum of
+    /// logs, shared subexpressions computed once). A program with `diff`
+    /// goes through the symbolic engine either way.
+    pub as_written: bool,
+}
+
+impl Options {
+    /// The default options for `dtype`.
+    pub fn new(dtype: DType) -> Options {
+        Options {
+            dtype,
+            as_written: false,
+        }
+    }
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { dtype: DType::F64 }
+        Options::new(DType::F64)
     }
 }
 
@@ -169,7 +186,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
     let t0 = Instant::now();
     let checked = sema::check_source(src)?;
     let t1 = Instant::now();
-    let (program, user_defs, written) = lower_diffs(&checked)?;
+    let (program, user_defs, written) = lower(&checked, options.as_written)?;
     let t2 = Instant::now();
     let mut kernel = build(program, user_defs, written, options.dtype, true)?;
     kernel.times = CompileTimes {
@@ -182,21 +199,19 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
 
 /// Compiles an already checked program.
 pub fn compile_program(program: &Program, options: Options) -> Result<Kernel, Errors> {
-    let (p, user, written) = lower_diffs(program)?;
+    let (p, user, written) = lower(program, options.as_written)?;
     build(p, user, written, options.dtype, true)
 }
 
-/// The program without `diff` (through the symbolic engine if it has
-/// any), the positions of the source's own definitions in it, and the
-/// program as written if it had `diff` (calls bind it too).
-fn lower_diffs(program: &Program) -> Result<(Program, Vec<usize>, Option<Program>), Errors> {
-    let mut has_diff = false;
-    for d in &program.defs {
-        d.body.walk(&mut |e| {
-            has_diff |= matches!(e.kind, sema::ExprKind::Diff { .. });
-        });
-    }
-    if !has_diff {
+/// The program to run: what the symbolic engine leaves (or, with
+/// `as_written` and no `diff`, the program itself); the positions of the
+/// source's own definitions in it; and the program as written if the two
+/// differ (calls bind it first, so errors point at what the user wrote).
+fn lower(
+    program: &Program,
+    as_written: bool,
+) -> Result<(Program, Vec<usize>, Option<Program>), Errors> {
+    if as_written && !program.has_diff() {
         return Ok((program.clone(), (0..program.defs.len()).collect(), None));
     }
     let (raised, new_id) = crate::sym::lower_and_raise(program)?;

@@ -293,6 +293,17 @@ impl Program {
             .map(|p| ParamId(p as u32))
     }
 
+    /// Whether any definition holds a `diff(...)`.
+    pub fn has_diff(&self) -> bool {
+        let mut found = false;
+        for d in &self.defs {
+            d.body.walk(&mut |e| {
+                found |= matches!(e.kind, ExprKind::Diff { .. });
+            });
+        }
+        found
+    }
+
     pub fn def_by_name(&self, name: &str) -> Option<DefId> {
         self.defs
             .iter()

@@ -613,7 +613,8 @@ impl Pool {
         self.mul(vec![a, inv])
     }
 
-    /// `b^p`: `x^0` is 1, `x^1` is x, `delta^n` is delta for n > 0, exact
+    /// `b^p`: `x^0` is 1, `x^1` is x, `delta^n` is delta for n > 0 (and
+    /// `delta^-1` for n < 0), exact
     /// powers of constants folded,
     /// `(x^a)^n` is `x^(a n)` for an integer n, `(x y)^n` is `x^n y^n`.
     pub fn pow(&mut self, b: ExprId, p: ExprId) -> ExprId {
@@ -628,13 +629,19 @@ impl Pool {
         {
             return self.konst(r);
         }
-        // A delta is 0 or 1, so a positive power of it is itself.
+        // A delta is 0 or 1, so a positive power of it is itself, and a
+        // negative integer power is its reciprocal (1 or inf).
         if matches!(self.node(b), Node::Delta(..))
-            && self
-                .as_const(p)
-                .is_some_and(|r| r.is_integer() && r.is_positive())
+            && let Some(r) = self.as_const(p)
+            && r.is_integer()
         {
-            return b;
+            if r.is_positive() {
+                return b;
+            }
+            if !r.is_one() && *r != -BigRational::one() {
+                let m1 = self.int(-1);
+                return self.intern(Node::Pow(b, m1));
+            }
         }
         let p_int = self
             .as_const(p)

@@ -27,11 +27,16 @@
 //!   correct;
 //!   `delta[i,i]` is 1 and chains `sum_j delta[i,j] delta[j,k]` are
 //!   `delta[i,k]` through the same rule;
-//! - `log_prod`: `log(prod_i x[i])` is `sum_i log(x[i])`;
+//! - `log_prod`: `log(prod_i x[i])` is `sum_i log(abs(x[i]))`, or
+//!   `sum_i log(x[i])` where x is known non-negative ([`nonneg`]): the
+//!   sum of logs cannot underflow, and where the product's log is finite
+//!   (the product is positive) the two agree;
 //! - `log_pow`: `log(x^p)` is `p log(x)` (`p log(abs(x))` for an even
 //!   integer p);
-//! - `log_mul`: `log(a b)` is `log(a) + log(b)` (so the log of a softmax,
-//!   `log(exp(z[i]) / sum_j exp(z[j]))`, is `z[i] - log(sum_j exp(z[j]))`);
+//! - `log_mul`: `log(a b)` is `log(abs(a)) + log(abs(b))`, each `abs`
+//!   dropped where its factor is known non-negative (so the log of a
+//!   softmax, `log(exp(z[i]) / sum_j exp(z[j]))`, is `z[i] - log(sum_j
+//!   exp(z[j]))`);
 //! - `log_exp`, `exp_log`: `log(exp(x))` and `exp(log(x))` are `x`.
 
 use super::pool::{ExprId, Ix, Node, Pool};
@@ -356,13 +361,54 @@ fn call1(pool: &Pool, e: ExprId, f: Func) -> Option<ExprId> {
     }
 }
 
-/// `log(prod_i x[i])` is `sum_i log(x[i])`.
+/// Whether `e` is known to be >= 0 wherever it is defined, from its form
+/// alone: non-negative constants, deltas, `exp`, `abs`, `sqrt`, even
+/// powers, and sums, products, powers, sums and products over ranges of
+/// such (looked at to a bounded depth).
+pub fn nonneg(pool: &Pool, e: ExprId) -> bool {
+    fn go(pool: &Pool, e: ExprId, depth: u32) -> bool {
+        if depth == 0 {
+            return false;
+        }
+        let d = depth - 1;
+        match pool.node(e) {
+            Node::Const(c) => !c.is_negative(),
+            Node::Delta(..) => true,
+            Node::Call(Func::Exp | Func::Abs | Func::Sqrt, _) => true,
+            Node::Call(Func::Max, args) => args.iter().any(|&a| go(pool, a, d)),
+            Node::Call(Func::Min, args) => args.iter().all(|&a| go(pool, a, d)),
+            Node::Pow(b, p) => {
+                pool.as_const(*p)
+                    .is_some_and(|r| r.is_integer() && r.to_integer().is_even())
+                    || go(pool, *b, d)
+            }
+            Node::Add(xs) | Node::Mul(xs) => xs.iter().all(|&x| go(pool, x, d)),
+            Node::Reduce(_, _, body) => go(pool, *body, d),
+            _ => false,
+        }
+    }
+    go(pool, e, 32)
+}
+
+/// `log(x)` for a factor `x` of a product whose log is taken: `log(x)` if
+/// `x` is known non-negative, else `log(abs(x))`.
+fn log_of_factor(pool: &mut Pool, x: ExprId) -> ExprId {
+    let x = if nonneg(pool, x) {
+        x
+    } else {
+        pool.call(Func::Abs, vec![x])
+    };
+    pool.call(Func::Log, vec![x])
+}
+
+/// `log(prod_i x[i])` is `sum_i log(abs(x[i]))` (no `abs` where x is
+/// known non-negative).
 pub fn log_prod(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     let arg = call1(pool, e, Func::Log)?;
     let Node::Reduce(ReduceKind::Prod, i, body) = *pool.node(arg) else {
         return None;
     };
-    let l = pool.call(Func::Log, vec![body]);
+    let l = log_of_factor(pool, body);
     Some(pool.reduce(ReduceKind::Sum, i, l))
 }
 
@@ -385,20 +431,15 @@ pub fn log_pow(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     Some(pool.mul2(p, l))
 }
 
-/// `log(a b)` is `log(a) + log(b)`; a negative coefficient stays inside
-/// (`log(-2 x)` is `log(-2 x)`: its factors need not be positive).
+/// `log(a b)` is `log(abs(a)) + log(abs(b))`, without `abs` on factors
+/// known non-negative: where `log(a b)` is finite, `a b > 0`, so the two
+/// agree (`log(-2 x)` is `log(2) + log(abs(x))`).
 pub fn log_mul(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
     let arg = call1(pool, e, Func::Log)?;
     let Node::Mul(fs) = pool.node(arg).clone() else {
         return None;
     };
-    if pool.as_const(fs[0]).is_some_and(|c| c.is_negative()) {
-        return None;
-    }
-    let logs: Vec<ExprId> = fs
-        .into_iter()
-        .map(|f| pool.call(Func::Log, vec![f]))
-        .collect();
+    let logs: Vec<ExprId> = fs.into_iter().map(|f| log_of_factor(pool, f)).collect();
     Some(pool.add(logs))
 }
 

@@ -167,7 +167,20 @@ fn delta_distribute() {
 
 #[test]
 fn log_rules() {
-    assert_eq!(only("log_prod", "f = log(prod_i x[i])"), "sum_i log(x[i])");
+    // Signs are kept: where the product's log is finite the product is
+    // positive, so the logs of the factors' absolute values add up to it.
+    assert_eq!(
+        only("log_prod", "f = log(prod_i x[i])"),
+        "sum_i log(abs(x[i]))"
+    );
+    assert_eq!(
+        only("log_prod", "f = log(prod_i exp(x[i]))"),
+        "sum_i log(exp(x[i]))"
+    );
+    assert_eq!(
+        only("log_prod", "f = log(prod_i (1 + x[i]^2))"),
+        "sum_i log(x[i]^2 + 1)"
+    );
     assert_eq!(only("log_pow", "f = log(x^3)"), "3 log(x)");
     // An even power is positive for negative x too: the sign is kept.
     assert_eq!(only("log_pow", "f = log(x^2)"), "2 log(abs(x))");
@@ -175,7 +188,12 @@ fn log_rules() {
     assert_eq!(only("log_pow", "f = log(x^(1/2))"), "0.5 log(x)");
     assert_eq!(
         only("log_mul", "f = log(2 x y)"),
-        "log(x) + log(y) + log(2)"
+        "log(abs(x)) + log(abs(y)) + log(2)"
+    );
+    assert_eq!(only("log_mul", "f = log(-2 x)"), "log(abs(x)) + log(2)");
+    assert_eq!(
+        only("log_mul", "f = log(exp(x) / sum_j exp(z[j]))"),
+        "log(exp(x)) + log((sum_j exp(z[j]))^-1)"
     );
     assert_eq!(only("log_exp", "f = log(exp(x + 1))"), "x + 1");
     assert_eq!(only("exp_log", "f = exp(log(x))"), "x");

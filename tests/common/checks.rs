@@ -149,7 +149,7 @@ fn scale(mag: f64, want: &[f64]) -> f64 {
     }
 }
 
-/// Whether `eval` refuses `case` because a divisor is, or simplifies to,
+/// Whether `eval` (the simplified program) refuses `case` because a divisor is, or simplifies to,
 /// exactly zero (`eval` runs the simplified program, and such a quotient
 /// has no value: docs/numbers.md) and the oracle agrees that some value is
 /// missing or not finite, or an input has an empty axis (the refusal is
@@ -166,7 +166,7 @@ pub fn refused_for_zero_divisor(case: &Case) -> bool {
     let Ok(args) = args_for(&program, &inputs) else {
         return false;
     };
-    match eval(&program, &args) {
+    match ricci::interp::eval_simplified(&program, &args) {
         Ok(_) => false,
         Err(e) => {
             let text = e.render(FILE, &src);

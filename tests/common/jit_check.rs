@@ -116,19 +116,41 @@ pub const MAX_WORK: f64 = 4e5;
 /// NaN around every input (a stray read shows), this around outputs.
 const OUT_SENTINEL: f64 = -7.625e11;
 
-/// The JIT agrees with the interpreter on `case`, called as `call` says.
-/// `Ok` without running for cases with more than [`MAX_WORK`].
+/// The JIT agrees with the interpreter on `case`, called as `call` says,
+/// on the program as the symbolic engine leaves it (the default) and as
+/// written (`Options::as_written`, against `interp::eval`). `Ok` without
+/// running for cases with more than [`MAX_WORK`].
 pub fn jit_matches_interpreter(case: &Case, call: &JitCall) -> Result<(), String> {
     if case.work() > MAX_WORK {
         return Ok(());
     }
     let src = case.text();
     let program = super::checks::check(&src)?;
-    let r = if call.f32 {
-        check_with::<f32>(&src, &program, case, call)
-    } else {
-        check_with::<f64>(&src, &program, case, call)
-    };
+    // A divisor that simplifies to 0 is refused (rightly: checks.rs) by
+    // the simplified program, and as written where `diff` takes the
+    // program through the symbolic engine anyway.
+    let refused = super::checks::refused_for_zero_divisor(case);
+    let r = [false, true].into_iter().try_for_each(|as_written| {
+        if refused && (!as_written || program.has_diff()) {
+            return Ok(());
+        }
+        let r = if call.f32 {
+            check_with::<f32>(&src, &program, case, call, as_written)
+        } else {
+            check_with::<f64>(&src, &program, case, call, as_written)
+        };
+        r.map_err(|e| {
+            format!(
+                "{e}
+({})",
+                if as_written {
+                    "as written"
+                } else {
+                    "simplified"
+                }
+            )
+        })
+    });
     r.map_err(|e| {
         let dtype = if call.f32 { "f32" } else { "f64" };
         format!("{e}\n{dtype}, {}\n{src}", case.inputs_text())
@@ -140,6 +162,7 @@ fn check_with<T: El>(
     program: &Program,
     case: &Case,
     call: &JitCall,
+    as_written: bool,
 ) -> Result<(), String> {
     let (m, n) = (case.m, case.n);
     let x = arr::<T>(&[m], &case.x);
@@ -168,7 +191,12 @@ fn check_with<T: El>(
     if args.tensors.is_empty() {
         args.default_dtype = Some(T::DTYPE);
     }
-    let want = eval(program, &args)
+    let interp = if as_written {
+        eval
+    } else {
+        ricci::interp::eval_simplified
+    };
+    let want = interp(program, &args)
         .map_err(|e| format!("the interpreter fails:\n{}", e.render(FILE, src)))?;
     let want: Vec<ArrayD<T>> = want
         .iter()
@@ -185,7 +213,11 @@ fn check_with<T: El>(
         super::bound::within(what, &to64(g).view(), &to64(w).view(), &mags.m[k].view(), mags.n, f32)
     };
 
-    let kernel = jit::compile(src, Options { dtype: T::DTYPE })
+    let options = Options {
+        as_written,
+        ..Options::new(T::DTYPE)
+    };
+    let kernel = jit::compile(src, options)
         .map_err(|e| format!("the JIT does not compile:\n{}", e.render(FILE, src)))?;
 
     // run_views on laid-out inputs.
