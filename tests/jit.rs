@@ -576,10 +576,18 @@ fn run_into_writes_strided_outputs() {
         .tensor("B", Tensor::F64(b.clone()))
         .param("c", 0.5);
     let interp = eval(&sema::check_source(src).unwrap(), &args).unwrap();
-    let mags = magnitudes(&sema::check_source(src).unwrap(), &args).unwrap();
+    let mags = magnitudes(&sema::check_source(src).unwrap(), &args, true).unwrap();
     for (k, (w, i)) in want.iter().zip(&interp).enumerate() {
         let m = &mags.m[k];
-        within("run_views", &w.view(), &i.to_f64().view(), &m.view(), mags.n, false).unwrap();
+        within(
+            "run_views",
+            &w.view(),
+            &i.to_f64().view(),
+            &m.view(),
+            mags.n,
+            false,
+        )
+        .unwrap();
     }
     const SENT: f64 = 1234.5;
 
@@ -676,7 +684,7 @@ fn f32_run_into_a_transposed_output() {
         &mut [("C", ct.view_mut().reversed_axes().into_dyn())],
     )
     .unwrap();
-    let mags = magnitudes(&sema::check_source(src).unwrap(), &args).unwrap();
+    let mags = magnitudes(&sema::check_source(src).unwrap(), &args, true).unwrap();
     let got = ct.t().mapv(|v| v as f64).into_dyn();
     let w = want[0].to_f64();
     within("C", &got.view(), &w.view(), &mags.m[0].view(), mags.n, true).unwrap();
@@ -768,18 +776,19 @@ fn assert_agrees(src: &str, args: &Args) {
     }
 }
 
-/// The JIT (through `call`) and the interpreter on one program agree
-/// within the bound reordered sums allow (`common::bound`).
+/// The JIT (through `call`) and the interpreter on one program as
+/// written agree within the bound reordered sums allow (`common::bound`).
 #[track_caller]
 fn assert_close(src: &str, args: &Args) {
     let program = sema::check_source(src).unwrap();
     let want = eval(&program, args).unwrap();
-    let mags = magnitudes(&program, args).unwrap();
+    let mags = magnitudes(&program, args, false).unwrap();
     let dtype = args.dtype().unwrap();
-    let got = jit::compile(src, Options { dtype })
-        .unwrap()
-        .call(args)
-        .unwrap();
+    let options = Options {
+        as_written: true,
+        ..Options::new(dtype)
+    };
+    let got = jit::compile(src, options).unwrap().call(args).unwrap();
     assert_eq!(got.len(), want.len());
     for (k, (g, w)) in got.iter().zip(&want).enumerate() {
         let what = format!("{src} ({}), statement {k}", dtype.name());

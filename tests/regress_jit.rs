@@ -187,7 +187,12 @@ fn compare(
             assert_eq!(got.len(), want.len(), "{what}: number of results");
             let want: Vec<ArrayD<f64>> = want.iter().map(Tensor::to_f64).collect();
             for (k, (g, w)) in got.iter().zip(&want).enumerate() {
-                if let Err(e) = same(&format!("{what}, result {k}"), &g.to_f64(), w, dtype == DType::F32) {
+                if let Err(e) = same(
+                    &format!("{what}, result {k}"),
+                    &g.to_f64(),
+                    w,
+                    dtype == DType::F32,
+                ) {
                     panic!("{e}");
                 }
             }

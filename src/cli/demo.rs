@@ -321,8 +321,8 @@ pub fn run() -> Result<(), Failure> {
         // The JIT runs the simplified program; the reference interpreter
         // runs the program as written, and must agree within rounding.
         let oracle = crate::interp::eval(&program, &args).map_err(fail)?;
-        let agrees = oracle.len() == values.len()
-            && oracle.iter().zip(&values).all(|(o, v)| close(v, o));
+        let agrees =
+            oracle.len() == values.len() && oracle.iter().zip(&values).all(|(o, v)| close(v, o));
         let times = kernel.times;
         println!(
             "   kernel: compiled in {} µs (parse+check {}, symbolic {}, codegen {}), ran in {} µs{}",

@@ -167,9 +167,12 @@ struct Translator<'f> {
 
 /// Whether a statement list holds no loop.
 fn flat(body: &[Stmt]) -> bool {
-    !body
-        .iter()
-        .any(|s| matches!(s, Stmt::Loop { .. } | Stmt::Reduce { .. } | Stmt::Gemm { .. }))
+    !body.iter().any(|s| {
+        matches!(
+            s,
+            Stmt::Loop { .. } | Stmt::Reduce { .. } | Stmt::Gemm { .. }
+        )
+    })
 }
 
 /// The accesses of `body` (and `value`) that move with `index`.
@@ -457,7 +460,11 @@ impl Translator<'_> {
             }
             let var = self.var(i);
             let v = self.b.use_var(var);
-            let term = if c == 1 { v } else { self.b.ins().imul_imm_s(v, c) };
+            let term = if c == 1 {
+                v
+            } else {
+                self.b.ins().imul_imm_s(v, c)
+            };
             off = Some(match off {
                 None => term,
                 Some(o) => self.b.ins().iadd(o, term),
@@ -515,7 +522,11 @@ impl Translator<'_> {
                 let c = s.coef(index);
                 if c != 0 {
                     let st = self.strides[a.tensor][axis];
-                    let t = if c == 1 { st } else { self.b.ins().imul_imm_s(st, c) };
+                    let t = if c == 1 {
+                        st
+                    } else {
+                        self.b.ins().imul_imm_s(st, c)
+                    };
                     step = Some(match step {
                         None => t,
                         Some(o) => self.b.ins().iadd(o, t),
@@ -662,7 +673,8 @@ impl Translator<'_> {
             Func::Sin => self.call(host::Fn::Sin, &[x])?,
             Func::Cos => self.call(host::Fn::Cos, &[x])?,
         })
-    }}
+    }
+}
 
 /// `a + x` or `a x`.
 fn combine(b: &mut FunctionBuilder, op: ReduceKind, a: Value, x: Value) -> Value {

@@ -289,7 +289,13 @@ fn build(
     let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
     ranks.extend(program.defs.iter().map(|d| d.axes.len()));
     let layout = Layout::new(ranks.clone(), program.inputs.len());
-    let variant = compile_variant(program, &names, &LayoutClass::row_major(&ranks), dtype, &layout)?;
+    let variant = compile_variant(
+        program,
+        &names,
+        &LayoutClass::row_major(&ranks),
+        dtype,
+        &layout,
+    )?;
     Ok(Kernel {
         source,
         mat,

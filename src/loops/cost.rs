@@ -28,9 +28,7 @@ fn list(stmts: &[Stmt], trips: f64, bound: &Bound) -> f64 {
 
 fn stmt(s: &Stmt, trips: f64, bound: &Bound) -> f64 {
     match s {
-        Stmt::Loop { index, body, .. } => {
-            list(body, trips * bound.range(*index).len as f64, bound)
-        }
+        Stmt::Loop { index, body, .. } => list(body, trips * bound.range(*index).len as f64, bound),
         Stmt::Reduce {
             index, body, value, ..
         } => {

@@ -86,7 +86,13 @@ impl LayoutClass {
                 .iter()
                 .map(|&r| {
                     (0..r)
-                        .map(|a| if a + 1 == r { Stride::Unit } else { Stride::Far })
+                        .map(|a| {
+                            if a + 1 == r {
+                                Stride::Unit
+                            } else {
+                                Stride::Far
+                            }
+                        })
                         .collect()
                 })
                 .collect(),
@@ -101,7 +107,11 @@ impl LayoutClass {
         (0..r)
             .map(|a| {
                 if shape[a] <= 1 {
-                    if a + 1 == r { Stride::Unit } else { Stride::Far }
+                    if a + 1 == r {
+                        Stride::Unit
+                    } else {
+                        Stride::Far
+                    }
                 } else {
                     match strides[a].unsigned_abs() {
                         0 => Stride::Zero,

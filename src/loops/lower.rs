@@ -13,7 +13,7 @@
 //! first, then definitions; index ids are the program's.
 
 use super::ir::{
-    self, Access, AccId, Affine, Block, Expr as IExpr, LayoutClass, LoopKind, Op, Stmt,
+    self, AccId, Access, Affine, Block, Expr as IExpr, LayoutClass, LoopKind, Op, Stmt,
 };
 use crate::sema::{Expr, ExprKind, Program, TensorRef};
 use num_traits::ToPrimitive;

@@ -52,7 +52,14 @@ impl Nest {
     fn of(body: &[Stmt]) -> Option<Nest> {
         let mut axes = Vec::new();
         let mut cur = body;
-        while let [Stmt::Loop { index, kind: LoopKind::Space, body }] = cur {
+        while let [
+            Stmt::Loop {
+                index,
+                kind: LoopKind::Space,
+                body,
+            },
+        ] = cur
+        {
             axes.push(*index);
             cur = body;
         }
@@ -256,7 +263,11 @@ impl Nest {
 fn wrap(ix: &[IndexId], kind: LoopKind, body: Vec<Stmt>) -> Vec<Stmt> {
     let mut body = body;
     for &i in ix.iter().rev() {
-        body = vec![Stmt::Loop { index: i, kind, body }];
+        body = vec![Stmt::Loop {
+            index: i,
+            kind,
+            body,
+        }];
     }
     body
 }

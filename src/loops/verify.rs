@@ -32,7 +32,10 @@ pub fn well_formed(f: &Func) -> Result<(), String> {
     };
     for b in &f.blocks {
         if b.tensor >= f.tensors.len() || f.tensors[b.tensor].input {
-            return Err(format!("block writes tensor {} (not a definition)", b.tensor));
+            return Err(format!(
+                "block writes tensor {} (not a definition)",
+                b.tensor
+            ));
         }
         v.block = b.tensor;
         v.list(&b.body)?;
@@ -135,7 +138,9 @@ impl Checker<'_> {
                     ));
                 }
             }
-            Stmt::Gemm { c, a, b, m, n, k, .. } => {
+            Stmt::Gemm {
+                c, a, b, m, n, k, ..
+            } => {
                 for i in [m, n, k] {
                     self.bind(*i)?;
                 }
@@ -194,9 +199,10 @@ impl Checker<'_> {
                 Expr::Let(t) if !self.lets.contains(&t.0) => {
                     Err(format!("let %t{} is used where it is not defined", t.0))
                 }
-                Expr::Acc(a) if !self.accs.contains(&a.0) => {
-                    Err(format!("accumulator %a{} is used where it is not defined", a.0))
-                }
+                Expr::Acc(a) if !self.accs.contains(&a.0) => Err(format!(
+                    "accumulator %a{} is used where it is not defined",
+                    a.0
+                )),
                 Expr::Param(p) if *p as usize >= self.f.params.len() => {
                     Err(format!("unknown parameter {p}"))
                 }

@@ -29,14 +29,17 @@ pub struct Magnitudes {
     pub n: f64,
 }
 
-/// The magnitudes of `program`'s values for `args`.
-pub fn magnitudes(program: &Program, args: &Args) -> Result<Magnitudes, String> {
-    let has_diff = program.defs.iter().any(|d| {
-        let mut f = false;
-        d.body
-            .walk(&mut |e| f |= matches!(e.kind, ExprKind::Diff { .. }));
-        f
-    });
+/// The magnitudes of `program`'s values for `args`, as written (`diff`
+/// carried out) or, with `simplified`, as the symbolic engine leaves it
+/// (what `interp::eval_simplified` evaluates).
+pub fn magnitudes(program: &Program, args: &Args, simplified: bool) -> Result<Magnitudes, String> {
+    let has_diff = simplified
+        || program.defs.iter().any(|d| {
+            let mut f = false;
+            d.body
+                .walk(&mut |e| f |= matches!(e.kind, ExprKind::Diff { .. }));
+            f
+        });
     let (prog, user): (Program, Vec<usize>) = if has_diff {
         let (p, new_id) = ricci::sym::lower_and_raise(program).map_err(|e| format!("{e:?}"))?;
         let user = new_id[..program.defs.len()]
@@ -47,7 +50,8 @@ pub fn magnitudes(program: &Program, args: &Args) -> Result<Magnitudes, String> 
     } else {
         (program.clone(), (0..program.defs.len()).collect())
     };
-    let bound = sema::bind(&prog, &args.env()).map_err(|e| format!("{e:?}"))?;
+    let written = has_diff.then_some(program);
+    let bound = sema::bind_as_written(written, &prog, &args.env()).map_err(|e| format!("{e:?}"))?;
     let inputs: Vec<ArrayD<f64>> = prog
         .inputs
         .iter()
@@ -167,7 +171,16 @@ impl Eval<'_> {
                     Func::Log => (x.ln(), 1.0 / x.abs()),
                     Func::Sqrt => (x.sqrt(), 0.5 / x.sqrt()),
                     Func::Abs => (x.abs(), 1.0),
-                    Func::Sign => (if x > 0.0 { 1.0 } else if x < 0.0 { -1.0 } else { 0.0 }, 0.0),
+                    Func::Sign => (
+                        if x > 0.0 {
+                            1.0
+                        } else if x < 0.0 {
+                            -1.0
+                        } else {
+                            0.0
+                        },
+                        0.0,
+                    ),
                     Func::Tanh => (x.tanh(), 1.0),
                     Func::Sin => (x.sin(), 1.0),
                     Func::Cos => (x.cos(), 1.0),

@@ -206,11 +206,18 @@ fn check_with<T: El>(
     if want.len() != count {
         return Err(format!("the interpreter gave {} values", want.len()));
     }
-    let mags = super::bound::magnitudes(program, &args)?;
+    let mags = super::bound::magnitudes(program, &args, !as_written)?;
     let f32 = T::DTYPE == ricci::runtime::values::DType::F32;
     let to64 = |a: &ArrayViewD<T>| a.mapv(|x| x.f64());
     let near = |what: &str, k: usize, g: &ArrayViewD<T>, w: &ArrayViewD<T>| {
-        super::bound::within(what, &to64(g).view(), &to64(w).view(), &mags.m[k].view(), mags.n, f32)
+        super::bound::within(
+            what,
+            &to64(g).view(),
+            &to64(w).view(),
+            &mags.m[k].view(),
+            mags.n,
+            f32,
+        )
     };
 
     let options = Options {
