@@ -391,6 +391,50 @@ impl Kernel {
         self.bind(&args.env())
     }
 
+    /// The floating-point operations a call with `args` (row-major
+    /// inputs) does, counted on the loop IR it runs (`loops::cost`).
+    pub fn flops(&self, args: &Args) -> Result<f64, Errors> {
+        let bound = self.bind(&args.env())?;
+        if self.hidden_too_big(&bound) {
+            let plain = self.plain()?;
+            return Ok(crate::loops::cost::flops(
+                &plain.ir(),
+                &self.mat.source_bound(&bound),
+            ));
+        }
+        Ok(crate::loops::cost::flops(&self.ir(), &bound))
+    }
+
+    /// The layout class of a call on these inputs: theirs, and row-major
+    /// definitions.
+    fn class_of<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+    ) -> Result<LayoutClass, Errors> {
+        let mut class: Vec<Vec<lir::Stride>> = Vec::with_capacity(self.layout.ranks.len());
+        for input in &self.mat.program.inputs {
+            let a = inputs
+                .iter()
+                .find(|(n, _)| *n == input.name)
+                .map(|(_, a)| a)
+                .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?;
+            class.push(LayoutClass::of_axes(a.shape(), a.strides()));
+        }
+        for def in &self.mat.program.defs {
+            class.push(LayoutClass::row_major(&[def.axes.len()]).0.remove(0));
+        }
+        Ok(LayoutClass(class))
+    }
+
+    /// The loop IR a call on these input views runs (compiling it if no
+    /// call has needed it yet).
+    pub fn ir_for_views<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+    ) -> Result<lir::Func, Errors> {
+        Ok(self.variant(&self.class_of(inputs)?)?.ir.clone())
+    }
+
     /// The code for `class`: compiled on first need (beyond
     /// [`MAX_VARIANTS`] classes, the row-major code).
     fn variant(&self, class: &LayoutClass) -> Result<Arc<Variant>, Errors> {
@@ -738,20 +782,7 @@ impl Kernel {
         // The inputs' layout class picks the code; definitions the kernel
         // allocates are row-major (a caller's output array may not be: the
         // code is correct for any strides).
-        let mut class: Vec<Vec<lir::Stride>> = Vec::with_capacity(self.layout.ranks.len());
-        for input in &self.mat.program.inputs {
-            let a = inputs
-                .iter()
-                .find(|(n, _)| *n == input.name)
-                .map(|(_, a)| a)
-                .ok_or_else(|| internal("input missing"))?;
-            class.push(LayoutClass::of_axes(a.shape(), a.strides()));
-        }
-        for def in &self.mat.program.defs {
-            let r = def.axes.len();
-            class.push(LayoutClass::row_major(&[r]).0.remove(0));
-        }
-        let variant = self.variant(&LayoutClass(class))?;
+        let variant = self.variant(&self.class_of(inputs)?)?;
         if cfg!(debug_assertions) {
             crate::loops::verify::in_bounds(&variant.ir, bound)
                 .map_err(|e| internal(format!("loop IR verifier: {e}")))?;

@@ -46,6 +46,9 @@ struct Nest {
     op: ReduceKind,
     dst: Access,
     value: Expr,
+    /// What is stored: a value of the outermost accumulator (`%a0`, or
+    /// `mul(-2.0, %a0)`).
+    finish: Expr,
 }
 
 impl Nest {
@@ -73,6 +76,7 @@ impl Nest {
                     op: ReduceKind::Sum,
                     dst: dst.clone(),
                     value: value.clone(),
+                    finish: Expr::Const(0.0),
                 })
             }
             [
@@ -84,11 +88,8 @@ impl Nest {
                     value,
                     ..
                 },
-                Stmt::Store {
-                    dst,
-                    value: Expr::Acc(a),
-                },
-            ] if a == acc => {
+                Stmt::Store { dst, value: finish },
+            ] if uses_once(finish, *acc) => {
                 let mut reds = vec![(*index, *acc)];
                 let (mut body, mut value) = (body, value);
                 loop {
@@ -100,6 +101,7 @@ impl Nest {
                                 op: *op,
                                 dst: dst.clone(),
                                 value: v.clone(),
+                                finish: finish.clone(),
                             });
                         }
                         (
@@ -221,6 +223,11 @@ impl Nest {
             value = Expr::Acc(acc);
         }
         let mut body: Vec<Stmt> = inner.into_iter().collect();
+        let value = if self.reds.is_empty() {
+            value
+        } else {
+            self.finish
+        };
         body.push(Stmt::Store {
             dst: self.dst,
             value,
@@ -243,6 +250,7 @@ impl Nest {
                 value: Expr::Const(identity),
             }],
         };
+        let dst = self.dst.clone();
         let update = Stmt::Loop {
             index: x,
             kind: LoopKind::Space,
@@ -255,7 +263,46 @@ impl Nest {
         let reds: Vec<IndexId> = self.reds.iter().map(|r| r.0).collect();
         let mut body = vec![init];
         body.extend(wrap(&reds, LoopKind::Reduce, vec![update]));
+        // What the program stores is a function of the sum: applied to
+        // each element once the sums are complete.
+        if self.finish != Expr::Acc(self.reds[0].1) {
+            let mut v = self.finish.clone();
+            replace_acc(&mut v, self.reds[0].1, &Expr::Load(dst.clone()));
+            body.push(Stmt::Loop {
+                index: x,
+                kind: LoopKind::Space,
+                body: vec![Stmt::Store { dst, value: v }],
+            });
+        }
         wrap(&outer, LoopKind::Space, body)
+    }
+}
+
+/// Whether `e` reads accumulator `a` exactly once (and no other).
+fn uses_once(e: &Expr, a: crate::loops::ir::AccId) -> bool {
+    let (mut this, mut other) = (0, 0);
+    e.walk(&mut |x| {
+        if let Expr::Acc(b) = x {
+            if *b == a {
+                this += 1;
+            } else {
+                other += 1;
+            }
+        }
+    });
+    this == 1 && other == 0
+}
+
+/// `e` with accumulator `a` replaced by `by`.
+fn replace_acc(e: &mut Expr, a: crate::loops::ir::AccId, by: &Expr) {
+    match e {
+        Expr::Acc(b) if *b == a => *e = by.clone(),
+        Expr::Op(_, args) => {
+            for x in args {
+                replace_acc(x, a, by);
+            }
+        }
+        _ => {}
     }
 }
 
