@@ -19,6 +19,8 @@
 //! exp/log/tanh/sin/cos/pow call the Rust functions the interpreter uses.
 //! In a loop with no loop inside, every access that moves with the loop's
 //! index is reached through a pointer bumped each trip, not recomputed.
+//! Strides the IR's layout class knows (unit: +1 element, zero) are
+//! constants in the code; the caller runs code only on arrays of its class.
 
 use super::host;
 use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
@@ -113,10 +115,21 @@ pub fn translate(
             DType::F64 => 8,
             DType::F32 => 4,
         };
-        // Strides in bytes, once.
+        // Strides in bytes, once; constants where the layout class knows
+        // them (a unit stride is +1 element, a zero stride 0).
         let strides = strides
             .into_iter()
-            .map(|s| s.into_iter().map(|v| b.ins().imul_imm_s(v, es)).collect())
+            .enumerate()
+            .map(|(t, s)| {
+                s.into_iter()
+                    .enumerate()
+                    .map(|(a, v)| match func.layout.stride(t, a) {
+                        ir::Stride::Unit => b.ins().iconst(types::I64, es),
+                        ir::Stride::Zero => b.ins().iconst(types::I64, 0),
+                        ir::Stride::Far => b.ins().imul_imm_s(v, es),
+                    })
+                    .collect()
+            })
             .collect();
         let mut t = Translator {
             b,

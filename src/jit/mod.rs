@@ -145,7 +145,8 @@ impl Drop for Variant {
 }
 
 /// At most this many layout classes get code of their own; calls in
-/// further classes run the row-major code (correct, maybe slower).
+/// further classes share one more, compiled for no known stride (correct
+/// for every layout, maybe slower).
 const MAX_VARIANTS: usize = 8;
 
 type CacheKey = (String, Options);
@@ -410,6 +411,7 @@ impl Kernel {
     fn class_of<T: KernelElement>(
         &self,
         inputs: &[(&str, ArrayViewD<'_, T>)],
+        outputs: &[(&str, ArrayViewMutD<'_, T>)],
     ) -> Result<LayoutClass, Errors> {
         let mut class: Vec<Vec<lir::Stride>> = Vec::with_capacity(self.layout.ranks.len());
         for input in &self.mat.program.inputs {
@@ -420,8 +422,17 @@ impl Kernel {
                 .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?;
             class.push(LayoutClass::of_axes(a.shape(), a.strides()));
         }
-        for def in &self.mat.program.defs {
-            class.push(LayoutClass::row_major(&[def.axes.len()]).0.remove(0));
+        for (d, def) in self.mat.program.defs.iter().enumerate() {
+            let given = def.name.as_ref().and_then(|n| {
+                self.user_defs
+                    .contains(&d)
+                    .then(|| outputs.iter().find(|(m, _)| m == n))
+                    .flatten()
+            });
+            class.push(match given {
+                Some((_, v)) => LayoutClass::of_axes(v.shape(), v.strides()),
+                None => LayoutClass::row_major(&[def.axes.len()]).0.remove(0),
+            });
         }
         Ok(LayoutClass(class))
     }
@@ -432,11 +443,11 @@ impl Kernel {
         &self,
         inputs: &[(&str, ArrayViewD<'_, T>)],
     ) -> Result<lir::Func, Errors> {
-        Ok(self.variant(&self.class_of(inputs)?)?.ir.clone())
+        Ok(self.variant(&self.class_of(inputs, &[])?)?.ir.clone())
     }
 
     /// The code for `class`: compiled on first need (beyond
-    /// [`MAX_VARIANTS`] classes, the row-major code).
+    /// [`MAX_VARIANTS`] classes, code that knows no stride).
     fn variant(&self, class: &LayoutClass) -> Result<Arc<Variant>, Errors> {
         let mut v = self
             .variants
@@ -445,9 +456,23 @@ impl Kernel {
         if let Some(x) = v.iter().find(|x| x.ir.layout == *class) {
             return Ok(Arc::clone(x));
         }
-        if v.len() >= MAX_VARIANTS {
-            return Ok(Arc::clone(&v[0]));
-        }
+        // Past the cap, one more: code that knows no stride (valid for
+        // every layout).
+        let generic = LayoutClass(
+            class
+                .0
+                .iter()
+                .map(|t| vec![lir::Stride::Far; t.len()])
+                .collect(),
+        );
+        let class = if v.len() >= MAX_VARIANTS {
+            if let Some(x) = v.iter().find(|x| x.ir.layout == generic) {
+                return Ok(Arc::clone(x));
+            }
+            &generic
+        } else {
+            class
+        };
         let x = Arc::new(compile_variant(
             &self.mat.program,
             &self.names,
@@ -779,10 +804,10 @@ impl Kernel {
             ranges.push(r.start);
             ranges.push(r.len as i64);
         }
-        // The inputs' layout class picks the code; definitions the kernel
-        // allocates are row-major (a caller's output array may not be: the
-        // code is correct for any strides).
-        let variant = self.variant(&self.class_of(inputs)?)?;
+        // The layout class of the inputs and the caller's output arrays
+        // picks the code (definitions the kernel allocates are
+        // row-major).
+        let variant = self.variant(&self.class_of(inputs, outputs)?)?;
         if cfg!(debug_assertions) {
             crate::loops::verify::in_bounds(&variant.ir, bound)
                 .map_err(|e| internal(format!("loop IR verifier: {e}")))?;

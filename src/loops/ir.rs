@@ -69,9 +69,9 @@ pub struct LayoutClass(pub Vec<Vec<Stride>>);
 /// What one step along an axis moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Stride {
-    /// Not at all (stride 0: a broadcast view, or an axis of length <= 1).
+    /// Not at all (stride 0 on an axis longer than 1: a broadcast view).
     Zero,
-    /// One element (either way).
+    /// One element forward (+1).
     Unit,
     /// Farther.
     Far,
@@ -101,7 +101,9 @@ impl LayoutClass {
 
     /// The class of one tensor's axes from its shape and strides (in
     /// elements); an axis of length <= 1 counts as it would row-major
-    /// (its stride never matters).
+    /// (its stride never matters: its subscript is always 0). Code for a
+    /// class is valid for every array of that class (a `Unit` axis has
+    /// stride +1 or length <= 1, a `Zero` axis stride 0).
     pub fn of_axes(shape: &[usize], strides: &[isize]) -> Vec<Stride> {
         let r = shape.len();
         (0..r)
@@ -113,7 +115,7 @@ impl LayoutClass {
                         Stride::Far
                     }
                 } else {
-                    match strides[a].unsigned_abs() {
+                    match strides[a] {
                         0 => Stride::Zero,
                         1 => Stride::Unit,
                         _ => Stride::Far,
