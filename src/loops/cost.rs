@@ -1,6 +1,6 @@
 //! The arithmetic a kernel does per call, counted on its loop IR.
 //!
-//! In: an [`ir::Func`] and the [`Bound`] of the call. Out: the number of
+//! In: an [`ir::Func`](crate::loops::ir::Func) and the [`Bound`] of the call. Out: the number of
 //! floating-point operations: per statement, its value's operations
 //! (an n-ary `add`/`mul` is n-1; `neg`, `sq`, `div`, `pow` and calls 1;
 //! loads, indices and deltas 0), plus 1 for each accumulation (a

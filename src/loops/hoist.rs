@@ -1,6 +1,6 @@
 //! Pass: hoisting loop-invariant values.
 //!
-//! In: an [`ir::Func`]. Out: the same function where, for every loop
+//! In: an [`ir::Func`](crate::loops::ir::Func). Out: the same function where, for every loop
 //! (space, reduce, or a register reduction), each let and each register
 //! reduction of its body that depends neither on the loop's index nor on
 //! anything defined inside the loop is moved just before the loop, and

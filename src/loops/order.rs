@@ -1,6 +1,6 @@
 //! Pass: loop order from a cost model that knows the tensors' strides.
 //!
-//! In: an [`ir::Func`] in canonical form (straight from
+//! In: an [`ir::Func`](crate::loops::ir::Func) in canonical form (straight from
 //! [`super::lower`]) and a [`LayoutClass`] (per tensor axis: zero, unit or
 //! far stride). Out: the same function where each definition that is a
 //! perfect nest — axes around a chain of reductions of one kind around a

@@ -1,7 +1,7 @@
 //! The verifier: well-formedness of the loop IR, and, for a call's
 //! binding, that every access is in bounds.
 //!
-//! In: an [`ir::Func`] (and for [`in_bounds`] a [`Bound`] of the program
+//! In: an [`ir::Func`](crate::loops::ir::Func) (and for [`in_bounds`] a [`Bound`] of the program
 //! it was lowered from). Out: `Ok(())` or the first problem, in words.
 //!
 //! [`well_formed`] checks: every index a value or access uses is bound by

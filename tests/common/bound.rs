@@ -7,13 +7,13 @@
 //! of magnitudes: a first-order bound on how much a value can move when
 //! every sum inside it is reordered, in units of n·u. `M(x) = |x|` for a
 //! number, input or index; a sum's `M` is the sum of its terms' `M` (the
-//! Σ|terms|); a product's the product of its factors'; `M(a/b) = M(a)/|b|
-//! + |a/b| M(b)/|b|`; a function's `|f(a)| + |f'(a)| M(a)`; reading a
+//! Σ|terms|); a product's the product of its factors';
+//! `M(a/b) = M(a)/|b| + |a/b| M(b)/|b|`; a function's `|f(a)| + |f'(a)| M(a)`; reading a
 //! definition reads its `M`. Always `M >= |value|`. [`within`] then
 //! accepts `got` when `|got - want| <= n u M` (n: the call's index
 //! extents added up, plus 4), NaN where `want` is NaN, equal infinities.
-//! Dropping one term of magnitude t moves a value by t, which exceeds
-//! that bound unless t < n u M: the check still sees a lost term.
+//! Dropping one term of magnitude t moves a value by t, which exceeds that
+//! bound unless t is below n u M: the check still sees a lost term.
 
 #![allow(dead_code)]
 

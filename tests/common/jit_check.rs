@@ -267,7 +267,10 @@ fn check_with<T: El>(
 
     // run_into caller arrays laid out at random.
     let sentinel = T::of(OUT_SENTINEL);
-    let mut outs: Vec<(&str, Laid<T>, Laid<T>, Laid<f64>)> = Vec::new();
+    // Per output: name, the caller's array, the expected backing, the
+    // magnitudes laid out alike.
+    type Out<'n, T> = (&'n str, Laid<T>, Laid<T>, Laid<f64>);
+    let mut outs: Vec<Out<T>> = Vec::new();
     for (k, lay) in call.outs.iter().enumerate() {
         let (Some(lay), Some(name)) = (lay, &case.stmts[k].name) else {
             continue;
