@@ -24,6 +24,7 @@ pub mod interp;
 pub mod jit;
 pub mod limits;
 pub mod loops;
+pub mod ops;
 pub mod runtime;
 pub mod sema;
 pub mod stack;

@@ -418,3 +418,43 @@ fn bench_missing_shape_exits_1_and_malformed_shape_exits_2() {
         assert_eq!(o.status.code(), Some(2), "--shape {bad}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn threads_flag_gives_the_same_values_and_refuses_zero() {
+    let dir = scratch("threads");
+    let v: Vec<f64> = (0..300).map(|k| (k as f64 * 0.31).sin()).collect();
+    let a = save(&dir, "A.npy", &[20, 15], &v);
+    let x = save(&dir, "x.npy", &[15], &v[..15]);
+    let p = "y[i] = sum_j A[i,j] x[j]; s = sum_i y[i]^2";
+    let mut outs = Vec::new();
+    for n in ["1", "2", "7"] {
+        let o = ricci(&[
+            "eval",
+            p,
+            "--in",
+            &format!("A={a}"),
+            "--in",
+            &format!("x={x}"),
+            "--threads",
+            n,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        outs.push(stdout(&o));
+    }
+    assert_eq!(outs[0], outs[1]);
+    assert_eq!(outs[0], outs[2]);
+    let o = ricci(&["eval", "y = 1", "--threads", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at least 1"), "{}", stderr(&o));
+    let o = ricci(&[
+        "bench",
+        "y[i] = x[i]",
+        "--shape",
+        "x=8",
+        "--threads",
+        "1",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"run_us\""));
+}

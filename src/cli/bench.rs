@@ -98,7 +98,14 @@ pub fn run(a: &BenchArgs) -> Result<(), Failure> {
     let mut compiles: Vec<(Duration, jit::Kernel)> = Vec::new();
     for _ in 0..COMPILES {
         let t0 = Instant::now();
-        let k = jit::compile_uncached(&src.text, Options::new(dtype)).map_err(|e| src.fail(e))?;
+        let k = jit::compile_uncached(
+            &src.text,
+            Options {
+                threads: a.threads,
+                ..Options::new(dtype)
+            },
+        )
+        .map_err(|e| src.fail(e))?;
         compiles.push((t0.elapsed(), k));
     }
     let first_compile = compiles[0].0;

@@ -32,6 +32,7 @@ pub fn run(a: &EvalArgs) -> Result<(), Failure> {
         let options = crate::jit::Options {
             dtype: args.dtype().map_err(|e| src.fail(e))?,
             as_written: a.as_written,
+            threads: a.threads,
         };
         let kernel = crate::jit::compile(&src.text, options).map_err(|e| src.fail(e))?;
         if a.explain {

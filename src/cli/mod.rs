@@ -70,6 +70,9 @@ pub struct BenchArgs {
     /// Print one JSON object instead of a report.
     #[arg(long)]
     pub json: bool,
+    /// At most N threads (default: all cores).
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -129,6 +132,9 @@ pub struct EvalArgs {
     /// Print the loop nests the JIT runs, before the values.
     #[arg(long, conflicts_with = "interp")]
     pub explain: bool,
+    /// At most N threads (default: all cores).
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -202,6 +208,17 @@ fn parse_number_pair(s: &str) -> Result<(String, f64), String> {
         .parse()
         .map_err(|_| format!("`{v}` is not a number (in {s})"))?;
     Ok((k.to_string(), n))
+}
+
+/// `--threads N`: a whole number of at least 1.
+fn parse_threads(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("the number of threads must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!(
+            "`{s}` is not a whole number of threads (e.g. --threads 2)"
+        )),
+    }
 }
 
 fn parse_dim_pair(s: &str) -> Result<(String, usize), String> {

@@ -12,21 +12,16 @@
 //! - arithmetic is done in the element type of the call (`f64` or `f32`), so
 //!   an `f32` result is what `f32` arithmetic gives;
 //! - sums add their terms in index order starting from 0, products multiply
-//!   in index order starting from 1; an empty range gives 0 or 1; an
-//!   innermost reduction (one with no reduction inside) keeps
-//!   `loops::LANES` = 4 partial results: of the first 4 floor(n/4) terms,
-//!   term k goes to lane k mod 4, the last n mod 4 go to lane 0 in order,
-//!   and the lanes combine as `(l0 + l1) + (l2 + l3)` (the JIT's order, so
-//!   the two agree to the bit, and the JIT's reductions are not bound by
-//!   one add's latency);
+//!   in index order starting from 1, each with one accumulator; an empty
+//!   range gives 0 or 1 (compiled code may add in another order: lanes,
+//!   blocks, threads; tests compare it within the bound of
+//!   docs/numbers.md);
 //! - sums and products of terms fold left to right from the first term;
 //!   `max`/`min` are IEEE maximum/minimum (NaN when either is NaN, +0 over
 //!   -0); `sign` is -1, +0 or 1 (NaN for NaN); `x^2` is `x x`, other powers
 //!   `powf` (so `(-2)^3` is -8 and `2^-1` is 0.5);
 //! - nothing panics: a broken invariant of the checked or bound program
 //!   becomes an "internal error" diagnostic.
-
-mod validate;
 
 #[cfg(test)]
 mod tests;
@@ -39,7 +34,16 @@ use crate::syntax::token::{Func, ReduceKind};
 use ndarray::{ArrayD, IxDyn};
 use num_traits::{Float, ToPrimitive};
 
-pub use validate::check_args;
+/// Every problem with `args` for `program` that binding does not report:
+/// names the program does not take ([`crate::sema::check_names`]), then
+/// tensors of mixed element types.
+pub fn check_args(program: &Program, args: &Args) -> Vec<Diagnostic> {
+    let mut errors = crate::sema::check_names(program, &args.env());
+    if let Err(Errors(ds)) = args.dtype() {
+        errors.extend(ds);
+    }
+    errors
+}
 
 /// Evaluates what the symbolic engine leaves of `program` (as `eval` and
 /// compiled kernels run it by default: deltas contracted, constants
@@ -226,7 +230,6 @@ fn run<T: Element>(program: &Program, args: &Args, bound: &Bound) -> Result<Vec<
         defs: Vec::with_capacity(program.defs.len()),
         params: bound.params.iter().map(|&p| from_f64(p)).collect(),
         env: vec![None; program.indices.len()],
-        laned: std::collections::HashMap::new(),
     };
     for (d, def) in program.defs.iter().enumerate() {
         let value = ev.eval_def(DefId(d as u32), &def.axes, &def.body, def.span)?;
@@ -247,8 +250,6 @@ struct Evaluator<'a, T> {
     /// Per `IndexId`: its value at the current point, `None` when out of
     /// scope.
     env: Vec<Option<i64>>,
-    /// Per reduction (by its index): whether it runs in lanes, decided once.
-    laned: std::collections::HashMap<IndexId, bool>,
 }
 
 impl<T: Element> Evaluator<'_, T> {
@@ -405,29 +406,17 @@ impl<T: Element> Evaluator<'_, T> {
                     ReduceKind::Sum => a + x,
                     ReduceKind::Prod => a * x,
                 };
-                // An innermost reduction keeps LANES partial results, term
-                // k going to lane k mod LANES, combined pairwise at the end
-                // (the order the JIT uses); any other keeps one.
-                let innermost = *self
-                    .laned
-                    .entry(*index)
-                    .or_insert_with(|| crate::loops::is_innermost(body));
-                let lanes = if innermost { crate::loops::LANES } else { 1 };
-                let mut acc = [init; crate::loops::LANES];
-                // Full rounds of `lanes` terms; the rest goes to lane 0.
-                let full = range.len - range.len % lanes;
-                for (k, v) in range.iter().enumerate() {
+                // In index order, one accumulator: the plain meaning of the
+                // program as written (compiled code may reorder, within the
+                // bound docs/numbers.md gives).
+                let mut acc = init;
+                for v in range.iter() {
                     self.set(*index, Some(v), span)?;
                     let x = self.eval(body)?;
-                    let lane = if k < full { k % lanes } else { 0 };
-                    acc[lane] = op(acc[lane], x);
+                    acc = op(acc, x);
                 }
                 self.set(*index, None, span)?;
-                if lanes == 1 {
-                    acc[0]
-                } else {
-                    op(op(acc[0], acc[1]), op(acc[2], acc[3]))
-                }
+                acc
             }
             ExprKind::Diff { .. } => {
                 return Err(Diagnostic::at(
@@ -501,64 +490,11 @@ impl<T: Element> Evaluator<'_, T> {
         for a in args {
             xs.push(self.eval(a)?);
         }
-        Ok(match (f, xs.as_slice()) {
-            (Func::Exp, &[x]) => x.exp(),
-            (Func::Log, &[x]) => x.ln(),
-            (Func::Sqrt, &[x]) => x.sqrt(),
-            (Func::Abs, &[x]) => x.abs(),
-            (Func::Sign, &[x]) => sign(x),
-            (Func::Tanh, &[x]) => x.tanh(),
-            (Func::Sin, &[x]) => x.sin(),
-            (Func::Cos, &[x]) => x.cos(),
-            (Func::Max, &[a, b]) => max(a, b),
-            (Func::Min, &[a, b]) => min(a, b),
-            _ => {
-                return Err(internal(
-                    format!("{} called with {} arguments", f.name(), xs.len()),
-                    span,
-                ));
-            }
+        f.eval(&xs).ok_or_else(|| {
+            internal(
+                format!("{} called with {} arguments", f.name(), xs.len()),
+                span,
+            )
         })
-    }
-}
-
-/// -1, 0 or 1 by the sign of `x` (0 for ±0); NaN for NaN.
-fn sign<T: Float>(x: T) -> T {
-    if x > T::zero() {
-        T::one()
-    } else if x < T::zero() {
-        -T::one()
-    } else if x == T::zero() {
-        T::zero()
-    } else {
-        x
-    }
-}
-
-/// The larger of `a` and `b` (IEEE 754 maximum: NaN when either is NaN,
-/// +0 over -0), as the JIT's `fmax`.
-fn max<T: Float>(a: T, b: T) -> T {
-    if a.is_nan() || b.is_nan() {
-        T::nan()
-    } else if a > b {
-        a
-    } else if b > a || a.is_sign_negative() {
-        b
-    } else {
-        a
-    }
-}
-
-/// The smaller of `a` and `b` (IEEE 754 minimum: NaN when either is NaN,
-/// -0 under +0), as the JIT's `fmin`.
-fn min<T: Float>(a: T, b: T) -> T {
-    if a.is_nan() || b.is_nan() {
-        T::nan()
-    } else if a < b {
-        a
-    } else if b < a || a.is_sign_positive() {
-        b
-    } else {
-        a
     }
 }

@@ -48,6 +48,7 @@ fn run(src: &str, args: Args) -> Vec<Tensor> {
     let options = crate::jit::Options {
         dtype: args.dtype().unwrap(),
         as_written: true,
+        threads: None,
     };
     let jit = crate::jit::compile(src, options)
         .and_then(|k| k.call(&args))

@@ -55,6 +55,9 @@ pub struct Options {
     /// logs, shared subexpressions computed once). A program with `diff`
     /// goes through the symbolic engine either way.
     pub as_written: bool,
+    /// At most this many threads per call (`--threads`; `None`: all
+    /// cores). Results are the same for any number (README: "Threads").
+    pub threads: Option<usize>,
 }
 
 impl Options {
@@ -63,6 +66,7 @@ impl Options {
         Options {
             dtype,
             as_written: false,
+            threads: None,
         }
     }
 }

@@ -31,7 +31,6 @@ use super::Plan;
 use crate::sema::{
     Bound, Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef,
 };
-use crate::syntax::token::Func;
 use std::collections::{BTreeSet, HashMap};
 
 /// A program with its reused intermediates materialised, and how it
@@ -376,10 +375,7 @@ fn share_calls(
 /// order of first appearance (`exp(x[#0,#1])`), and those indices.
 fn shape(e: &Expr, program: &Program) -> Option<(String, Vec<IndexId>)> {
     let expensive = match &e.kind {
-        ExprKind::Call(f, _) => matches!(
-            f,
-            Func::Exp | Func::Log | Func::Tanh | Func::Sin | Func::Cos
-        ),
+        ExprKind::Call(f, _) => f.op().expensive,
         ExprKind::Pow(_, b) => !super::is_square(b),
         _ => false,
     };

@@ -65,6 +65,12 @@ fn fold(e: &Expr, errors: &mut Vec<Diagnostic>) -> Option<BigRational> {
             }
             exact_power(&b, &p)
         }
+        // The functions whose value at a rational is rational (as the
+        // simplifier folds them): `abs(0)^-1` divides by zero too.
+        ExprKind::Call(f, _) => {
+            let v = all()?;
+            f.exact(&v.iter().collect::<Vec<_>>())
+        }
         _ => None,
     }
 }
@@ -115,6 +121,9 @@ mod tests {
             "y = 1/(2 - 2)",
             "y = x/(3 - 3)",
             "y = (2-2)^(-3)",
+            "y = x (abs(0))^(-1)",
+            "y = 1/max(0, -1)",
+            "y = 1/sign(1 - 1)",
         ] {
             let e = errors(src);
             assert_eq!(e.len(), 1, "{src}: {e:?}");

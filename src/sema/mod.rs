@@ -13,11 +13,13 @@ mod exact;
 mod literal;
 pub mod program;
 mod resolve;
+mod validate;
 
 pub use bind::{Bound, Env, IndexRange, bind, bind_as_written};
 pub use literal::parse_literal;
 pub use program::*;
 pub use resolve::{MAX_CHECKED_DEPTH, MAX_INDICES, check};
+pub use validate::check_names;
 
 /// Parses and checks program text in one step.
 pub fn check_source(src: &str) -> Result<Program, crate::diagnostics::Errors> {

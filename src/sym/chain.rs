@@ -18,9 +18,9 @@
 //! Always: the result's free indices are `e`'s plus the target's; derived
 //! definitions read only earlier definitions and inputs.
 
+use super::defs::{SymDef, SymProgram};
 use super::diff::{Var, diff};
 use super::pool::{ExprId, Ix, Node};
-use super::program::{SymDef, SymProgram};
 use super::simplify::{simplify, subscripts};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::sema::{DefId, InputId, ParamId, TensorRef};

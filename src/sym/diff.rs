@@ -14,6 +14,7 @@
 //! subgradient: `d|x|/dx = sign(x)`, `d max(a,b)/da` is 1 where a >= b.
 
 use super::pool::{ExprId, Ix, Node, Pool};
+use crate::ops::{D, Derivative};
 use crate::sema::{ParamId, TensorRef};
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
@@ -153,50 +154,58 @@ impl Differ<'_> {
     }
 
     fn call(&mut self, pool: &mut Pool, e: ExprId, f: Func, args: &[ExprId]) -> ExprId {
-        if let (Func::Max | Func::Min, [a, b]) = (f, args) {
-            let (a, b) = (*a, *b);
-            let da = self.go(pool, a);
-            let db = self.go(pool, b);
-            // max: a wins where a >= b; min: a wins where a <= b.
-            let diff = match f {
-                Func::Max => pool.sub(a, b),
-                _ => pool.sub(b, a),
-            };
-            let wins = step(pool, diff);
-            let one = pool.one();
-            let loses = pool.sub(one, wins);
-            let ta = pool.mul2(wins, da);
-            let tb = pool.mul2(loses, db);
-            return pool.add2(ta, tb);
-        }
-        let u = args[0];
-        let du = self.go(pool, u);
-        let outer = match f {
-            Func::Exp => e,
-            Func::Log => {
-                let m1 = pool.int(-1);
-                pool.pow(u, m1)
-            }
-            Func::Sqrt => {
-                let half = pool.konst(BigRational::new(BigInt::from(1), BigInt::from(2)));
-                pool.div(half, e)
-            }
-            Func::Abs => pool.call(Func::Sign, vec![u]),
-            Func::Sign => pool.zero(),
-            Func::Tanh => {
-                let one = pool.one();
-                let two = pool.int(2);
-                let sq = pool.pow(e, two);
-                pool.sub(one, sq)
-            }
-            Func::Sin => pool.call(Func::Cos, vec![u]),
-            Func::Cos => {
-                let s = pool.call(Func::Sin, vec![u]);
-                pool.neg(s)
-            }
-            Func::Max | Func::Min => pool.zero(),
+        let (d, u) = match (f.op().derivative, args) {
+            (Derivative::Chain(d), [u]) => (d, *u),
+            (Derivative::Select { max }, [a, b]) => return self.select(pool, max, *a, *b),
+            // A call with the wrong number of arguments never passes the
+            // checker; its derivative is left as 0 rather than panicking.
+            _ => return pool.zero(),
         };
+        let du = self.go(pool, u);
+        let outer = template(pool, &d, u, e);
         pool.mul2(outer, du)
+    }
+
+    /// `d max(a,b)` (`max`) or `d min(a,b)`: the derivative of the argument
+    /// that wins, by a step function.
+    fn select(&mut self, pool: &mut Pool, max: bool, a: ExprId, b: ExprId) -> ExprId {
+        let da = self.go(pool, a);
+        let db = self.go(pool, b);
+        // max: a wins where a >= b; min: a wins where a <= b.
+        let diff = if max { pool.sub(a, b) } else { pool.sub(b, a) };
+        let wins = step(pool, diff);
+        let one = pool.one();
+        let loses = pool.sub(one, wins);
+        let ta = pool.mul2(wins, da);
+        let tb = pool.mul2(loses, db);
+        pool.add2(ta, tb)
+    }
+}
+
+/// A derivative template of [`crate::ops`] built in `pool`, for the
+/// argument `u` of a call whose value is `f`.
+fn template(pool: &mut Pool, d: &D, u: ExprId, f: ExprId) -> ExprId {
+    match d {
+        D::U => u,
+        D::F => f,
+        D::Q(n, m) => pool.konst(BigRational::new(BigInt::from(*n), BigInt::from(*m))),
+        D::Call(g, x) => {
+            let x = template(pool, x, u, f);
+            pool.call(*g, vec![x])
+        }
+        D::Mul(xs) => {
+            let xs = xs.iter().map(|x| template(pool, x, u, f)).collect();
+            pool.mul(xs)
+        }
+        D::Add(xs) => {
+            let xs = xs.iter().map(|x| template(pool, x, u, f)).collect();
+            pool.add(xs)
+        }
+        D::Pow(x, n) => {
+            let x = template(pool, x, u, f);
+            let n = pool.int(*n);
+            pool.pow(x, n)
+        }
     }
 }
 

@@ -29,6 +29,7 @@ use super::print::{
     Binders, Factor, IndexNames, binder_chain, decimal, is_negative, quotient, reduces_last,
     split_term,
 };
+use crate::ops::Latex;
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -243,11 +244,11 @@ impl Writer<'_> {
     fn call(&mut self, f: Func, args: &[ExprId]) -> String {
         let args: Vec<String> = args.iter().map(|&a| self.show(a, Prec::Sum)).collect();
         let args = args.join(", ");
-        match f {
-            Func::Sqrt => format!("\\sqrt{{{args}}}"),
-            Func::Abs => format!("\\left\\lvert {args} \\right\\rvert"),
-            Func::Sign => format!("\\operatorname{{sign}}\\left({args}\\right)"),
-            _ => format!("\\{}\\left({args}\\right)", f.name()),
+        match f.op().latex {
+            Latex::Sqrt => format!("\\sqrt{{{args}}}"),
+            Latex::Bars => format!("\\left\\lvert {args} \\right\\rvert"),
+            Latex::Operator => format!("\\operatorname{{{}}}\\left({args}\\right)", f.name()),
+            Latex::Command => format!("\\{}\\left({args}\\right)", f.name()),
         }
     }
 

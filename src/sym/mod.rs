@@ -11,9 +11,9 @@
 
 pub mod api;
 pub mod chain;
+pub mod defs;
 pub mod diff;
 pub mod latex;
-pub mod order;
 pub mod pool;
 pub mod print;
 pub mod program;

@@ -27,6 +27,7 @@
 //! - free indices ([`Level::Free`]) are the axes of definitions, derivative
 //!   targets and binders opened while a rule works under them.
 
+pub mod order;
 use crate::sema::{ParamId, TensorRef};
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
@@ -378,7 +379,7 @@ impl Pool {
             return self.one();
         }
         // Structural order (names, levels), never creation order.
-        let (a, b) = match super::order::cmp_index(self, a, b) {
+        let (a, b) = match order::cmp_index(self, a, b) {
             std::cmp::Ordering::Greater => (b, a),
             _ => (a, b),
         };
@@ -460,7 +461,7 @@ impl Pool {
             let k = self.konst(c);
             out.push(self.mul(vec![k, rest]));
         }
-        super::order::sort_terms(self, &mut out);
+        order::sort_terms(self, &mut out);
         if !constant.is_zero() {
             out.push(self.konst(constant));
         }
@@ -592,7 +593,7 @@ impl Pool {
                 }
             }
         }
-        super::order::sort_factors(self, &mut out);
+        order::sort_factors(self, &mut out);
         if !coeff.is_one() {
             out.insert(0, self.konst(coeff));
         }
@@ -968,20 +969,5 @@ fn fold_call(pool: &Pool, f: Func, args: &[ExprId]) -> Option<BigRational> {
         .iter()
         .map(|&a| pool.as_const(a))
         .collect::<Option<_>>()?;
-    let zero = BigRational::zero();
-    let one = BigRational::one();
-    match (f, cs.as_slice()) {
-        (Func::Exp, [x]) if x.is_zero() => Some(one),
-        (Func::Log, [x]) if x.is_one() => Some(zero),
-        (Func::Sqrt, [x]) if !x.is_negative() => {
-            exact_pow(x, &BigRational::new(1.into(), 2.into()))
-        }
-        (Func::Abs, [x]) => Some(x.abs()),
-        (Func::Sign, [x]) => Some(x.signum()),
-        (Func::Tanh | Func::Sin, [x]) if x.is_zero() => Some(zero),
-        (Func::Cos, [x]) if x.is_zero() => Some(one),
-        (Func::Max, [a, b]) => Some(if a >= b { (*a).clone() } else { (*b).clone() }),
-        (Func::Min, [a, b]) => Some(if a <= b { (*a).clone() } else { (*b).clone() }),
-        _ => None,
-    }
+    f.exact(&cs)
 }

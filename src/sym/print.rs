@@ -49,7 +49,7 @@
 //!   [`crate::sema::MAX_INDICES`] to a group); bounds print as
 //!   `sum_{i=1}^{N}`.
 
-use super::order;
+use super::pool::order;
 use super::pool::{ExprId, Ix, Node, Pool};
 use crate::sema::{MAX_INDICES, TensorRef};
 use crate::syntax::token::{Func, ReduceKind};

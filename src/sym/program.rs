@@ -19,30 +19,7 @@ use crate::sema::{self, DefId, Expr, ExprKind, IndexId, TensorRef, Wrt};
 use num_traits::Signed;
 use std::collections::HashMap;
 
-#[derive(Clone, Debug)]
-pub struct SymDef {
-    /// `None` for a bare expression.
-    pub name: Option<String>,
-    pub axes: Vec<Ix>,
-    pub body: ExprId,
-    pub span: Span,
-    /// Made by the symbolic engine (an adjoint), not written by the user.
-    pub derived: bool,
-}
-
-#[derive(Clone, Debug)]
-pub struct SymProgram {
-    pub pool: Pool,
-    /// By [`DefId`].
-    pub defs: Vec<SymDef>,
-    /// Statement order.
-    pub order: Vec<DefId>,
-    pub inputs: Vec<sema::Input>,
-    pub params: Vec<sema::Param>,
-    /// For a derivative's target indices: the input axis whose extent they
-    /// take.
-    pub extent_of: HashMap<Ix, (TensorRef, usize)>,
-}
+pub use super::defs::{SymDef, SymProgram};
 
 /// Lowers a checked program, evaluating every `diff(...)` symbolically and
 /// simplifying every definition.

@@ -72,62 +72,8 @@ pub enum ReduceKind {
     Prod,
 }
 
-/// The built-in functions of LANGUAGE.md section 5.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Func {
-    Exp,
-    Log,
-    Sqrt,
-    Abs,
-    Sign,
-    Tanh,
-    Sin,
-    Cos,
-    Max,
-    Min,
-}
-
-impl Func {
-    pub const ALL: [Func; 10] = [
-        Func::Exp,
-        Func::Log,
-        Func::Sqrt,
-        Func::Abs,
-        Func::Sign,
-        Func::Tanh,
-        Func::Sin,
-        Func::Cos,
-        Func::Max,
-        Func::Min,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Func::Exp => "exp",
-            Func::Log => "log",
-            Func::Sqrt => "sqrt",
-            Func::Abs => "abs",
-            Func::Sign => "sign",
-            Func::Tanh => "tanh",
-            Func::Sin => "sin",
-            Func::Cos => "cos",
-            Func::Max => "max",
-            Func::Min => "min",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Func> {
-        Func::ALL.into_iter().find(|f| f.name() == name)
-    }
-
-    /// How many arguments the function takes.
-    pub fn arity(self) -> usize {
-        match self {
-            Func::Max | Func::Min => 2,
-            _ => 1,
-        }
-    }
-}
+/// The built-in functions: their table is [`crate::ops`].
+pub use crate::ops::Func;
 
 /// A token as the grammar sees it. `Binder` carries the index glued to the
 /// binder (`sum_j` gives `Some("j")`); `sum_` before `{` gives `None`.

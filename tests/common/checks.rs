@@ -179,6 +179,18 @@ pub fn refused_for_zero_divisor(case: &Case) -> bool {
 /// Whether the oracle gives every statement a value and every value is
 /// finite: where it does, a division-by-zero refusal is wrong (the divisor
 /// was not zero after all).
+/// Whether the language refuses `case` as written because an exact
+/// constant divides by zero (`0^(-1)`, `1/(1-1)`): the generator may build
+/// one, and refusing it with that error is the right answer, not a failure.
+pub fn divides_by_zero_as_written(case: &Case) -> bool {
+    match ricci::sema::check_source(&case.text()) {
+        Err(e) => e.0.iter().any(|d| {
+            d.message.contains("divides by zero") || d.message.contains("division by zero")
+        }),
+        Ok(_) => false,
+    }
+}
+
 fn oracle_is_finite(case: &Case) -> bool {
     case.oracle()
         .iter()

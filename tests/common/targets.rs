@@ -13,8 +13,8 @@
 #![allow(dead_code)]
 
 use super::checks::{
-    FILE, derivatives_match_differences, interp_matches_oracle, refused_for_zero_divisor,
-    simplify_keeps_values, simplify_round_trips, too_big,
+    FILE, derivatives_match_differences, divides_by_zero_as_written, interp_matches_oracle,
+    refused_for_zero_divisor, simplify_keeps_values, simplify_round_trips, too_big,
 };
 use super::choices::Choices;
 use super::generator::{Case, DERIVATIVE, JIT, SMOOTH, SYMBOLIC};
@@ -173,18 +173,6 @@ pub fn parse(data: &[u8]) -> Result<(), String> {
 // ---------------------------------------------------------------------------
 // symbolic and eval: generated programs
 // ---------------------------------------------------------------------------
-
-/// Whether the language refuses `case` as written because an exact
-/// constant divides by zero (`0^(-1)`, `1/(1-1)`): the generator may build
-/// one, and refusing it with that error is the right answer, not a failure.
-fn divides_by_zero_as_written(case: &Case) -> bool {
-    match ricci::sema::check_source(&case.text()) {
-        Err(e) => e.0.iter().any(|d| {
-            d.message.contains("divides by zero") || d.message.contains("division by zero")
-        }),
-        Ok(_) => false,
-    }
-}
 
 /// Target `symbolic`: a program of the [`SYMBOLIC`], [`SMOOTH`] or
 /// [`DERIVATIVE`] profile (first byte); simplifying keeps values and is
