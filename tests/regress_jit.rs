@@ -661,7 +661,9 @@ fn cli_eval_and_explain_with_a_hidden_definition() {
         pos("y[i]:") < pos("s[k]:") && pos("s[k]:") < pos("d[k]:"),
         "{out}"
     );
-    assert!(out.contains("acc2 += _t0[q]"), "{out}");
+    // The sum over q is computed once, before the loop over i.
+    assert!(out.contains("yield _t0[q]"), "{out}");
+    assert!(pos("= sum q") < pos("for i {"), "{out}");
 
     // A disagreeing --dim: status 1, the user's names only.
     let mut bad = jit_args.clone();

@@ -7,7 +7,8 @@
 //! check, symbolic work, code generation, and the first compile, which pays
 //! the process's one-time costs), the kernel's median run time over
 //! many calls, and the rates that implies: GFLOP/s from a count of the
-//! arithmetic the kernel's loop nests do ([`count_flops`]), GB/s from the
+//! arithmetic the kernel's loop IR does (`Kernel::flops`, counted by
+//! `loops::cost`), GB/s from the
 //! bytes of the inputs and outputs (a lower bound on the memory traffic).
 //! `--json` prints one JSON object (written by hand: `compile_us`,
 //! `first_compile_us`, `compiles`, `parse_us`, `symbolic_us`, `codegen_us`, `run_us`, `min_run_us`, `runs`,
@@ -22,12 +23,10 @@
 use super::{BenchArgs, Failure, source};
 use crate::diagnostics::{Diagnostic, Errors};
 use crate::jit::{self, CompileTimes, Options};
-use crate::loops::Plan;
 use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
-use crate::sema::{self, Expr, ExprKind, IndexId, Program};
+use crate::sema::{self, Program};
 use ndarray::{ArrayD, IxDyn};
-use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// Measure for at least this long (after warming up) ...
@@ -150,7 +149,7 @@ pub fn run(a: &BenchArgs) -> Result<(), Failure> {
     let median = samples[samples.len() / 2];
     let min = samples[0];
 
-    let flops = count_flops(&program, &args).map_err(|e| src.fail(e))?;
+    let flops = kernel.flops(&args).map_err(|e| src.fail(e))?;
     let report = Report {
         dtype,
         compile,
@@ -283,101 +282,6 @@ fn random_tensor(shape: &[usize], dtype: DType, stream: u64) -> Result<Tensor, S
             Tensor::F32(ArrayD::from_shape_vec(IxDyn(shape), v).map_err(|e| e.to_string())?)
         }
     })
-}
-
-/// The arithmetic the kernel does per call, as the JIT lays it out: the
-/// program as the symbolic engine leaves it (derivatives carried out), with
-/// reused sums materialised ([`crate::loops::materialize`]), each definition
-/// a loop nest over its axes with one loop per `sum`/`prod`, and every
-/// subexpression computed once per iteration of the innermost loop whose
-/// index it depends on (the plan hoists it out of the others). Operations:
-/// an n-ary `+` or `*` is n-1, a function call, division, power or negation
-/// 1, a reduction step 1 (the accumulation). An estimate: a power may cost
-/// more than one multiply, a delta or an index value costs nothing here.
-fn count_flops(program: &Program, args: &Args) -> Result<f64, Errors> {
-    let has_diff = program.defs.iter().any(|d| {
-        let mut found = false;
-        d.body
-            .walk(&mut |e| found |= matches!(e.kind, ExprKind::Diff { .. }));
-        found
-    });
-    let written = has_diff.then_some(program);
-    let lowered;
-    let program = if has_diff {
-        lowered = crate::sym::lower_and_raise(program)?.0;
-        &lowered
-    } else {
-        program
-    };
-    let mat = crate::loops::materialize(program);
-    let bound = mat.bound(sema::bind_as_written(written, program, &args.env())?);
-    let program = &mat.program;
-    let plan = Plan::new(program);
-    let mut total = 0.0;
-    for def in &program.defs {
-        let loops: Loops = def
-            .axes
-            .iter()
-            .map(|&a| (a, bound.range(a).len as f64))
-            .collect();
-        total += body_flops(&def.body, loops, &plan, &bound);
-    }
-    Ok(total)
-}
-
-/// Loops around an expression, outermost first: index and extent.
-type Loops = Vec<(IndexId, f64)>;
-
-/// The operations of `body` inside the `loops` around it (outermost
-/// first); iterative, as bodies may nest deeply.
-fn body_flops(body: &Expr, loops: Loops, plan: &Plan, bound: &sema::Bound) -> f64 {
-    let mut total = 0.0;
-    let mut stack: Vec<(&Expr, Rc<Loops>)> = vec![(body, Rc::new(loops))];
-    while let Some((e, loops)) = stack.pop() {
-        // The loops `e` stays inside: up to the innermost one it depends on
-        // (all of them if the plan does not know `e`).
-        let keep = match plan.free(e) {
-            Some(free) => loops
-                .iter()
-                .rposition(|(i, _)| free.contains(i))
-                .map_or(0, |k| k + 1),
-            None => loops.len(),
-        };
-        let loops = if keep < loops.len() {
-            Rc::new(loops[..keep].to_vec())
-        } else {
-            loops
-        };
-        let times: f64 = loops.iter().map(|(_, n)| n).product();
-        let ops = match &e.kind {
-            ExprKind::Const(_)
-            | ExprKind::Param(_)
-            | ExprKind::Scalar(_)
-            | ExprKind::Index(_)
-            | ExprKind::Elem(..)
-            | ExprKind::Delta(..) => 0.0,
-            ExprKind::Neg(_)
-            | ExprKind::Div(..)
-            | ExprKind::Pow(..)
-            | ExprKind::Call(..)
-            | ExprKind::Diff { .. } => 1.0,
-            ExprKind::Add(v) | ExprKind::Mul(v) => v.len().saturating_sub(1) as f64,
-            ExprKind::Reduce { index, body, .. } => {
-                // One accumulation per step, and the body inside the loop.
-                let len = bound.range(*index).len as f64;
-                let mut inner = loops.as_ref().clone();
-                inner.push((*index, len));
-                stack.push((body, Rc::new(inner)));
-                total += len * times;
-                continue;
-            }
-        };
-        total += ops * times;
-        for c in e.children() {
-            stack.push((c, Rc::clone(&loops)));
-        }
-    }
-    total
 }
 
 fn us(d: Duration) -> f64 {

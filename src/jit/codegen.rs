@@ -1,34 +1,35 @@
-//! Cranelift translation: a [`Plan`] to one native function that computes
-//! every definition of the program.
+//! Cranelift translation: the loop IR ([`ir::Func`]) to one native
+//! function that computes every definition of the program.
 //!
-//! In: the plan, the element type, and the layout of the call's tables.
-//! Out: a function `f(ptrs, strides, ranges, params)` defined in the given
-//! JIT module, where `ptrs[t]` is the data pointer of tensor `t` (inputs,
-//! then definitions), `strides` the strides of every tensor in elements
-//! (at [`Layout::stride_at`]), `ranges[2 id]`/`ranges[2 id + 1]` the start
-//! and length of index `id`, and `params` the scalar parameters as f64.
+//! In: the IR (after every pass), the element type, and the layout of the
+//! call's tables. Out: a function `f(ptrs, strides, ranges, params)`
+//! defined in the given JIT module, where `ptrs[t]` is the data pointer of
+//! tensor `t` (inputs, then definitions), `strides` the strides of every
+//! tensor in elements (at [`Layout::stride_at`]), `ranges[2 id]`/`ranges[2
+//! id + 1]` the start and length of index `id`, and `params` the scalar
+//! parameters as f64.
 //!
-//! Always: the code reads and writes only at `ptr + sum(index * stride)`
-//! for index values inside the ranges it is given; the caller proves those
-//! in bounds (`sema::bind`) before it runs. Arithmetic follows the
-//! interpreter exactly: the same operations in the same order, one
-//! accumulator per sum or product, started at 0 or 1, `max`/`min`
-//! propagating NaN, `sign(0) = 0`, `^` as `powf` (but `x^2` as `x x`, which
-//! is the same correctly rounded value), exp/log/tanh/sin/cos/pow calling the
-//! same Rust functions the interpreter uses. In an innermost (laned)
-//! reduction, every element read along the loop's index is reached through
-//! a pointer bumped each trip, not recomputed from the index.
+//! Always: this module translates the IR statement by statement and
+//! decides nothing itself: loops, lets, reductions (with their lanes),
+//! stores and updates are emitted where the IR has them. It reads and
+//! writes only at `ptr + sum(subscript * stride)` for index values inside
+//! the ranges it is given; the caller proves those in bounds
+//! (`sema::bind`, restated on the IR by `loops::verify`) before it runs.
+//! Arithmetic: `max`/`min` propagate NaN, `sign(0) = 0`, `sq` is `x x`,
+//! exp/log/tanh/sin/cos/pow call the Rust functions the interpreter uses.
+//! In a loop with no loop inside, every access that moves with the loop's
+//! index is reached through a pointer bumped each trip, not recomputed.
+//! Strides the IR's layout class knows (unit: +1 element, zero) are
+//! constants in the code; the caller runs code only on arrays of its class.
 
 use super::host;
-use crate::loops::Plan;
+use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
 use crate::runtime::values::DType;
-use crate::sema::{Expr, ExprKind, IndexId, TensorRef};
 use crate::syntax::token::{Func, ReduceKind};
 use cranelift::codegen::ir::{FuncRef, MemFlagsData, UserFuncName};
 use cranelift::prelude::*;
 use cranelift_jit::JITModule;
 use cranelift_module::{FuncId, Linkage, Module};
-use num_traits::ToPrimitive;
 use std::collections::HashMap;
 
 /// Where each tensor's strides sit in the stride table.
@@ -39,14 +40,10 @@ pub struct Layout {
     pub ranks: Vec<usize>,
     pub n_strides: usize,
     pub n_inputs: usize,
-    /// Definitions computed as row reductions (`Plan::row_reduction`), each
-    /// with a scratch buffer of `LANES` rows at pointer slot
-    /// `ranks.len() + position`.
-    pub rows: Vec<usize>,
 }
 
 impl Layout {
-    pub fn new(ranks: Vec<usize>, n_inputs: usize, rows: Vec<usize>) -> Layout {
+    pub fn new(ranks: Vec<usize>, n_inputs: usize) -> Layout {
         let mut stride_at = Vec::with_capacity(ranks.len());
         let mut n = 0;
         for r in &ranks {
@@ -58,14 +55,6 @@ impl Layout {
             ranks,
             n_strides: n,
             n_inputs,
-            rows,
-        }
-    }
-
-    pub fn tensor(&self, t: TensorRef) -> usize {
-        match t {
-            TensorRef::Input(i) => i.index(),
-            TensorRef::Def(d) => self.n_inputs + d.index(),
         }
     }
 }
@@ -73,7 +62,7 @@ impl Layout {
 /// Defines the program's function in `module`; returns its id.
 pub fn translate(
     module: &mut JITModule,
-    plan: &Plan,
+    func: &ir::Func,
     dtype: DType,
     layout: &Layout,
     name: &str,
@@ -118,36 +107,46 @@ pub fn translate(
                 .collect();
             strides.push(s);
         }
-        for r in 0..layout.rows.len() {
-            let slot = layout.ranks.len() + r;
-            ptrs.push(b.ins().load(ptr, flags, ptrs_p, (8 * slot) as i32));
-        }
         let funcs: HashMap<host::Fn, FuncRef> = host_ids
             .into_iter()
             .map(|(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
             .collect();
+        let es = match dtype {
+            DType::F64 => 8,
+            DType::F32 => 4,
+        };
+        // Strides in bytes, once; constants where the layout class knows
+        // them (a unit stride is +1 element, a zero stride 0).
+        let strides = strides
+            .into_iter()
+            .enumerate()
+            .map(|(t, s)| {
+                s.into_iter()
+                    .enumerate()
+                    .map(|(a, v)| match func.layout.stride(t, a) {
+                        ir::Stride::Unit => b.ins().iconst(types::I64, es),
+                        ir::Stride::Zero => b.ins().iconst(types::I64, 0),
+                        ir::Stride::Far => b.ins().imul_imm_s(v, es),
+                    })
+                    .collect()
+            })
+            .collect();
         let mut t = Translator {
             b,
-            plan,
             ty,
-            es: match dtype {
-                DType::F64 => 8,
-                DType::F32 => 4,
-            },
-            layout,
             ptrs,
             strides,
             ranges: ranges_p,
             params: params_p,
             vars: HashMap::new(),
-            cache: HashMap::new(),
+            lets: HashMap::new(),
+            accs: HashMap::new(),
             funcs,
             bumped: HashMap::new(),
             lane: 0,
         };
-        for (d, def) in plan.program.defs.iter().enumerate() {
-            t.cache.clear();
-            t.nest(d, &def.axes, 0, &def.body)?;
+        for block in &func.blocks {
+            t.list(&block.body)?;
         }
         t.b.ins().return_(&[]);
         t.b.finalize(module.target_config());
@@ -159,29 +158,61 @@ pub fn translate(
     Ok(id)
 }
 
-struct Translator<'a, 'f> {
+struct Translator<'f> {
     b: FunctionBuilder<'f>,
-    plan: &'a Plan<'a>,
     ty: Type,
-    es: i64,
-    layout: &'a Layout,
     ptrs: Vec<Value>,
+    /// Per tensor, per axis: the stride in bytes.
     strides: Vec<Vec<Value>>,
     ranges: Value,
     params: Value,
     vars: HashMap<IndexId, Variable>,
-    /// Values of hoisted subexpressions, computed before the loop they do
-    /// not depend on.
-    cache: HashMap<*const Expr, Value>,
+    lets: HashMap<u32, Value>,
+    accs: HashMap<u32, Value>,
     funcs: HashMap<host::Fn, FuncRef>,
-    /// Inside a laned loop: the elements it walks, each with a pointer
-    /// that is bumped every trip and the byte offsets of lanes 0..4.
-    bumped: HashMap<*const Expr, (Variable, Value)>,
-    /// The lane being emitted (its offset is `lane * step`).
+    /// Inside a loop with no loop inside: the accesses that move with its
+    /// index, each with a pointer bumped every trip and its step in bytes.
+    bumped: HashMap<*const Access, (Variable, Value)>,
+    /// The lane being emitted in an unrolled reduction (an access's
+    /// address is its pointer plus `lane * step`).
     lane: i64,
 }
 
-impl Translator<'_, '_> {
+/// Whether a statement list holds no loop.
+fn flat(body: &[Stmt]) -> bool {
+    !body.iter().any(|s| {
+        matches!(
+            s,
+            Stmt::Loop { .. } | Stmt::Reduce { .. } | Stmt::Gemm { .. }
+        )
+    })
+}
+
+/// The accesses of `body` (and `value`) that move with `index`.
+fn moving<'a>(body: &'a [Stmt], value: Option<&'a Expr>, index: IndexId) -> Vec<&'a Access> {
+    let mut out: Vec<&Access> = Vec::new();
+    let mut exprs: Vec<&Expr> = value.into_iter().collect();
+    for s in body {
+        if let Stmt::Store { dst, .. } | Stmt::Update { dst, .. } = s
+            && dst.uses(index)
+        {
+            out.push(dst);
+        }
+        exprs.extend(s.exprs());
+    }
+    for e in exprs {
+        e.walk(&mut |x| {
+            if let Expr::Load(a) = x
+                && a.uses(index)
+            {
+                out.push(a);
+            }
+        });
+    }
+    out
+}
+
+impl Translator<'_> {
     fn var(&mut self, i: IndexId) -> Variable {
         if let Some(&v) = self.vars.get(&i) {
             return v;
@@ -191,164 +222,87 @@ impl Translator<'_, '_> {
         v
     }
 
-    /// Computes the subexpressions of `body` that need none of `inner`.
-    fn hoist(&mut self, inner: &[IndexId], body: &Expr) -> Result<(), String> {
-        let cache = &self.cache;
-        let list = self
-            .plan
-            .hoists(inner, body, &|e| cache.contains_key(&(e as *const Expr)));
-        for e in list {
-            let v = self.expr(e)?;
-            self.cache.insert(e as *const Expr, v);
+    /// The start and length of index `i`'s range.
+    fn range(&mut self, i: IndexId) -> (Value, Value) {
+        let flags = MemFlagsData::trusted();
+        let off = (16 * i.index()) as i32;
+        let start = self.b.ins().load(types::I64, flags, self.ranges, off);
+        let len = self.b.ins().load(types::I64, flags, self.ranges, off + 8);
+        (start, len)
+    }
+
+    fn list(&mut self, stmts: &[Stmt]) -> Result<(), String> {
+        for s in stmts {
+            self.stmt(s)?;
         }
         Ok(())
     }
 
-    /// The loop nest of definition `d` from axis `depth` inwards.
-    fn nest(
-        &mut self,
-        d: usize,
-        axes: &[IndexId],
-        depth: usize,
-        body: &Expr,
-    ) -> Result<(), String> {
-        if depth == axes.len() {
-            let v = self.expr(body)?;
-            let t = self.layout.n_inputs + d;
-            let addr = self.address(t, axes);
-            self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
-            return Ok(());
-        }
-        self.hoist(&axes[depth..], body)?;
-        if depth + 1 == axes.len()
-            && let Some(r) = self.layout.rows.iter().position(|&x| x == d)
-            && let Some((kind, j, inner)) = self.plan.row_reduction(axes, body)
-        {
-            return self.rows(d, r, axes, kind, j, inner);
-        }
-        let index = axes[depth];
-        self.looped(index, &mut |t| t.nest(d, axes, depth + 1, body))
-    }
-
-    /// The innermost axis `k` of definition `d` = `sum_j inner`, with `j`
-    /// outside `k`: `LANES` partial rows in scratch slot `r`, term j added
-    /// to row lane(j) (`(j - start) mod 4` in the full rounds of 4, row 0
-    /// after them), then combined as `(p0 + p1) + (p2 + p3)` into the
-    /// output.
-    fn rows(
-        &mut self,
-        d: usize,
-        r: usize,
-        axes: &[IndexId],
-        kind: ReduceKind,
-        j: IndexId,
-        inner: &Expr,
-    ) -> Result<(), String> {
-        let k = axes[axes.len() - 1];
+    fn stmt(&mut self, s: &Stmt) -> Result<(), String> {
         let flags = MemFlagsData::trusted();
-        let scratch = self.ptrs[self.layout.ranks.len() + r];
-        let koff = (16 * k.index()) as i32;
-        let kstart = self.b.ins().load(types::I64, flags, self.ranges, koff);
-        let klen = self.b.ins().load(types::I64, flags, self.ranges, koff + 8);
-        let es = self.es;
-        // The byte address of partial row `lane` at the current k.
-        let row_addr = |t: &mut Self, lane: i64| {
-            let kv = t.var(k);
-            let kv = t.b.use_var(kv);
-            let rel = t.b.ins().isub(kv, kstart);
-            let base = t.b.ins().imul_imm_s(klen, lane);
-            let at = t.b.ins().iadd(base, rel);
-            let bytes = t.b.ins().imul_imm_s(at, es);
-            t.b.ins().iadd(scratch, bytes)
-        };
-        let init = match kind {
-            ReduceKind::Sum => 0.0,
-            ReduceKind::Prod => 1.0,
-        };
-        self.looped(k, &mut |t| {
-            let v = t.konst(init);
-            for lane in 0..crate::loops::LANES as i64 {
-                let a = row_addr(t, lane);
-                t.b.ins().store(flags, v, a, 0);
+        match s {
+            Stmt::Loop { index, body, .. } => {
+                let (start, len) = self.range(*index);
+                let walked = if flat(body) {
+                    let acc = moving(body, None, *index);
+                    self.bump_setup(&acc, *index, start)
+                } else {
+                    Vec::new()
+                };
+                self.looped(*index, start, len, &mut |t| {
+                    t.list(body)?;
+                    t.bump(&walked, 1);
+                    Ok(())
+                })?;
+                self.unbump(&walked);
             }
-            Ok(())
-        })?;
-        let op = move |b: &mut FunctionBuilder, a: Value, x: Value| match kind {
-            ReduceKind::Sum => b.ins().fadd(a, x),
-            ReduceKind::Prod => b.ins().fmul(a, x),
-        };
-        // One loop over j: term j goes, for every k, to row lane(j) =
-        // (j - start) mod 4 in the full rounds of 4, row 0 after them.
-        let joff = (16 * j.index()) as i32;
-        let start = self.b.ins().load(types::I64, flags, self.ranges, joff);
-        let len = self.b.ins().load(types::I64, flags, self.ranges, joff + 8);
-        let lanes = crate::loops::LANES as i64;
-        let rem = self.b.ins().band_imm_s(len, lanes - 1);
-        let full = self.b.ins().isub(len, rem);
-        self.looped(j, &mut |t| {
-            let before: Vec<*const Expr> = t.cache.keys().copied().collect();
-            t.hoist(&[k], inner)?;
-            // Bumped pointers along k: the elements read, and the row.
-            let mut walked = t.bump_setup(k, inner, kstart);
-            let jv = t.var(j);
-            let jv = t.b.use_var(jv);
-            let rel = t.b.ins().isub(jv, start);
-            let m = t.b.ins().band_imm_s(rel, lanes - 1);
-            let in_full = t.b.ins().icmp(IntCC::SignedLessThan, rel, full);
-            let zero = t.b.ins().iconst(types::I64, 0);
-            let lane = t.b.ins().select(in_full, m, zero);
-            let rows = t.b.ins().imul(lane, klen);
-            let off = t.b.ins().imul_imm_s(rows, es);
-            let r0 = t.b.ins().iadd(scratch, off);
-            let row = t.b.declare_var(types::I64);
-            t.b.def_var(row, r0);
-            let es_v = t.b.ins().iconst(types::I64, es);
-            walked.push((row, es_v));
-            t.lane = 0;
-            t.looped(k, &mut |t| {
-                let a = t.b.use_var(row);
-                let p = t.b.ins().load(t.ty, flags, a, 0);
-                let x = t.expr(inner)?;
-                let n = op(&mut t.b, p, x);
-                t.b.ins().store(flags, n, a, 0);
-                t.bump(&walked);
-                Ok(())
-            })?;
-            for (e, _, _) in t.walks(k, inner) {
-                t.bumped.remove(&e);
+            Stmt::Reduce {
+                acc,
+                op,
+                index,
+                lanes,
+                body,
+                value,
+            } => {
+                let v = if *lanes > 1 {
+                    self.lanes(*op, *index, *lanes as usize, body, value)?
+                } else {
+                    self.reduce(*op, *index, body, value)?
+                };
+                self.accs.insert(acc.0, v);
             }
-            // Values hoisted for this j belong to this trip's code only.
-            t.cache.retain(|e, _| before.contains(e));
-            Ok(())
-        })?;
-        // Combine the rows into the output.
-        let t_out = self.layout.n_inputs + d;
-        self.looped(k, &mut |t| {
-            let mut p = Vec::with_capacity(crate::loops::LANES);
-            for lane in 0..crate::loops::LANES as i64 {
-                let a = row_addr(t, lane);
-                p.push(t.b.ins().load(t.ty, flags, a, 0));
+            Stmt::Let { id, value } => {
+                let v = self.expr(value)?;
+                self.lets.insert(id.0, v);
             }
-            let l = op(&mut t.b, p[0], p[1]);
-            let h = op(&mut t.b, p[2], p[3]);
-            let v = op(&mut t.b, l, h);
-            let addr = t.address(t_out, axes);
-            t.b.ins().store(flags, v, addr, 0);
-            Ok(())
-        })
+            Stmt::Store { dst, value } => {
+                let v = self.expr(value)?;
+                let a = self.address(dst);
+                self.b.ins().store(flags, v, a, 0);
+            }
+            Stmt::Update { dst, op, value } => {
+                let v = self.expr(value)?;
+                let a = self.address(dst);
+                let old = self.b.ins().load(self.ty, flags, a, 0);
+                let n = combine(&mut self.b, *op, old, v);
+                self.b.ins().store(flags, n, a, 0);
+            }
+            Stmt::Gemm { .. } => {
+                return Err("gemm nodes have no code generation yet".into());
+            }
+        }
+        Ok(())
     }
 
-    /// `for index in range: f()`.
+    /// `for index in start..start+len: f()`.
     fn looped(
         &mut self,
         index: IndexId,
+        start: Value,
+        len: Value,
         f: &mut dyn FnMut(&mut Self) -> Result<(), String>,
     ) -> Result<(), String> {
         let var = self.var(index);
-        let flags = MemFlagsData::trusted();
-        let off = (16 * index.index()) as i32;
-        let start = self.b.ins().load(types::I64, flags, self.ranges, off);
-        let len = self.b.ins().load(types::I64, flags, self.ranges, off + 8);
         let end = self.b.ins().iadd(start, len);
         self.b.def_var(var, start);
         let header = self.b.create_block();
@@ -372,90 +326,255 @@ impl Translator<'_, '_> {
         Ok(())
     }
 
-    /// The address of tensor `t`'s element at `idx`.
-    fn address(&mut self, t: usize, idx: &[IndexId]) -> Value {
+    /// A reduction with one accumulator.
+    fn reduce(
+        &mut self,
+        op: ReduceKind,
+        index: IndexId,
+        body: &[Stmt],
+        value: &Expr,
+    ) -> Result<Value, String> {
+        let acc = self.b.declare_var(self.ty);
+        let init = self.identity(op);
+        self.b.def_var(acc, init);
+        let (start, len) = self.range(index);
+        let walked = if flat(body) {
+            let a = moving(body, Some(value), index);
+            self.bump_setup(&a, index, start)
+        } else {
+            Vec::new()
+        };
+        self.looped(index, start, len, &mut |t| {
+            t.list(body)?;
+            let x = t.expr(value)?;
+            let a = t.b.use_var(acc);
+            let n = combine(&mut t.b, op, a, x);
+            t.b.def_var(acc, n);
+            t.bump(&walked, 1);
+            Ok(())
+        })?;
+        self.unbump(&walked);
+        Ok(self.b.use_var(acc))
+    }
+
+    /// A reduction in `n` lanes (its body holds no loop): the main loop
+    /// takes `n` terms a trip (term k into lane k mod n), a tail loop adds
+    /// the last terms to lane 0 in order, and the lanes combine pairwise
+    /// (`(l0 + l1) + (l2 + l3)` for 4).
+    fn lanes(
+        &mut self,
+        op: ReduceKind,
+        index: IndexId,
+        n: usize,
+        body: &[Stmt],
+        value: &Expr,
+    ) -> Result<Value, String> {
+        let init = self.identity(op);
+        let accs: Vec<Variable> = (0..n)
+            .map(|_| {
+                let v = self.b.declare_var(self.ty);
+                self.b.def_var(v, init);
+                v
+            })
+            .collect();
+        let var = self.var(index);
+        let ctr = self.b.declare_var(types::I64);
+        let (start, len) = self.range(index);
+        let end = self.b.ins().iadd(start, len);
+        self.b.def_var(ctr, start);
+        let a = moving(body, Some(value), index);
+        let walked = self.bump_setup(&a, index, start);
+        let header = self.b.create_block();
+        let main = self.b.create_block();
+        let tail = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        // Main loop: while ctr + n - 1 < end.
+        self.b.switch_to_block(header);
+        let i = self.b.use_var(ctr);
+        let last = self.b.ins().iadd_imm_s(i, n as i64 - 1);
+        let c = self.b.ins().icmp(IntCC::SignedLessThan, last, end);
+        self.b.ins().brif(c, main, &[], tail, &[]);
+        self.b.switch_to_block(main);
+        self.b.seal_block(main);
+        for (k, &acc) in accs.iter().enumerate() {
+            let i = self.b.use_var(ctr);
+            let ik = self.b.ins().iadd_imm_s(i, k as i64);
+            self.b.def_var(var, ik);
+            self.lane = k as i64;
+            self.list(body)?;
+            let x = self.expr(value)?;
+            let a = self.b.use_var(acc);
+            let s = combine(&mut self.b, op, a, x);
+            self.b.def_var(acc, s);
+        }
+        self.lane = 0;
+        let i = self.b.use_var(ctr);
+        let next = self.b.ins().iadd_imm_s(i, n as i64);
+        self.b.def_var(ctr, next);
+        self.bump(&walked, n as i64);
+        self.b.ins().jump(header, &[]);
+        self.b.seal_block(header);
+        // Tail: the last terms, in order, into lane 0.
+        self.b.switch_to_block(tail);
+        self.b.seal_block(tail);
+        let theader = self.b.create_block();
+        let tbody = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(theader, &[]);
+        self.b.switch_to_block(theader);
+        let i = self.b.use_var(ctr);
+        let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
+        self.b.ins().brif(has, tbody, &[], exit, &[]);
+        self.b.switch_to_block(tbody);
+        self.b.seal_block(tbody);
+        self.b.def_var(var, i);
+        self.list(body)?;
+        let x = self.expr(value)?;
+        let a = self.b.use_var(accs[0]);
+        let s = combine(&mut self.b, op, a, x);
+        self.b.def_var(accs[0], s);
+        let i = self.b.use_var(ctr);
+        let next = self.b.ins().iadd_imm_s(i, 1);
+        self.b.def_var(ctr, next);
+        self.bump(&walked, 1);
+        self.b.ins().jump(theader, &[]);
+        self.b.seal_block(theader);
+        self.b.switch_to_block(exit);
+        self.b.seal_block(exit);
+        self.unbump(&walked);
+        let mut l: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
+        while l.len() > 1 {
+            l = l
+                .chunks(2)
+                .map(|p| match p {
+                    [x, y] => combine(&mut self.b, op, *x, *y),
+                    [x] => *x,
+                    _ => unreachable!("chunks of 2"),
+                })
+                .collect();
+        }
+        Ok(l[0])
+    }
+
+    fn identity(&mut self, op: ReduceKind) -> Value {
+        self.konst(match op {
+            ReduceKind::Sum => 0.0,
+            ReduceKind::Prod => 1.0,
+        })
+    }
+
+    /// The byte offset of subscript `s` along an axis of byte stride
+    /// `stride`, leaving out `skip`'s term.
+    fn affine(&mut self, s: &ir::Affine, skip: Option<IndexId>) -> Option<Value> {
         let mut off: Option<Value> = None;
-        for (a, &i) in idx.iter().enumerate() {
+        for &(i, c) in &s.terms {
+            if Some(i) == skip {
+                continue;
+            }
             let var = self.var(i);
-            let iv = self.b.use_var(var);
-            let term = self.b.ins().imul(iv, self.strides[t][a]);
+            let v = self.b.use_var(var);
+            let term = if c == 1 {
+                v
+            } else {
+                self.b.ins().imul_imm_s(v, c)
+            };
             off = Some(match off {
                 None => term,
                 Some(o) => self.b.ins().iadd(o, term),
             });
         }
-        match off {
-            None => self.ptrs[t],
-            Some(o) => {
-                let bytes = self.b.ins().imul_imm_s(o, self.es);
-                self.b.ins().iadd(self.ptrs[t], bytes)
-            }
+        if s.constant != 0 {
+            let k = self.b.ins().iconst(types::I64, s.constant);
+            off = Some(match off {
+                None => k,
+                Some(o) => self.b.ins().iadd(o, k),
+            });
         }
+        off
     }
 
-    /// Pointer bumping: every element `body` reads along `index` gets a
-    /// pointer at its address for `index = start`, to be stepped each trip
-    /// (by the returned steps); loads go through it (see `bumped`).
-    fn bump_setup(&mut self, index: IndexId, body: &Expr, start: Value) -> Vec<(Variable, Value)> {
+    /// The address of an access (through its bumped pointer if it has
+    /// one).
+    fn address(&mut self, a: &Access) -> Value {
+        if let Some((p, step)) = self.bumped.get(&(a as *const Access)).copied() {
+            let p = self.b.use_var(p);
+            if self.lane == 0 {
+                return p;
+            }
+            let off = self.b.ins().imul_imm_s(step, self.lane);
+            return self.b.ins().iadd(p, off);
+        }
+        self.address_without(a, None)
+    }
+
+    /// The address with `skip`'s terms left out.
+    fn address_without(&mut self, a: &Access, skip: Option<IndexId>) -> Value {
+        let mut addr = self.ptrs[a.tensor];
+        for (axis, s) in a.index.iter().enumerate() {
+            if let Some(o) = self.affine(s, skip) {
+                let bytes = self.b.ins().imul(o, self.strides[a.tensor][axis]);
+                addr = self.b.ins().iadd(addr, bytes);
+            }
+        }
+        addr
+    }
+
+    /// Pointer bumping: every access gets a pointer at its address for
+    /// `index = start`, to be stepped each trip.
+    fn bump_setup(
+        &mut self,
+        accesses: &[&Access],
+        index: IndexId,
+        start: Value,
+    ) -> Vec<(*const Access, Variable, Value)> {
         let mut walked = Vec::new();
-        for (e, t, idx) in self.walks(index, body) {
-            let (fixed, step) = self.address_parts(t, &idx, index);
+        for &a in accesses {
+            let fixed = self.address_without(a, Some(index));
+            let mut step: Option<Value> = None;
+            for (axis, s) in a.index.iter().enumerate() {
+                let c = s.coef(index);
+                if c != 0 {
+                    let st = self.strides[a.tensor][axis];
+                    let t = if c == 1 {
+                        st
+                    } else {
+                        self.b.ins().imul_imm_s(st, c)
+                    };
+                    step = Some(match step {
+                        None => t,
+                        Some(o) => self.b.ins().iadd(o, t),
+                    });
+                }
+            }
+            let step = step.unwrap_or_else(|| self.b.ins().iconst(types::I64, 0));
             let at_start = self.b.ins().imul(start, step);
             let p0 = self.b.ins().iadd(fixed, at_start);
             let p = self.b.declare_var(types::I64);
             self.b.def_var(p, p0);
-            self.bumped.insert(e, (p, step));
-            walked.push((p, step));
+            self.bumped.insert(a as *const Access, (p, step));
+            walked.push((a as *const Access, p, step));
         }
         walked
     }
 
-    /// Steps every bumped pointer once.
-    fn bump(&mut self, walked: &[(Variable, Value)]) {
-        for &(p, step) in walked {
+    /// Steps every bumped pointer `times` steps.
+    fn bump(&mut self, walked: &[(*const Access, Variable, Value)], times: i64) {
+        for &(_, p, step) in walked {
             let cur = self.b.use_var(p);
-            let n = self.b.ins().iadd(cur, step);
+            let by = if times == 1 {
+                step
+            } else {
+                self.b.ins().imul_imm_s(step, times)
+            };
+            let n = self.b.ins().iadd(cur, by);
             self.b.def_var(p, n);
         }
     }
 
-    /// The elements `body` reads with `index` among their subscripts (not
-    /// hoisted ones), each with its tensor and subscripts.
-    fn walks(&self, index: IndexId, body: &Expr) -> Vec<(*const Expr, usize, Vec<IndexId>)> {
-        let mut out = Vec::new();
-        let mut stack = vec![body];
-        while let Some(e) = stack.pop() {
-            if self.cache.contains_key(&(e as *const Expr)) {
-                continue;
-            }
-            if let ExprKind::Elem(t, idx) = &e.kind
-                && idx.contains(&index)
-            {
-                out.push((e as *const Expr, self.layout.tensor(*t), idx.clone()));
-            }
-            stack.extend(e.children());
+    fn unbump(&mut self, walked: &[(*const Access, Variable, Value)]) {
+        for (a, _, _) in walked {
+            self.bumped.remove(a);
         }
-        out
-    }
-
-    /// Tensor `t`'s element at `idx` as `fixed + index * step` (bytes):
-    /// `fixed` holds every subscript but `index` (as 0), `step` the bytes
-    /// one step of `index` moves.
-    fn address_parts(&mut self, t: usize, idx: &[IndexId], index: IndexId) -> (Value, Value) {
-        let mut fixed = self.ptrs[t];
-        let mut step = self.b.ins().iconst(types::I64, 0);
-        for (a, &i) in idx.iter().enumerate() {
-            let bytes = self.b.ins().imul_imm_s(self.strides[t][a], self.es);
-            if i == index {
-                step = self.b.ins().iadd(step, bytes);
-            } else {
-                let var = self.var(i);
-                let iv = self.b.use_var(var);
-                let off = self.b.ins().imul(iv, bytes);
-                fixed = self.b.ins().iadd(fixed, off);
-            }
-        }
-        (fixed, step)
     }
 
     fn konst(&mut self, x: f64) -> Value {
@@ -480,50 +599,26 @@ impl Translator<'_, '_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Result<Value, String> {
-        if let Some(&v) = self.cache.get(&(e as *const Expr)) {
-            return Ok(v);
-        }
         let flags = MemFlagsData::trusted();
-        Ok(match &e.kind {
-            ExprKind::Const(r) => {
-                let x = r.to_f64().unwrap_or(f64::NAN);
-                self.konst(x)
-            }
-            ExprKind::Param(p) => {
+        Ok(match e {
+            Expr::Const(x) => self.konst(*x),
+            Expr::Param(p) => {
                 let v = self
                     .b
                     .ins()
-                    .load(types::F64, flags, self.params, (8 * p.index()) as i32);
+                    .load(types::F64, flags, self.params, (8 * *p as usize) as i32);
                 if self.ty == types::F32 {
                     self.b.ins().fdemote(types::F32, v)
                 } else {
                     v
                 }
             }
-            ExprKind::Scalar(d) => {
-                let t = self.layout.n_inputs + d.index();
-                self.b.ins().load(self.ty, flags, self.ptrs[t], 0)
-            }
-            ExprKind::Index(i) => {
+            Expr::Index(i) => {
                 let var = self.var(*i);
                 let v = self.b.use_var(var);
                 self.b.ins().fcvt_from_sint(self.ty, v)
             }
-            ExprKind::Elem(t, idx) => {
-                let addr = match self.bumped.get(&(e as *const Expr)).copied() {
-                    Some((p, step)) => {
-                        let p = self.b.use_var(p);
-                        let off = self.b.ins().imul_imm_s(step, self.lane);
-                        self.b.ins().iadd(p, off)
-                    }
-                    None => {
-                        let t = self.layout.tensor(*t);
-                        self.address(t, idx)
-                    }
-                };
-                self.b.ins().load(self.ty, flags, addr, 0)
-            }
-            ExprKind::Delta(a, c) => {
+            Expr::Delta(a, c) => {
                 let (va, vc) = (self.var(*a), self.var(*c));
                 let (x, y) = (self.b.use_var(va), self.b.use_var(vc));
                 let eq = self.b.ins().icmp(IntCC::Equal, x, y);
@@ -531,179 +626,39 @@ impl Translator<'_, '_> {
                 let zero = self.konst(0.0);
                 self.b.ins().select(eq, one, zero)
             }
-            ExprKind::Neg(a) => {
-                let a = self.expr(a)?;
-                self.b.ins().fneg(a)
+            Expr::Load(a) => {
+                let addr = self.address(a);
+                self.b.ins().load(self.ty, flags, addr, 0)
             }
-            ExprKind::Add(v) => {
-                let mut acc = self.expr(&v[0])?;
-                for x in &v[1..] {
-                    let x = self.expr(x)?;
-                    acc = self.b.ins().fadd(acc, x);
-                }
-                acc
-            }
-            ExprKind::Mul(v) => {
-                let mut acc = self.expr(&v[0])?;
-                for x in &v[1..] {
-                    let x = self.expr(x)?;
-                    acc = self.b.ins().fmul(acc, x);
-                }
-                acc
-            }
-            ExprKind::Div(a, c) => {
-                let a = self.expr(a)?;
-                let c = self.expr(c)?;
-                self.b.ins().fdiv(a, c)
-            }
-            ExprKind::Pow(a, c) => {
-                let two = crate::loops::is_square(c);
-                let a = self.expr(a)?;
-                if two {
-                    self.b.ins().fmul(a, a)
-                } else {
-                    let c = self.expr(c)?;
-                    self.call(host::Fn::Pow, &[a, c])?
-                }
-            }
-            ExprKind::Call(f, args) => {
+            Expr::Let(t) => *self
+                .lets
+                .get(&t.0)
+                .ok_or_else(|| format!("let %t{} used before its definition", t.0))?,
+            Expr::Acc(a) => *self
+                .accs
+                .get(&a.0)
+                .ok_or_else(|| format!("accumulator %a{} used before its loop", a.0))?,
+            Expr::Op(op, args) => {
                 let vs: Vec<Value> = args
                     .iter()
                     .map(|a| self.expr(a))
                     .collect::<Result<_, _>>()?;
-                self.func(*f, &vs)?
-            }
-            ExprKind::Reduce { kind, index, body } if self.plan.laned(*index, body) => {
-                self.hoist(&[*index], body)?;
-                self.lanes(*kind, *index, body)?
-            }
-            ExprKind::Reduce { kind, index, body } => {
-                self.hoist(&[*index], body)?;
-                let acc = self.b.declare_var(self.ty);
-                let init = self.konst(match kind {
-                    ReduceKind::Sum => 0.0,
-                    ReduceKind::Prod => 1.0,
-                });
-                self.b.def_var(acc, init);
-                let kind = *kind;
-                self.looped(*index, &mut |t| {
-                    let x = t.expr(body)?;
-                    let a = t.b.use_var(acc);
-                    let n = match kind {
-                        ReduceKind::Sum => t.b.ins().fadd(a, x),
-                        ReduceKind::Prod => t.b.ins().fmul(a, x),
-                    };
-                    t.b.def_var(acc, n);
-                    Ok(())
-                })?;
-                self.b.use_var(acc)
-            }
-            ExprKind::Diff { .. } => {
-                return Err("diff(...) reached code generation; it is lowered first".into());
+                let first = *vs.first().ok_or("an operation without operands")?;
+                match op {
+                    Op::Neg => self.b.ins().fneg(first),
+                    Op::Square => self.b.ins().fmul(first, first),
+                    Op::Add => vs[1..]
+                        .iter()
+                        .fold(first, |acc, &x| self.b.ins().fadd(acc, x)),
+                    Op::Mul => vs[1..]
+                        .iter()
+                        .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
+                    Op::Div => self.b.ins().fdiv(first, vs[1]),
+                    Op::Pow => self.call(host::Fn::Pow, &[first, vs[1]])?,
+                    Op::Call(f) => self.func(*f, &vs)?,
+                }
             }
         })
-    }
-
-    /// An innermost reduction in `LANES` = 4 lanes: the main loop takes
-    /// four terms a trip (term k into lane k mod 4), a tail loop adds the
-    /// last 0-3 terms to lane 0 in order, and the lanes combine as
-    /// `(l0 + l1) + (l2 + l3)`, as the interpreter does.
-    fn lanes(&mut self, kind: ReduceKind, index: IndexId, body: &Expr) -> Result<Value, String> {
-        let init = self.konst(match kind {
-            ReduceKind::Sum => 0.0,
-            ReduceKind::Prod => 1.0,
-        });
-        let op = |b: &mut FunctionBuilder, a: Value, x: Value| match kind {
-            ReduceKind::Sum => b.ins().fadd(a, x),
-            ReduceKind::Prod => b.ins().fmul(a, x),
-        };
-        let accs: Vec<Variable> = (0..crate::loops::LANES)
-            .map(|_| {
-                let v = self.b.declare_var(self.ty);
-                self.b.def_var(v, init);
-                v
-            })
-            .collect();
-        let var = self.var(index);
-        let ctr = self.b.declare_var(types::I64);
-        let flags = MemFlagsData::trusted();
-        let off = (16 * index.index()) as i32;
-        let start = self.b.ins().load(types::I64, flags, self.ranges, off);
-        let len = self.b.ins().load(types::I64, flags, self.ranges, off + 8);
-        let end = self.b.ins().iadd(start, len);
-        self.b.def_var(ctr, start);
-        let walked = self.bump_setup(index, body, start);
-        let header = self.b.create_block();
-        let main = self.b.create_block();
-        let tail = self.b.create_block();
-        self.b.ins().jump(header, &[]);
-        // Main loop: while ctr + 3 < end.
-        self.b.switch_to_block(header);
-        let i = self.b.use_var(ctr);
-        let last = self.b.ins().iadd_imm_s(i, 3);
-        let c = self.b.ins().icmp(IntCC::SignedLessThan, last, end);
-        self.b.ins().brif(c, main, &[], tail, &[]);
-        self.b.switch_to_block(main);
-        self.b.seal_block(main);
-        for (k, &acc) in accs.iter().enumerate() {
-            let i = self.b.use_var(ctr);
-            let ik = self.b.ins().iadd_imm_s(i, k as i64);
-            self.b.def_var(var, ik);
-            self.lane = k as i64;
-            let x = self.expr(body)?;
-            let a = self.b.use_var(acc);
-            let n = op(&mut self.b, a, x);
-            self.b.def_var(acc, n);
-        }
-        self.lane = 0;
-        let i = self.b.use_var(ctr);
-        let next = self.b.ins().iadd_imm_s(i, crate::loops::LANES as i64);
-        self.b.def_var(ctr, next);
-        for &(p, step) in &walked {
-            let cur = self.b.use_var(p);
-            let by = self.b.ins().imul_imm_s(step, crate::loops::LANES as i64);
-            let n = self.b.ins().iadd(cur, by);
-            self.b.def_var(p, n);
-        }
-        self.b.ins().jump(header, &[]);
-        self.b.seal_block(header);
-        // Tail: the last 0-3 terms, in order, into lane 0.
-        self.b.switch_to_block(tail);
-        self.b.seal_block(tail);
-        let theader = self.b.create_block();
-        let tbody = self.b.create_block();
-        let exit = self.b.create_block();
-        self.b.ins().jump(theader, &[]);
-        self.b.switch_to_block(theader);
-        let i = self.b.use_var(ctr);
-        let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
-        self.b.ins().brif(has, tbody, &[], exit, &[]);
-        self.b.switch_to_block(tbody);
-        self.b.seal_block(tbody);
-        self.b.def_var(var, i);
-        let x = self.expr(body)?;
-        let a = self.b.use_var(accs[0]);
-        let n = op(&mut self.b, a, x);
-        self.b.def_var(accs[0], n);
-        let i = self.b.use_var(ctr);
-        let next = self.b.ins().iadd_imm_s(i, 1);
-        self.b.def_var(ctr, next);
-        for &(p, step) in &walked {
-            let cur = self.b.use_var(p);
-            let n = self.b.ins().iadd(cur, step);
-            self.b.def_var(p, n);
-        }
-        self.b.ins().jump(theader, &[]);
-        self.b.seal_block(theader);
-        self.b.switch_to_block(exit);
-        self.b.seal_block(exit);
-        for (e, _, _) in self.walks(index, body) {
-            self.bumped.remove(&e);
-        }
-        let l: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
-        let p = op(&mut self.b, l[0], l[1]);
-        let q = op(&mut self.b, l[2], l[3]);
-        Ok(op(&mut self.b, p, q))
     }
 
     fn func(&mut self, f: Func, v: &[Value]) -> Result<Value, String> {
@@ -731,5 +686,13 @@ impl Translator<'_, '_> {
             Func::Sin => self.call(host::Fn::Sin, &[x])?,
             Func::Cos => self.call(host::Fn::Cos, &[x])?,
         })
+    }
+}
+
+/// `a + x` or `a x`.
+fn combine(b: &mut FunctionBuilder, op: ReduceKind, a: Value, x: Value) -> Value {
+    match op {
+        ReduceKind::Sum => b.ins().fadd(a, x),
+        ReduceKind::Prod => b.ins().fmul(a, x),
     }
 }

@@ -31,7 +31,7 @@ mod host;
 mod tests;
 
 use crate::diagnostics::{Diagnostic, Errors};
-use crate::loops::Plan;
+use crate::loops::ir::{self as lir, LayoutClass};
 use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
 use crate::sema::{self, Program};
@@ -113,44 +113,55 @@ pub struct Kernel {
     plain: OnceLock<Result<Box<Kernel>, Errors>>,
     dtype: DType,
     layout: Layout,
+    /// The names the loop IR shows for `mat.program`'s definitions.
+    names: Vec<String>,
     /// The binding of the last successful `run_views`/`run_into` call.
     last_bound: Mutex<Option<(CallKey, Arc<sema::Bound>)>>,
+    /// The code per layout class of the inputs: the row-major one, made
+    /// at compile time, first; others compiled on first need (at most
+    /// [`MAX_VARIANTS`]).
+    variants: Mutex<Vec<Arc<Variant>>>,
+    pub times: CompileTimes,
+}
+
+/// One compiled loop IR: for one layout class.
+struct Variant {
+    ir: lir::Func,
     entry: unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
     module: Mutex<Option<JITModule>>,
-    pub times: CompileTimes,
 }
 
 // SAFETY: after `finalize_definitions` the module is only kept to be freed
 // on drop (behind a mutex); the code it holds is immutable, and `entry`
 // writes only into the output arrays each call allocates for itself.
-unsafe impl Send for Kernel {}
-unsafe impl Sync for Kernel {}
+unsafe impl Send for Variant {}
+unsafe impl Sync for Variant {}
 
-impl Drop for Kernel {
+impl Drop for Variant {
     fn drop(&mut self) {
         let module = match self.module.get_mut() {
             Ok(m) => m.take(),
             Err(poisoned) => poisoned.into_inner().take(),
         };
         if let Some(m) = module {
-            // SAFETY: no call is running (we have `&mut self`), and `entry`
-            // is never called again.
+            // SAFETY: no call is running (we have `&mut self`: every call
+            // holds an `Arc` of its variant), and `entry` is never called
+            // again.
             unsafe { m.free_memory() };
         }
     }
 }
+
+/// At most this many layout classes get code of their own; calls in
+/// further classes share one more, compiled for no known stride (correct
+/// for every layout, maybe slower).
+const MAX_VARIANTS: usize = 8;
 
 type CacheKey = (String, Options);
 
 /// Input shapes and parameter bits of one call, in program order, and the
 /// limits its binding was checked against.
 type CallKey = (Vec<Vec<usize>>, Vec<u64>, crate::limits::Limits);
-
-thread_local! {
-    /// Scratch memory for row reductions, reused by every call on a thread
-    /// (taken out for the call, so a call never shares it).
-    static SCRATCH: std::cell::Cell<Vec<f64>> = const { std::cell::Cell::new(Vec::new()) };
-}
 
 fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Kernel>>> {
     static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Kernel>>>> = OnceLock::new();
@@ -276,7 +287,6 @@ fn build_planned(
     materialise: bool,
     choices: Option<Vec<Option<crate::plan::Path>>>,
 ) -> Result<Kernel, Errors> {
-    let isa = isa()?;
     // Products of three or more tensors become pairwise contractions, then
     // sums recomputed per element that need not be become definitions.
     let (contractions, mat) = if materialise {
@@ -292,23 +302,62 @@ fn build_planned(
     };
     let program = &mat.program;
     let user_defs: Vec<usize> = source_user.iter().map(|&d| mat.moved[d]).collect();
+    // A bare expression is named by its position among the source's
+    // statements (`_2` for the second), as the user counts them.
+    let mut names: Vec<String> = program
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(d, def)| def.display_name(d))
+        .collect();
+    for (k, &d) in user_defs.iter().enumerate() {
+        if program.defs[d].name.is_none() {
+            names[d] = format!("_{}", k + 1);
+        }
+    }
+    let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
+    ranks.extend(program.defs.iter().map(|d| d.axes.len()));
+    let layout = Layout::new(ranks.clone(), program.inputs.len());
+    let variant = compile_variant(
+        program,
+        &names,
+        &LayoutClass::row_major(&ranks),
+        dtype,
+        &layout,
+    )?;
+    Ok(Kernel {
+        source,
+        mat,
+        contractions,
+        written,
+        user_defs,
+        source_user,
+        plain: OnceLock::new(),
+        dtype,
+        layout,
+        names,
+        last_bound: Mutex::new(None),
+        variants: Mutex::new(vec![Arc::new(variant)]),
+        times: CompileTimes::default(),
+    })
+}
+
+/// The loop IR of `program` for one layout class, compiled.
+fn compile_variant(
+    program: &Program,
+    names: &[String],
+    class: &LayoutClass,
+    dtype: DType,
+    layout: &Layout,
+) -> Result<Variant, Errors> {
+    let isa = isa()?;
+    let ir = crate::loops::build(program, names, class).map_err(internal)?;
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (name, ptr) in host::symbols() {
         jb.symbol(name, ptr);
     }
     let mut module = JITModule::new(jb);
-    let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
-    ranks.extend(program.defs.iter().map(|d| d.axes.len()));
-    let plan = Plan::with_single(program, mat.single.clone());
-    let rows: Vec<usize> = program
-        .defs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| plan.row_reduction(&d.axes, &d.body).is_some())
-        .map(|(n, _)| n)
-        .collect();
-    let layout = Layout::new(ranks, program.inputs.len(), rows);
-    let id = match codegen::translate(&mut module, &plan, dtype, &layout, "ricci_kernel") {
+    let id = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_kernel") {
         Ok(id) => id,
         Err(e) => {
             // SAFETY: nothing from this module was ever called.
@@ -329,20 +378,10 @@ fn build_planned(
             unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
         >(ptr)
     };
-    Ok(Kernel {
-        source,
-        mat,
-        contractions,
-        written,
-        user_defs,
-        source_user,
-        plain: OnceLock::new(),
-        dtype,
-        layout,
-        last_bound: Mutex::new(None),
+    Ok(Variant {
+        ir,
         entry,
         module: Mutex::new(Some(module)),
-        times: CompileTimes::default(),
     })
 }
 
@@ -359,26 +398,122 @@ impl Kernel {
         self.dtype
     }
 
-    /// The loop nests the kernel runs, as text. A bare expression is
-    /// named by its position among the source's statements (`_2` for the
-    /// second), as the user counts them, whatever definitions the
-    /// symbolic engine and materialising put before it.
+    /// The loop IR the kernel runs for row-major inputs, as text (its
+    /// one text form). A bare expression is named by its position among
+    /// the source's statements (`_2` for the second), as the user counts
+    /// them, whatever definitions the symbolic engine and materialising
+    /// put before it.
     pub fn explain(&self) -> String {
         // The paths of the last call's shapes, else of nominal extents.
         let (text, kernel) = self.contractions.explain(&self.source);
         let kernel = kernel.as_deref().unwrap_or(self);
-        text + &kernel.explain_loops()
+        text + &kernel.ir().to_string()
     }
 
-    fn explain_loops(&self) -> String {
-        let mut program = self.mat.program.clone();
-        for (k, &d) in self.user_defs.iter().enumerate() {
-            let def = &mut program.defs[d];
-            if def.name.is_none() {
-                def.name = Some(format!("_{}", k + 1));
-            }
+    /// The loop IR the kernel runs for row-major inputs.
+    pub fn ir(&self) -> lir::Func {
+        match self.variants.lock() {
+            Ok(v) => v[0].ir.clone(),
+            Err(p) => p.into_inner()[0].ir.clone(),
         }
-        crate::loops::explain(&Plan::with_single(&program, self.mat.single.clone()))
+    }
+
+    /// The binding of `args` for this kernel's loop IR (for the verifier
+    /// and operation counts): that of the materialised program.
+    pub fn bind_args(&self, args: &Args) -> Result<sema::Bound, Errors> {
+        self.bind(&args.env())
+    }
+
+    /// The floating-point operations a call with `args` (row-major
+    /// inputs) does, counted on the loop IR it runs (`loops::cost`).
+    pub fn flops(&self, args: &Args) -> Result<f64, Errors> {
+        let bound = self.bind(&args.env())?;
+        if self.hidden_too_big(&bound) {
+            let plain = self.plain()?;
+            return Ok(crate::loops::cost::flops(
+                &plain.ir(),
+                &self.mat.source_bound(&bound),
+            ));
+        }
+        Ok(crate::loops::cost::flops(&self.ir(), &bound))
+    }
+
+    /// The layout class of a call on these inputs: theirs, and row-major
+    /// definitions.
+    fn class_of<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+        outputs: &[(&str, ArrayViewMutD<'_, T>)],
+    ) -> Result<LayoutClass, Errors> {
+        let mut class: Vec<Vec<lir::Stride>> = Vec::with_capacity(self.layout.ranks.len());
+        for input in &self.mat.program.inputs {
+            let a = inputs
+                .iter()
+                .find(|(n, _)| *n == input.name)
+                .map(|(_, a)| a)
+                .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?;
+            class.push(LayoutClass::of_axes(a.shape(), a.strides()));
+        }
+        for (d, def) in self.mat.program.defs.iter().enumerate() {
+            let given = def.name.as_ref().and_then(|n| {
+                self.user_defs
+                    .contains(&d)
+                    .then(|| outputs.iter().find(|(m, _)| m == n))
+                    .flatten()
+            });
+            class.push(match given {
+                Some((_, v)) => LayoutClass::of_axes(v.shape(), v.strides()),
+                None => LayoutClass::row_major(&[def.axes.len()]).0.remove(0),
+            });
+        }
+        Ok(LayoutClass(class))
+    }
+
+    /// The loop IR a call on these input views runs (compiling it if no
+    /// call has needed it yet).
+    pub fn ir_for_views<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+    ) -> Result<lir::Func, Errors> {
+        Ok(self.variant(&self.class_of(inputs, &[])?)?.ir.clone())
+    }
+
+    /// The code for `class`: compiled on first need (beyond
+    /// [`MAX_VARIANTS`] classes, code that knows no stride).
+    fn variant(&self, class: &LayoutClass) -> Result<Arc<Variant>, Errors> {
+        let mut v = self
+            .variants
+            .lock()
+            .map_err(|_| internal("a call panicked while compiling"))?;
+        if let Some(x) = v.iter().find(|x| x.ir.layout == *class) {
+            return Ok(Arc::clone(x));
+        }
+        // Past the cap, one more: code that knows no stride (valid for
+        // every layout).
+        let generic = LayoutClass(
+            class
+                .0
+                .iter()
+                .map(|t| vec![lir::Stride::Far; t.len()])
+                .collect(),
+        );
+        let class = if v.len() >= MAX_VARIANTS {
+            if let Some(x) = v.iter().find(|x| x.ir.layout == generic) {
+                return Ok(Arc::clone(x));
+            }
+            &generic
+        } else {
+            class
+        };
+        let x = Arc::new(compile_variant(
+            &self.mat.program,
+            &self.names,
+            class,
+            self.dtype,
+            &self.layout,
+        )?);
+        v.push(Arc::clone(&x));
+        Ok(x)
     }
 
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
@@ -723,34 +858,18 @@ impl Kernel {
                 }
             }
         }
-        // Scratch rows for row reductions: LANES times the last axis each,
-        // in this thread's reusable buffer (8-byte aligned; the code
-        // initialises the rows itself).
-        let sizes: Vec<usize> = self
-            .layout
-            .rows
-            .iter()
-            .map(|&d| {
-                let n = bound.def_shapes[d].last().copied().unwrap_or(0);
-                crate::loops::LANES * n.max(1) * std::mem::size_of::<T>()
-            })
-            .collect();
-        let total_words = sizes.iter().map(|b| b.div_ceil(8)).sum::<usize>();
-        let mut scratch = SCRATCH.with(|s| s.take());
-        if scratch.len() < total_words {
-            // Fallibly: a row can be as long as an axis.
-            scratch = crate::runtime::alloc::try_zeroed_vec(total_words, "scratch rows")?;
-        }
-        let mut at = 0;
-        for b in &sizes {
-            // SAFETY: `at` + b/8 words stay inside `scratch` (sized above).
-            ptrs.push(unsafe { scratch.as_mut_ptr().add(at) } as *mut u8);
-            at += b.div_ceil(8);
-        }
         let mut ranges: Vec<i64> = Vec::with_capacity(2 * bound.ranges.len());
         for r in &bound.ranges {
             ranges.push(r.start);
             ranges.push(r.len as i64);
+        }
+        // The layout class of the inputs and the caller's output arrays
+        // picks the code (definitions the kernel allocates are
+        // row-major).
+        let variant = self.variant(&self.class_of(inputs, outputs)?)?;
+        if cfg!(debug_assertions) {
+            crate::loops::verify::in_bounds(&variant.ir, bound)
+                .map_err(|e| internal(format!("loop IR verifier: {e}")))?;
         }
         // SAFETY: `bind` proved every access the program makes in bounds
         // for these ranges and shapes; the pointers and strides describe
@@ -758,19 +877,64 @@ impl Kernel {
         // heap buffer), which outlive the call; output arrays are fresh or
         // borrowed mutably, so nothing else reads or writes them.
         unsafe {
-            (self.entry)(
+            (variant.entry)(
                 ptrs.as_ptr(),
                 strides.as_ptr(),
                 ranges.as_ptr(),
                 bound.params.as_ptr(),
             );
         }
-        SCRATCH.with(|s| s.replace(scratch));
         Ok(self
             .user_defs
             .iter()
             .map(|&d| owned.get_mut(d).and_then(Option::take))
             .collect())
+    }
+}
+
+/// Hidden definitions up to this many elements are always stored (see
+/// [`Kernel::hidden_too_big`]).
+const HIDDEN_FLOOR: u128 = 1 << 24;
+
+fn dtype_name(d: DType) -> &'static str {
+    match d {
+        DType::F64 => "f64",
+        DType::F32 => "f32",
+    }
+}
+
+/// An element type kernels compute in.
+pub trait KernelElement:
+    Copy + num_traits::Zero + crate::runtime::alloc::ZeroBits + 'static
+{
+    const DTYPE: DType;
+    fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
+    fn wrap(a: ArrayD<Self>) -> Tensor;
+}
+
+impl KernelElement for f64 {
+    const DTYPE: DType = DType::F64;
+    fn view(t: &Tensor) -> Option<&ArrayD<f64>> {
+        match t {
+            Tensor::F64(a) => Some(a),
+            Tensor::F32(_) => None,
+        }
+    }
+    fn wrap(a: ArrayD<f64>) -> Tensor {
+        Tensor::F64(a)
+    }
+}
+
+impl KernelElement for f32 {
+    const DTYPE: DType = DType::F32;
+    fn view(t: &Tensor) -> Option<&ArrayD<f32>> {
+        match t {
+            Tensor::F32(a) => Some(a),
+            Tensor::F64(_) => None,
+        }
+    }
+    fn wrap(a: ArrayD<f32>) -> Tensor {
+        Tensor::F32(a)
     }
 }
 
@@ -897,51 +1061,5 @@ impl Contractions {
                 (text, None)
             }
         }
-    }
-}
-
-/// Hidden definitions up to this many elements are always stored (see
-/// [`Kernel::hidden_too_big`]).
-const HIDDEN_FLOOR: u128 = 1 << 24;
-
-fn dtype_name(d: DType) -> &'static str {
-    match d {
-        DType::F64 => "f64",
-        DType::F32 => "f32",
-    }
-}
-
-/// An element type kernels compute in.
-pub trait KernelElement:
-    Copy + num_traits::Zero + crate::runtime::alloc::ZeroBits + 'static
-{
-    const DTYPE: DType;
-    fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
-    fn wrap(a: ArrayD<Self>) -> Tensor;
-}
-
-impl KernelElement for f64 {
-    const DTYPE: DType = DType::F64;
-    fn view(t: &Tensor) -> Option<&ArrayD<f64>> {
-        match t {
-            Tensor::F64(a) => Some(a),
-            Tensor::F32(_) => None,
-        }
-    }
-    fn wrap(a: ArrayD<f64>) -> Tensor {
-        Tensor::F64(a)
-    }
-}
-
-impl KernelElement for f32 {
-    const DTYPE: DType = DType::F32;
-    fn view(t: &Tensor) -> Option<&ArrayD<f32>> {
-        match t {
-            Tensor::F32(a) => Some(a),
-            Tensor::F64(_) => None,
-        }
-    }
-    fn wrap(a: ArrayD<f32>) -> Tensor {
-        Tensor::F32(a)
     }
 }

@@ -41,7 +41,7 @@ pub struct Materialized {
     /// For each definition of the source, its position in `program`.
     pub moved: Vec<usize>,
     /// The reductions with a reduction inside as written, which keep one
-    /// accumulator (see [`Plan::with_single`]).
+    /// accumulator as written (informational: the loop IR decides lanes).
     pub single: BTreeSet<IndexId>,
     /// The source's index variables keep their ids; variable
     /// `source_indices + k` of `program` (an axis of a hidden definition)

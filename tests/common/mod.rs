@@ -4,6 +4,7 @@
 //! ([`targets`]). Nothing here depends on proptest, so `fuzz/` includes
 //! this directory as it is.
 
+pub mod bound;
 pub mod checks;
 pub mod choices;
 pub mod generator;

@@ -1,0 +1,58 @@
+//! The arithmetic a kernel does per call, counted on its loop IR.
+//!
+//! In: an [`ir::Func`](crate::loops::ir::Func) and the [`Bound`] of the call. Out: the number of
+//! floating-point operations: per statement, its value's operations
+//! (an n-ary `add`/`mul` is n-1; `neg`, `sq`, `div`, `pow` and calls 1;
+//! loads, indices and deltas 0), plus 1 for each accumulation (a
+//! reduction's trip, an update), times the trips of the loops around it.
+//!
+//! Always: it counts exactly the statements the code generator emits,
+//! where it emits them (hoisted values once per trip of the loops still
+//! around them).
+
+use super::ir::{Expr, Func, Op, Stmt};
+use crate::sema::Bound;
+
+/// Operations per call.
+pub fn flops(f: &Func, bound: &Bound) -> f64 {
+    let mut total = 0.0;
+    for b in &f.blocks {
+        total += list(&b.body, 1.0, bound);
+    }
+    total
+}
+
+fn list(stmts: &[Stmt], trips: f64, bound: &Bound) -> f64 {
+    stmts.iter().map(|s| stmt(s, trips, bound)).sum()
+}
+
+fn stmt(s: &Stmt, trips: f64, bound: &Bound) -> f64 {
+    match s {
+        Stmt::Loop { index, body, .. } => list(body, trips * bound.range(*index).len as f64, bound),
+        Stmt::Reduce {
+            index, body, value, ..
+        } => {
+            let t = trips * bound.range(*index).len as f64;
+            list(body, t, bound) + t * (ops(value) + 1.0)
+        }
+        Stmt::Let { value, .. } | Stmt::Store { value, .. } => trips * ops(value),
+        Stmt::Update { value, .. } => trips * (ops(value) + 1.0),
+        Stmt::Gemm { m, n, k, .. } => {
+            let len = |i: &crate::sema::IndexId| bound.range(*i).len as f64;
+            trips * 2.0 * len(m) * len(n) * len(k)
+        }
+    }
+}
+
+fn ops(e: &Expr) -> f64 {
+    let mut n = 0.0;
+    e.walk(&mut |x| {
+        if let Expr::Op(op, args) = x {
+            n += match op {
+                Op::Add | Op::Mul => args.len().saturating_sub(1) as f64,
+                _ => 1.0,
+            };
+        }
+    });
+    n
+}

@@ -1,0 +1,284 @@
+//! The verifier: well-formedness of the loop IR, and, for a call's
+//! binding, that every access is in bounds.
+//!
+//! In: an [`ir::Func`](crate::loops::ir::Func) (and for [`in_bounds`] a [`Bound`] of the program
+//! it was lowered from). Out: `Ok(())` or the first problem, in words.
+//!
+//! [`well_formed`] checks: every index a value or access uses is bound by
+//! an enclosing loop (a reduction binds its index inside its body and
+//! value); every let and accumulator is defined once, before its uses,
+//! and used only within the statement list that defines it (and lists
+//! nested in it); a laned reduction holds no loop; tensor ids, ranks and
+//! parameters exist; stores and updates write only the block's own
+//! tensor. [`in_bounds`] restates what `sema::bind` proves, on the IR:
+//! for each access, every subscript's least and greatest value over the
+//! ranges of its indices lies inside the tensor's axis (an access whose
+//! indices include an empty range never runs).
+
+use super::ir::{Access, Expr, Func, IndexId, Stmt};
+use crate::sema::Bound;
+use std::collections::HashSet;
+
+/// Structural checks (no binding needed).
+pub fn well_formed(f: &Func) -> Result<(), String> {
+    let mut v = Checker {
+        f,
+        loops: Vec::new(),
+        lets: HashSet::new(),
+        accs: HashSet::new(),
+        defined_lets: HashSet::new(),
+        defined_accs: HashSet::new(),
+        block: 0,
+    };
+    for b in &f.blocks {
+        if b.tensor >= f.tensors.len() || f.tensors[b.tensor].input {
+            return Err(format!(
+                "block writes tensor {} (not a definition)",
+                b.tensor
+            ));
+        }
+        v.block = b.tensor;
+        v.list(&b.body)?;
+    }
+    Ok(())
+}
+
+struct Checker<'a> {
+    f: &'a Func,
+    /// Indices bound by enclosing loops.
+    loops: Vec<IndexId>,
+    /// Lets and accumulators in scope.
+    lets: HashSet<u32>,
+    accs: HashSet<u32>,
+    /// Every let and accumulator defined so far (each once).
+    defined_lets: HashSet<u32>,
+    defined_accs: HashSet<u32>,
+    block: usize,
+}
+
+impl Checker<'_> {
+    fn list(&mut self, stmts: &[Stmt]) -> Result<(), String> {
+        let (lets, accs) = (self.lets.clone(), self.accs.clone());
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        self.lets = lets;
+        self.accs = accs;
+        Ok(())
+    }
+
+    fn bind(&mut self, i: IndexId) -> Result<(), String> {
+        if i.index() >= self.f.indices.len() {
+            return Err(format!("loop over unknown index {}", i.0));
+        }
+        if self.loops.contains(&i) {
+            return Err(format!(
+                "index `{}` is bound twice in one nest",
+                self.f.indices[i.index()]
+            ));
+        }
+        self.loops.push(i);
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), String> {
+        match s {
+            Stmt::Loop { index, body, .. } => {
+                self.bind(*index)?;
+                self.list(body)?;
+                self.loops.pop();
+            }
+            Stmt::Reduce {
+                acc,
+                index,
+                lanes,
+                body,
+                value,
+                ..
+            } => {
+                if *lanes > 1 {
+                    for b in body {
+                        let mut nested = false;
+                        b.walk(&mut |x| {
+                            nested |= matches!(x, Stmt::Loop { .. } | Stmt::Reduce { .. })
+                        });
+                        if nested {
+                            return Err(format!("laned reduction %a{} holds a loop", acc.0));
+                        }
+                    }
+                }
+                self.bind(*index)?;
+                let (lets, accs) = (self.lets.clone(), self.accs.clone());
+                for b in body {
+                    self.stmt(b)?;
+                }
+                self.expr(value)?;
+                self.lets = lets;
+                self.accs = accs;
+                self.loops.pop();
+                if !self.defined_accs.insert(acc.0) {
+                    return Err(format!("accumulator %a{} is defined twice", acc.0));
+                }
+                self.accs.insert(acc.0);
+            }
+            Stmt::Let { id, value } => {
+                self.expr(value)?;
+                if !self.defined_lets.insert(id.0) {
+                    return Err(format!("let %t{} is defined twice", id.0));
+                }
+                self.lets.insert(id.0);
+            }
+            Stmt::Store { dst, value } | Stmt::Update { dst, value, .. } => {
+                self.expr(value)?;
+                self.access(dst)?;
+                if dst.tensor != self.block {
+                    return Err(format!(
+                        "block of `{}` writes `{}`",
+                        self.f.tensors[self.block].name, self.f.tensors[dst.tensor].name
+                    ));
+                }
+            }
+            Stmt::Gemm {
+                c, a, b, m, n, k, ..
+            } => {
+                for i in [m, n, k] {
+                    self.bind(*i)?;
+                }
+                for x in [c, a, b] {
+                    self.access(x)?;
+                }
+                for _ in 0..3 {
+                    self.loops.pop();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn index(&self, i: IndexId) -> Result<(), String> {
+        if self.loops.contains(&i) {
+            Ok(())
+        } else {
+            let name = self.f.indices.get(i.index()).map_or("?", |s| s.as_str());
+            Err(format!("index `{name}` is used outside every loop over it"))
+        }
+    }
+
+    fn access(&self, a: &Access) -> Result<(), String> {
+        let t = self
+            .f
+            .tensors
+            .get(a.tensor)
+            .ok_or_else(|| format!("unknown tensor {}", a.tensor))?;
+        if t.rank != a.index.len() {
+            return Err(format!(
+                "`{}` has rank {} but is subscripted with {}",
+                t.name,
+                t.rank,
+                a.index.len()
+            ));
+        }
+        for s in &a.index {
+            for (i, _) in &s.terms {
+                self.index(*i)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn expr(&self, e: &Expr) -> Result<(), String> {
+        let mut r = Ok(());
+        e.walk(&mut |x| {
+            if r.is_err() {
+                return;
+            }
+            r = match x {
+                Expr::Index(i) => self.index(*i),
+                Expr::Delta(a, b) => self.index(*a).and_then(|_| self.index(*b)),
+                Expr::Load(a) => self.access(a),
+                Expr::Let(t) if !self.lets.contains(&t.0) => {
+                    Err(format!("let %t{} is used where it is not defined", t.0))
+                }
+                Expr::Acc(a) if !self.accs.contains(&a.0) => Err(format!(
+                    "accumulator %a{} is used where it is not defined",
+                    a.0
+                )),
+                Expr::Param(p) if *p as usize >= self.f.params.len() => {
+                    Err(format!("unknown parameter {p}"))
+                }
+                _ => Ok(()),
+            };
+        });
+        r
+    }
+}
+
+/// Every access of `f` is in bounds for `bound` (a binding of the program
+/// `f` was lowered from: inputs, then definitions).
+pub fn in_bounds(f: &Func, bound: &Bound) -> Result<(), String> {
+    let n_inputs = bound.input_shapes.len();
+    let shape = |t: usize| -> Option<&Vec<usize>> {
+        if t < n_inputs {
+            bound.input_shapes.get(t)
+        } else {
+            bound.def_shapes.get(t - n_inputs)
+        }
+    };
+    let mut err = Ok(());
+    let mut check = |a: &Access| {
+        if err.is_err() {
+            return;
+        }
+        let Some(sh) = shape(a.tensor) else {
+            err = Err(format!("no shape for tensor {}", a.tensor));
+            return;
+        };
+        if sh.len() != a.index.len() {
+            err = Err(format!("`{}`: rank mismatch", f.tensors[a.tensor].name));
+            return;
+        }
+        for (axis, s) in a.index.iter().enumerate() {
+            let (mut lo, mut hi) = (s.constant as i128, s.constant as i128);
+            for &(i, c) in &s.terms {
+                let r = bound.range(i);
+                if r.len == 0 {
+                    return; // never runs
+                }
+                let (first, last) = (r.start as i128, r.start as i128 + r.len as i128 - 1);
+                let c = c as i128;
+                lo += (c * first).min(c * last);
+                hi += (c * first).max(c * last);
+            }
+            if lo < 0 || hi >= sh[axis] as i128 {
+                err = Err(format!(
+                    "`{}` axis {axis}: subscripts {lo}..={hi} outside 0..{}",
+                    f.tensors[a.tensor].name, sh[axis]
+                ));
+                return;
+            }
+        }
+    };
+    for b in &f.blocks {
+        for s in &b.body {
+            s.walk(&mut |s| {
+                match s {
+                    Stmt::Store { dst, .. } | Stmt::Update { dst, .. } => check(dst),
+                    Stmt::Gemm { c, a, b, .. } => {
+                        check(c);
+                        check(a);
+                        check(b);
+                    }
+                    _ => {}
+                }
+                for e in s.exprs() {
+                    e.walk(&mut |x| {
+                        if let Expr::Load(a) = x {
+                            check(a);
+                        }
+                    });
+                }
+            });
+        }
+    }
+    err
+}
