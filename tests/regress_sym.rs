@@ -461,3 +461,17 @@ fn a_power_of_a_delta_is_the_delta() {
     );
     assert!(!simplify("h[i,a] = delta[a,i]^3 x[i]").contains('^'));
 }
+
+#[test]
+fn a_binder_given_only_by_a_derivative_target_keeps_its_extent_in_print() {
+    // `diff(c, A[p,q])` is 0, summed over A's 2 x 3 positions: s = 6 * 2.
+    let dir = scratch("inner-diff");
+    let a = save_matrix(&dir, "A", 2, &[1., 2., 3., 4., 5., 6.]);
+    let p = "s = 2 + diff(c, A[p,q])";
+    assert_eq!(eval_both(p, &["--in", &a, "--set", "c=1"]), "s = 12\n");
+    assert_eq!(simplify(p), "s = sum_{p,q} (2 + 0 A[p,q]) + 0 c\n");
+    assert_eq!(
+        simplify_then_eval(p, &["--in", &a, "--set", "c=1"]),
+        "s = 12\n"
+    );
+}

@@ -208,6 +208,11 @@ impl Pool {
 
     /// The rank of a tensor, as far as the pool knows it (from any element
     /// of it that was ever made).
+    /// Records the rank of `t` (every tensor of the program, read or not).
+    pub fn record_rank(&mut self, t: TensorRef, rank: usize) {
+        self.ranks.insert(t, rank);
+    }
+
     pub fn node_rank(&self, t: TensorRef) -> Option<usize> {
         self.ranks.get(&t).copied()
     }

@@ -61,6 +61,17 @@ pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<Sym
         params: program.params.clone(),
         extent_of: HashMap::new(),
     };
+    // Every tensor's rank, so that an extent-keeping zero term can be
+    // printed for a tensor read only in a derivative's target
+    // (`s = 2 + diff(c, A[p,q])` prints `sum_{p,q} (2 + 0 A[p,q])`).
+    for (i, input) in program.inputs.iter().enumerate() {
+        sp.pool
+            .record_rank(TensorRef::Input(sema::InputId(i as u32)), input.rank);
+    }
+    for (d, def) in program.defs.iter().enumerate() {
+        sp.pool
+            .record_rank(TensorRef::Def(DefId(d as u32)), def.axes.len());
+    }
     let mut errors = Vec::new();
     for (n, def) in program.defs.iter().enumerate() {
         let id = DefId(n as u32);
