@@ -1511,9 +1511,23 @@ fn magnitude_of(e: &Expr, kids: &[f64], case: &Case, max_index: f64) -> f64 {
 // The oracle
 // ---------------------------------------------------------------------------
 
+thread_local! {
+    /// Set when the oracle divides by zero (see [`Case::oracle_divides_by_zero`]).
+    static DIVIDED_BY_ZERO: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 impl Case {
     /// Each statement's values (row-major over its axes) computed directly
     /// from the tree; `None` for statements with `diff` or reading one.
+    /// Whether computing the oracle divides by a zero somewhere (an
+    /// intermediate infinity that a later operation may hide: `a / (1/0)`
+    /// is 0).
+    pub fn oracle_divides_by_zero(&self) -> bool {
+        DIVIDED_BY_ZERO.with(|d| d.set(false));
+        let _ = self.oracle();
+        DIVIDED_BY_ZERO.with(|d| d.replace(false))
+    }
+
     pub fn oracle(&self) -> Vec<Option<Vec<f64>>> {
         let mut out: Vec<Option<Vec<f64>>> = Vec::new();
         for (k, s) in self.stmts.iter().enumerate() {
@@ -1617,9 +1631,18 @@ fn eval(
             }
             acc
         }
-        Expr::Div(a, b) => ev(a, env)? / ev(b, env)?,
+        Expr::Div(a, b) => {
+            let (x, y) = (ev(a, env)?, ev(b, env)?);
+            if y == 0.0 {
+                DIVIDED_BY_ZERO.with(|d| d.set(true));
+            }
+            x / y
+        }
         Expr::Pow(b, p) => {
             let v = ev(b, env)?;
+            if v == 0.0 && exponent(p).is_some_and(|x| x < 0.0) {
+                DIVIDED_BY_ZERO.with(|d| d.set(true));
+            }
             match exponent(p) {
                 Some(2.0) => v * v,
                 Some(x) => v.powf(x),
