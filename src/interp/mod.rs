@@ -6,8 +6,8 @@
 //! with the element type of the call's tensors; or every argument error.
 //!
 //! Always:
-//! - arguments are checked first ([`validate`]), then bound
-//!   ([`crate::sema::bind`]), then each definition is evaluated point by point
+//! - arguments are checked first ([`check_args`]), then bound
+//!   ([`crate::sema::bind()`]), then each definition is evaluated point by point
 //!   by plain recursion over its body;
 //! - arithmetic is done in the element type of the call (`f64` or `f32`), so
 //!   an `f32` result is what `f32` arithmetic gives;

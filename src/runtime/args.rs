@@ -2,7 +2,7 @@
 //! `--dim` extents, by name, and the limits the call runs under.
 //!
 //! In: values from the command line or a Rust caller. Out: the [`Env`] that
-//! [`crate::sema::bind`] needs, and the common element type of the call.
+//! [`crate::sema::bind()`] needs, and the common element type of the call.
 //!
 //! Always: a call's tensors all have one element type (f64 or f32); mixing is
 //! an error naming two tensors of different types.

@@ -1,10 +1,10 @@
 //! Semantic analysis: AST to the checked [`Program`], and a program plus the
-//! shapes of one call to the extents of every index ([`bind`]).
+//! shapes of one call to the extents of every index ([`bind()`]).
 //!
 //! In: [`crate::syntax::ast::Program`]. Out: [`Program`] or every error found
 //! (not just the first), each pointing at its place in the text.
 //!
-//! Always: see [`program`] for the invariants of a checked program; [`bind`]
+//! Always: see [`program`] for the invariants of a checked program; [`bind()`]
 //! proves every tensor access in bounds before anything is evaluated.
 
 pub mod bind;

@@ -18,7 +18,7 @@
 //!   subscripts as that tensor's rank.
 //!
 //! Extents are not known here: they depend on the arrays of a call, and are
-//! computed by [`super::bind`].
+//! computed by [`super::bind()`].
 
 use crate::diagnostics::Span;
 use crate::syntax::token::{Func, ReduceKind};

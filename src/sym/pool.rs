@@ -7,7 +7,7 @@
 //! Always:
 //! - every node is interned once, so structural equality is id equality;
 //! - `Add` and `Mul` are flat (no `Add` directly in an `Add`), have at least
-//!   two operands, are sorted by [`super::order`], and have their constant
+//!   two operands, are sorted by [`order`], and have their constant
 //!   (if any, and not the identity) first; like terms are collected
 //!   (`2x + 3x` is `5x`), powers of one base merged (`x x^2` is `x^3`), and
 //!   a negated sum is distributed (`-(a - b)` is `b - a`); among other
@@ -36,11 +36,11 @@ use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::collections::HashMap;
 
-/// An expression: an index into [`Pool::nodes`].
+/// An expression: an index into the pool's node table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ExprId(pub u32);
 
-/// An index variable of the symbolic IR: an index into [`Pool::indices`].
+/// An index variable of the symbolic IR: an index into the pool's index table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Ix(pub u32);
 
@@ -52,7 +52,7 @@ pub enum Node {
     Index(Ix),
     /// A tensor element (a scalar definition is `Elem(Def(d), [])`).
     Elem(TensorRef, Vec<Ix>),
-    /// Kronecker delta, its two indices different and in [`super::order`]'s
+    /// Kronecker delta, its two indices different and in [`order`]'s
     /// order.
     Delta(Ix, Ix),
     Add(Vec<ExprId>),
