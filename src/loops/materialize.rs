@@ -231,7 +231,7 @@ pub fn materialize(program: &Program) -> Materialized {
 
 /// A tensor reference of the source (or a `NEW`-marked one) in the new
 /// program.
-fn moved(t: TensorRef, new_id: &[usize]) -> TensorRef {
+pub(crate) fn moved(t: TensorRef, new_id: &[usize]) -> TensorRef {
     match t {
         TensorRef::Def(d) if d.0 & NEW != 0 => TensorRef::Def(DefId(d.0 & !NEW)),
         TensorRef::Def(d) => TensorRef::Def(DefId(new_id[d.index()] as u32)),
@@ -438,7 +438,7 @@ fn key(e: &Expr, idx: &mut Vec<IndexId>, ok: &mut bool) -> String {
 }
 
 /// Marks a definition id that already refers to the new program.
-const NEW: u32 = 1 << 31;
+pub(crate) const NEW: u32 = 1 << 31;
 
 /// The first tensor axis `i` subscripts in `e` (inputs or definitions).
 fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
@@ -454,7 +454,7 @@ fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
     found
 }
 
-fn map_expr(e: &Expr, f: &mut dyn FnMut(&ExprKind) -> Option<ExprKind>) -> Expr {
+pub(crate) fn map_expr(e: &Expr, f: &mut dyn FnMut(&ExprKind) -> Option<ExprKind>) -> Expr {
     if let Some(k) = f(&e.kind) {
         return Expr::new(k, e.span);
     }
@@ -470,12 +470,16 @@ fn map_expr(e: &Expr, f: &mut dyn FnMut(&ExprKind) -> Option<ExprKind>) -> Expr 
         ExprKind::Call(g, v) => ExprKind::Call(*g, v.iter().map(|x| map_expr(x, f)).collect()),
         ExprKind::Div(a, b) => ExprKind::Div(Box::new(map_expr(a, f)), Box::new(map_expr(b, f))),
         ExprKind::Pow(a, b) => ExprKind::Pow(Box::new(map_expr(a, f)), Box::new(map_expr(b, f))),
+        ExprKind::Diff { expr, wrt } => ExprKind::Diff {
+            expr: Box::new(map_expr(expr, f)),
+            wrt: wrt.clone(),
+        },
         k => k.clone(),
     };
     Expr::new(kind, e.span)
 }
 
-fn rename_indices(e: &Expr, map: &HashMap<IndexId, IndexId>) -> Expr {
+pub(crate) fn rename_indices(e: &Expr, map: &HashMap<IndexId, IndexId>) -> Expr {
     let m = |i: &IndexId| *map.get(i).unwrap_or(i);
     map_expr(e, &mut |k| match k {
         ExprKind::Index(i) => Some(ExprKind::Index(m(i))),
@@ -487,7 +491,7 @@ fn rename_indices(e: &Expr, map: &HashMap<IndexId, IndexId>) -> Expr {
 
 /// Definition references to their new positions (`NEW`-marked ones are new
 /// already).
-fn renumber(e: &Expr, new_id: &[usize]) -> Expr {
+pub(crate) fn renumber(e: &Expr, new_id: &[usize]) -> Expr {
     let d = |d: DefId| {
         if d.0 & NEW != 0 {
             DefId(d.0 & !NEW)

@@ -20,7 +20,7 @@ pub mod cost;
 pub mod hoist;
 pub mod ir;
 mod lower;
-mod materialize;
+pub(crate) mod materialize;
 pub mod order;
 pub mod verify;
 

@@ -32,6 +32,7 @@
 
 use super::path::{self, Node, Path, Problem};
 use crate::loops::Materialized;
+use crate::loops::materialize::{NEW, moved, rename_indices, renumber};
 use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef};
 use crate::syntax::token::ReduceKind;
 use num_rational::BigRational;
@@ -273,7 +274,6 @@ pub fn compose(first: &Materialized, second: Materialized) -> Materialized {
 }
 
 /// Marks a definition id that already refers to the new program.
-const NEW: u32 = 1 << 31;
 
 /// The one traversal of [`sites`] and [`apply`].
 struct Walk<'a> {
@@ -683,16 +683,6 @@ fn collect_free(e: &Expr, s: &mut BTreeSet<IndexId>) {
     }
 }
 
-/// A tensor reference of the source (or a `NEW`-marked one) in the new
-/// program.
-fn moved(t: TensorRef, new_id: &[usize]) -> TensorRef {
-    match t {
-        TensorRef::Def(d) if d.0 & NEW != 0 => TensorRef::Def(DefId(d.0 & !NEW)),
-        TensorRef::Def(d) => TensorRef::Def(DefId(new_id[d.index()] as u32)),
-        t => t,
-    }
-}
-
 /// The first tensor axis `i` subscripts in `e`.
 fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
     let mut found = None;
@@ -705,58 +695,4 @@ fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
         }
     });
     found
-}
-
-fn map_expr(e: &Expr, f: &mut dyn FnMut(&ExprKind) -> Option<ExprKind>) -> Expr {
-    if let Some(k) = f(&e.kind) {
-        return Expr::new(k, e.span);
-    }
-    let kind = match &e.kind {
-        ExprKind::Reduce { kind, index, body } => ExprKind::Reduce {
-            kind: *kind,
-            index: *index,
-            body: Box::new(map_expr(body, f)),
-        },
-        ExprKind::Neg(a) => ExprKind::Neg(Box::new(map_expr(a, f))),
-        ExprKind::Add(v) => ExprKind::Add(v.iter().map(|x| map_expr(x, f)).collect()),
-        ExprKind::Mul(v) => ExprKind::Mul(v.iter().map(|x| map_expr(x, f)).collect()),
-        ExprKind::Call(g, v) => ExprKind::Call(*g, v.iter().map(|x| map_expr(x, f)).collect()),
-        ExprKind::Div(a, b) => ExprKind::Div(Box::new(map_expr(a, f)), Box::new(map_expr(b, f))),
-        ExprKind::Pow(a, b) => ExprKind::Pow(Box::new(map_expr(a, f)), Box::new(map_expr(b, f))),
-        ExprKind::Diff { expr, wrt } => ExprKind::Diff {
-            expr: Box::new(map_expr(expr, f)),
-            wrt: wrt.clone(),
-        },
-        k => k.clone(),
-    };
-    Expr::new(kind, e.span)
-}
-
-fn rename_indices(e: &Expr, map: &HashMap<IndexId, IndexId>) -> Expr {
-    let m = |i: &IndexId| *map.get(i).unwrap_or(i);
-    map_expr(e, &mut |k| match k {
-        ExprKind::Index(i) => Some(ExprKind::Index(m(i))),
-        ExprKind::Elem(t, ixs) => Some(ExprKind::Elem(*t, ixs.iter().map(m).collect())),
-        ExprKind::Delta(a, b) => Some(ExprKind::Delta(m(a), m(b))),
-        _ => None,
-    })
-}
-
-/// Definition references to their new positions (`NEW`-marked ones are
-/// new already).
-fn renumber(e: &Expr, new_id: &[usize]) -> Expr {
-    let d = |d: DefId| {
-        if d.0 & NEW != 0 {
-            DefId(d.0 & !NEW)
-        } else {
-            DefId(new_id.get(d.index()).copied().unwrap_or(d.index()) as u32)
-        }
-    };
-    map_expr(e, &mut |k| match k {
-        ExprKind::Scalar(x) => Some(ExprKind::Scalar(d(*x))),
-        ExprKind::Elem(TensorRef::Def(x), ixs) => {
-            Some(ExprKind::Elem(TensorRef::Def(d(*x)), ixs.clone()))
-        }
-        _ => None,
-    })
 }
