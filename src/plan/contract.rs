@@ -273,8 +273,6 @@ pub fn compose(first: &Materialized, second: Materialized) -> Materialized {
     }
 }
 
-/// Marks a definition id that already refers to the new program.
-
 /// The one traversal of [`sites`] and [`apply`].
 struct Walk<'a> {
     program: &'a Program,
