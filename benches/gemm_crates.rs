@@ -5,7 +5,12 @@
 //! thread and all threads, and one with a transposed right operand (both
 //! take arbitrary strides, so no copy).
 //!
-//!     cargo bench --bench gemm_crates
+//!     MATMUL_NUM_THREADS=1 cargo bench --bench gemm_crates
+//!
+//! `matrixmultiply` is built with its `threading` feature and uses every
+//! core unless `MATMUL_NUM_THREADS=1`, so its "1thread" rows are one
+//! thread only with that variable set; run once with and once without to
+//! compare both crates threaded and single-threaded.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
