@@ -179,22 +179,7 @@ pub fn materialize(program: &Program) -> Materialized {
         for (sub, idx) in found {
             // The new definition's axes: fresh variables named like the
             // indices they stand for, with those indices renamed inside.
-            let mut rename = HashMap::new();
-            let mut axes = Vec::with_capacity(idx.len());
-            for &i in &idx {
-                let var = program.index_var(i);
-                out.indices.push(IndexVar {
-                    name: var.name.clone(),
-                    span: var.span,
-                    role: IndexRole::Axis,
-                    bounds: None,
-                    extent_of: first_subscript(&sub, i).map(|(t, p)| (moved(t, &new_id), p)),
-                });
-                origin.push(i);
-                let fresh = IndexId(out.indices.len() as u32 - 1);
-                rename.insert(i, fresh);
-                axes.push(fresh);
-            }
+            let (rename, axes) = fresh_axes(program, &mut out, &mut origin, &idx, &sub, &new_id);
             let body = renumber(&rename_indices(&sub, &rename), &new_id);
             let hidden = out.defs.len() - new_id.len();
             out.defs.push(Def {
@@ -441,7 +426,38 @@ fn key(e: &Expr, idx: &mut Vec<IndexId>, ok: &mut bool) -> String {
 pub(crate) const NEW: u32 = 1 << 31;
 
 /// The first tensor axis `i` subscripts in `e` (inputs or definitions).
-fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
+/// Fresh axis variables for a hidden definition over `idx` whose body is
+/// `sub`: each named like the index it stands for (recorded in `origin`),
+/// its extent from the first tensor axis it subscripts in `sub`. Returns
+/// the renaming of `idx` to them and the axes.
+pub(crate) fn fresh_axes(
+    program: &Program,
+    out: &mut Program,
+    origin: &mut Vec<IndexId>,
+    idx: &[IndexId],
+    sub: &Expr,
+    new_id: &[usize],
+) -> (HashMap<IndexId, IndexId>, Vec<IndexId>) {
+    let mut rename = HashMap::new();
+    let mut axes = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let var = program.index_var(i);
+        out.indices.push(IndexVar {
+            name: var.name.clone(),
+            span: var.span,
+            role: IndexRole::Axis,
+            bounds: None,
+            extent_of: first_subscript(sub, i).map(|(t, p)| (moved(t, new_id), p)),
+        });
+        origin.push(i);
+        let fresh = IndexId(out.indices.len() as u32 - 1);
+        rename.insert(i, fresh);
+        axes.push(fresh);
+    }
+    (rename, axes)
+}
+
+pub(crate) fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
     let mut found = None;
     e.walk(&mut |x| {
         if found.is_none()

@@ -32,11 +32,13 @@
 
 use super::path::{self, Node, Path, Problem};
 use crate::loops::Materialized;
-use crate::loops::materialize::{NEW, moved, rename_indices, renumber};
-use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef};
+use crate::loops::materialize::{
+    NEW, first_subscript, fresh_axes, moved, rename_indices, renumber,
+};
+use crate::sema::{Def, DefId, Expr, ExprKind, IndexId, Program, TensorRef};
 use crate::syntax::token::ReduceKind;
 use num_rational::BigRational;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// One product of three or more operands under sums.
 #[derive(Clone, Debug, PartialEq)]
@@ -202,22 +204,7 @@ pub fn apply(program: &Program, choices: &[Option<Path>]) -> Materialized {
         walk.base = out.defs.len();
         let body = walk.rewrite(&def.body);
         for (keep, sub) in std::mem::take(&mut walk.hidden) {
-            let mut rename = HashMap::new();
-            let mut axes = Vec::with_capacity(keep.len());
-            for &i in &keep {
-                let var = program.index_var(i);
-                out.indices.push(IndexVar {
-                    name: var.name.clone(),
-                    span: var.span,
-                    role: IndexRole::Axis,
-                    bounds: None,
-                    extent_of: first_subscript(&sub, i).map(|(t, p)| (moved(t, &new_id), p)),
-                });
-                origin.push(i);
-                let fresh = IndexId(out.indices.len() as u32 - 1);
-                rename.insert(i, fresh);
-                axes.push(fresh);
-            }
+            let (rename, axes) = fresh_axes(program, &mut out, &mut origin, &keep, &sub, &new_id);
             out.defs.push(Def {
                 name: Some(format!("_c{count}")),
                 span: def.span,
@@ -679,18 +666,4 @@ fn collect_free(e: &Expr, s: &mut BTreeSet<IndexId>) {
         }
         _ => e.children().into_iter().for_each(|c| collect_free(c, s)),
     }
-}
-
-/// The first tensor axis `i` subscripts in `e`.
-fn first_subscript(e: &Expr, i: IndexId) -> Option<(TensorRef, usize)> {
-    let mut found = None;
-    e.walk(&mut |x| {
-        if found.is_none()
-            && let ExprKind::Elem(t, ixs) = &x.kind
-            && let Some(p) = ixs.iter().position(|&j| j == i)
-        {
-            found = Some((*t, p));
-        }
-    });
-    found
 }
