@@ -39,12 +39,12 @@ fn matvec_walks_a_along_its_rows() {
     let src = "y[i] = A[i,j] x[j]";
     // Row-major A: the sum over j innermost (A's unit stride).
     let t = ir_text(src, &[("A", a.view()), ("x", x.view())]);
-    assert!(t.contains("for i {\n    %a0 = sum j lanes 4"), "{t}");
+    assert!(t.contains("for i {\n    %a0 = sum j lanes 4 simd {"), "{t}");
     // Column-major A: i innermost, y updated in memory.
     let af = a.t().as_standard_layout().into_owned();
     let t = ir_text(src, &[("A", af.t()), ("x", x.view())]);
     assert!(t.contains("for j reduce {"), "{t}");
-    assert!(t.contains("    for i {\n      update y[i] += "), "{t}");
+    assert!(t.contains("    for i simd {\n      update y[i] += "), "{t}");
 }
 
 #[test]
@@ -53,14 +53,14 @@ fn matmul_keeps_a_unit_stride_inner_loop_for_every_layout() {
     let b = arr(&[6, 5], 2.0);
     let src = "C[i,k] = A[i,j] B[j,k]";
     let t = ir_text(src, &[("A", a.view()), ("B", b.view())]);
-    assert!(t.contains("for k {\n        update C[i,k] += "), "{t}");
+    assert!(t.contains("for k simd {\n        update C[i,k] += "), "{t}");
     // B transposed: the dot product form, j innermost.
     let t = kernel("C[i,k] = A[i,j] B[k,j]")
         .ir_for_views(&[("A", a.view()), ("B", b.t().as_standard_layout().view())])
         .unwrap()
         .to_string();
     assert!(
-        t.contains("sum j lanes 4 {\n        yield mul(A[i,j], B[k,j])"),
+        t.contains("sum j lanes 4 simd {\n        yield mul(A[i,j], B[k,j])"),
         "{t}"
     );
     // Column-major A and B: j innermost walks B along its unit stride.
@@ -72,6 +72,22 @@ fn matmul_keeps_a_unit_stride_inner_loop_for_every_layout() {
     let t = f.to_string();
     assert!(t.starts_with("input A[1,s]\ninput B[1,s]\n"), "{t}");
     assert!(t.contains("sum j lanes 4"), "{t}");
+}
+
+/// Vectors only where every moving access steps one element: not along
+/// a strided view, not where the index is read as a number.
+#[test]
+fn simd_only_where_memory_moves_one_element_a_trip() {
+    let x = arr(&[12], 1.0);
+    let t = ir_text("s = sum_i x[i]", &[("x", x.view())]);
+    assert!(t.contains("sum i lanes 4 simd {"), "{t}");
+    let strided = x.slice(ndarray::s![..;2]).into_dyn();
+    let t = ir_text("s = sum_i x[i]", &[("x", strided.view())]);
+    assert!(t.contains("sum i lanes 4 {"), "{t}");
+    let t = ir_text("s = sum_i i x[i]", &[("x", x.view())]);
+    assert!(t.contains("sum i lanes 4 {"), "{t}");
+    let t = ir_text("y[i,j] = delta[i,j] x[j]", &[("x", x.view())]);
+    assert!(!t.contains("simd"), "{t}");
 }
 
 /// More layout classes than get code of their own (inputs reversed,
@@ -223,6 +239,7 @@ fn the_verifier_refuses_a_store_into_another_tensor() {
     f.blocks[0].body = vec![Stmt::Loop {
         index: f.blocks[0].axes[0],
         kind: LoopKind::Space,
+        simd: false,
         body: vec![Stmt::Store {
             dst: Access {
                 tensor: 0,

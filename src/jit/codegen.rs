@@ -2,8 +2,8 @@
 //! function that computes every definition of the program.
 //!
 //! In: the IR (after every pass), the element type, and the layout of the
-//! call's tables. Out: a function `f(ptrs, strides, ranges, params)`
-//! defined in the given JIT module, where `ptrs[t]` is the data pointer of
+//! call's tables. Out: one function per block, `f(ptrs, strides, ranges,
+//! params)`, defined in the given JIT module, where `ptrs[t]` is the data pointer of
 //! tensor `t` (inputs, then definitions), `strides` the strides of every
 //! tensor in elements (at [`Layout::stride_at`]), `ranges[2 id]`/`ranges[2
 //! id + 1]` the start and length of index `id`, and `params` the scalar
@@ -21,6 +21,8 @@
 //! index is reached through a pointer bumped each trip, not recomputed.
 //! Strides the IR's layout class knows (unit: +1 element, zero) are
 //! constants in the code; the caller runs code only on arrays of its class.
+
+mod vector;
 
 use super::host;
 use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
@@ -59,103 +61,122 @@ impl Layout {
     }
 }
 
-/// Defines the program's function in `module`; returns its id.
+/// Defines one function per block of the program in `module`
+/// (`{name}_{k}` for block k, each of the signature above, computing only
+/// that block); returns their ids, in block order.
 pub fn translate(
     module: &mut JITModule,
     func: &ir::Func,
     dtype: DType,
     layout: &Layout,
     name: &str,
-) -> Result<FuncId, String> {
+) -> Result<Vec<FuncId>, String> {
+    let host_ids = host::declare(module, dtype)?;
+    let mut ctx = module.make_context();
+    let mut fctx = FunctionBuilderContext::new();
+    let mut ids = Vec::with_capacity(func.blocks.len());
+    for (k, block) in func.blocks.iter().enumerate() {
+        let ptr = module.target_config().pointer_type();
+        let mut sig = module.make_signature();
+        for _ in 0..4 {
+            sig.params.push(AbiParam::new(ptr));
+        }
+        let id = module
+            .declare_function(&format!("{name}_{k}"), Linkage::Local, &sig)
+            .map_err(|e| e.to_string())?;
+        ctx.func.signature = sig;
+        ctx.func.name = UserFuncName::user(0, id.as_u32());
+        translate_block(module, &mut ctx, &mut fctx, func, block, dtype, layout, &host_ids)?;
+        module
+            .define_function(id, &mut ctx)
+            .map_err(|e| format!("{e:?}"))?;
+        module.clear_context(&mut ctx);
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// One block's function body, into `ctx.func` (whose signature is set).
+#[allow(clippy::too_many_arguments)]
+fn translate_block(
+    module: &mut JITModule,
+    ctx: &mut cranelift::codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+    func: &ir::Func,
+    block: &ir::Block,
+    dtype: DType,
+    layout: &Layout,
+    host_ids: &[(host::Fn, FuncId)],
+) -> Result<(), String> {
     let ptr = module.target_config().pointer_type();
     let ty = match dtype {
         DType::F64 => types::F64,
         DType::F32 => types::F32,
     };
-    let mut sig = module.make_signature();
-    for _ in 0..4 {
-        sig.params.push(AbiParam::new(ptr));
-    }
-    let id = module
-        .declare_function(name, Linkage::Local, &sig)
-        .map_err(|e| e.to_string())?;
-    let host_ids = host::declare(module, dtype)?;
-
-    let mut ctx = module.make_context();
-    ctx.func.signature = sig;
-    ctx.func.name = UserFuncName::user(0, id.as_u32());
-    let mut fctx = FunctionBuilderContext::new();
-    {
-        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-        let entry = b.create_block();
-        b.append_block_params_for_function_params(entry);
-        b.switch_to_block(entry);
-        b.seal_block(entry);
-        let args: Vec<Value> = b.block_params(entry).to_vec();
-        let (ptrs_p, strides_p, ranges_p, params_p) = (args[0], args[1], args[2], args[3]);
-        let flags = MemFlagsData::trusted();
-        let mut ptrs = Vec::with_capacity(layout.ranks.len());
-        let mut strides = Vec::with_capacity(layout.ranks.len());
-        for (t, &rank) in layout.ranks.iter().enumerate() {
-            ptrs.push(b.ins().load(ptr, flags, ptrs_p, (8 * t) as i32));
-            let base = layout.stride_at[t];
-            let s: Vec<Value> = (0..rank)
-                .map(|a| {
-                    b.ins()
-                        .load(types::I64, flags, strides_p, (8 * (base + a)) as i32)
-                })
-                .collect();
-            strides.push(s);
-        }
-        let funcs: HashMap<host::Fn, FuncRef> = host_ids
-            .into_iter()
-            .map(|(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
-            .collect();
-        let es = match dtype {
-            DType::F64 => 8,
-            DType::F32 => 4,
-        };
-        // Strides in bytes, once; constants where the layout class knows
-        // them (a unit stride is +1 element, a zero stride 0).
-        let strides = strides
-            .into_iter()
-            .enumerate()
-            .map(|(t, s)| {
-                s.into_iter()
-                    .enumerate()
-                    .map(|(a, v)| match func.layout.stride(t, a) {
-                        ir::Stride::Unit => b.ins().iconst(types::I64, es),
-                        ir::Stride::Zero => b.ins().iconst(types::I64, 0),
-                        ir::Stride::Far => b.ins().imul_imm_s(v, es),
-                    })
-                    .collect()
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let args: Vec<Value> = b.block_params(entry).to_vec();
+    let (ptrs_p, strides_p, ranges_p, params_p) = (args[0], args[1], args[2], args[3]);
+    let flags = MemFlagsData::trusted();
+    let mut ptrs = Vec::with_capacity(layout.ranks.len());
+    let mut strides = Vec::with_capacity(layout.ranks.len());
+    for (t, &rank) in layout.ranks.iter().enumerate() {
+        ptrs.push(b.ins().load(ptr, flags, ptrs_p, (8 * t) as i32));
+        let base = layout.stride_at[t];
+        let s: Vec<Value> = (0..rank)
+            .map(|a| {
+                b.ins()
+                    .load(types::I64, flags, strides_p, (8 * (base + a)) as i32)
             })
             .collect();
-        let mut t = Translator {
-            b,
-            ty,
-            ptrs,
-            strides,
-            ranges: ranges_p,
-            params: params_p,
-            vars: HashMap::new(),
-            lets: HashMap::new(),
-            accs: HashMap::new(),
-            funcs,
-            bumped: HashMap::new(),
-            lane: 0,
-        };
-        for block in &func.blocks {
-            t.list(&block.body)?;
-        }
-        t.b.ins().return_(&[]);
-        t.b.finalize(module.target_config());
+        strides.push(s);
     }
-    module
-        .define_function(id, &mut ctx)
-        .map_err(|e| format!("{e:?}"))?;
-    module.clear_context(&mut ctx);
-    Ok(id)
+    let funcs: HashMap<host::Fn, FuncRef> = host_ids
+        .iter()
+        .map(|&(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
+        .collect();
+    let es = match dtype {
+        DType::F64 => 8,
+        DType::F32 => 4,
+    };
+    // Strides in bytes, once; constants where the layout class knows
+    // them (a unit stride is +1 element, a zero stride 0).
+    let strides = strides
+        .into_iter()
+        .enumerate()
+        .map(|(t, s)| {
+            s.into_iter()
+                .enumerate()
+                .map(|(a, v)| match func.layout.stride(t, a) {
+                    ir::Stride::Unit => b.ins().iconst(types::I64, es),
+                    ir::Stride::Zero => b.ins().iconst(types::I64, 0),
+                    ir::Stride::Far => b.ins().imul_imm_s(v, es),
+                })
+                .collect()
+        })
+        .collect();
+    let mut t = Translator {
+        b,
+        ty,
+        ptrs,
+        strides,
+        ranges: ranges_p,
+        params: params_p,
+        vars: HashMap::new(),
+        lets: HashMap::new(),
+        accs: HashMap::new(),
+        funcs,
+        bumped: HashMap::new(),
+        lane: 0,
+        vec: None,
+    };
+    t.list(&block.body)?;
+    t.b.ins().return_(&[]);
+    t.b.finalize(module.target_config());
+    Ok(())
 }
 
 struct Translator<'f> {
@@ -173,9 +194,13 @@ struct Translator<'f> {
     /// Inside a loop with no loop inside: the accesses that move with its
     /// index, each with a pointer bumped every trip and its step in bytes.
     bumped: HashMap<*const Access, (Variable, Value)>,
-    /// The lane being emitted in an unrolled reduction (an access's
+    /// The element offset being emitted in an unrolled loop (an access's
     /// address is its pointer plus `lane * step`).
     lane: i64,
+    /// Inside a `simd` loop: its index and the vector type; values are
+    /// then vectors, and accesses that move with the index load and store
+    /// whole vectors.
+    vec: Option<(IndexId, Type)>,
 }
 
 /// Whether a statement list holds no loop.
@@ -239,8 +264,13 @@ impl Translator<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> Result<(), String> {
-        let flags = MemFlagsData::trusted();
         match s {
+            Stmt::Loop {
+                index,
+                body,
+                simd: true,
+                ..
+            } => self.vector_loop(*index, body)?,
             Stmt::Loop { index, body, .. } => {
                 let (start, len) = self.range(*index);
                 let walked = if flat(body) {
@@ -261,10 +291,13 @@ impl Translator<'_> {
                 op,
                 index,
                 lanes,
+                simd,
                 body,
                 value,
             } => {
-                let v = if *lanes > 1 {
+                let v = if *simd {
+                    self.vector_reduce(*op, *index, (*lanes).max(1) as usize, body, value)?
+                } else if *lanes > 1 {
                     self.lanes(*op, *index, *lanes as usize, body, value)?
                 } else {
                     self.reduce(*op, *index, body, value)?
@@ -278,12 +311,14 @@ impl Translator<'_> {
             Stmt::Store { dst, value } => {
                 let v = self.expr(value)?;
                 let a = self.address(dst);
+                let flags = self.flags_for(dst);
                 self.b.ins().store(flags, v, a, 0);
             }
             Stmt::Update { dst, op, value } => {
                 let v = self.expr(value)?;
                 let a = self.address(dst);
-                let old = self.b.ins().load(self.ty, flags, a, 0);
+                let (ty, flags) = (self.type_for(dst), self.flags_for(dst));
+                let old = self.b.ins().load(ty, flags, a, 0);
                 let n = combine(&mut self.b, *op, old, v);
                 self.b.ins().store(flags, n, a, 0);
             }
@@ -599,6 +634,9 @@ impl Translator<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Result<Value, String> {
+        if self.vec.is_some() {
+            return self.vexpr(e);
+        }
         let flags = MemFlagsData::trusted();
         Ok(match e {
             Expr::Const(x) => self.konst(*x),

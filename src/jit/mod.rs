@@ -26,6 +26,7 @@
 
 mod codegen;
 mod host;
+mod threads;
 
 #[cfg(test)]
 mod tests;
@@ -36,6 +37,7 @@ use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
 use crate::sema::{self, Program};
 use codegen::Layout;
+use threads::{Call, Entry};
 use cranelift::prelude::*;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::default_libcall_names;
@@ -112,6 +114,8 @@ pub struct Kernel {
     /// ([`Kernel::hidden_too_big`]).
     plain: OnceLock<Result<Box<Kernel>, Errors>>,
     dtype: DType,
+    /// At most this many threads per call (`None`: all cores).
+    threads: Option<usize>,
     layout: Layout,
     /// The names the loop IR shows for `mat.program`'s definitions.
     names: Vec<String>,
@@ -124,10 +128,12 @@ pub struct Kernel {
     pub times: CompileTimes,
 }
 
+
 /// One compiled loop IR: for one layout class.
 struct Variant {
     ir: lir::Func,
-    entry: unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
+    /// One function per block of `ir`, in order.
+    entries: Vec<Entry>,
     module: Mutex<Option<JITModule>>,
 }
 
@@ -197,7 +203,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
     let t1 = Instant::now();
     let (program, user_defs, written) = lower(&checked, options.as_written)?;
     let t2 = Instant::now();
-    let mut kernel = build(program, user_defs, written, options.dtype, true)?;
+    let mut kernel = build(program, user_defs, written, options, true)?;
     kernel.times = CompileTimes {
         parse_check: t1 - t0,
         symbolic: t2 - t1,
@@ -209,7 +215,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
 /// Compiles an already checked program.
 pub fn compile_program(program: &Program, options: Options) -> Result<Kernel, Errors> {
     let (p, user, written) = lower(program, options.as_written)?;
-    build(p, user, written, options.dtype, true)
+    build(p, user, written, options, true)
 }
 
 /// The program to run: what the symbolic engine leaves (or, with
@@ -271,10 +277,10 @@ fn build(
     source: Program,
     source_user: Vec<usize>,
     written: Option<Program>,
-    dtype: DType,
+    options: Options,
     materialise: bool,
 ) -> Result<Kernel, Errors> {
-    build_planned(source, source_user, written, dtype, materialise, None)
+    build_planned(source, source_user, written, options, materialise, None)
 }
 
 /// [`build`], with the contraction paths given (`None`: chosen for
@@ -283,10 +289,11 @@ fn build_planned(
     source: Program,
     source_user: Vec<usize>,
     written: Option<Program>,
-    dtype: DType,
+    options: Options,
     materialise: bool,
     choices: Option<Vec<Option<crate::plan::Path>>>,
 ) -> Result<Kernel, Errors> {
+    let dtype = options.dtype;
     // Products of three or more tensors become pairwise contractions, then
     // sums recomputed per element that need not be become definitions.
     let (contractions, mat) = if materialise {
@@ -334,6 +341,7 @@ fn build_planned(
         source_user,
         plain: OnceLock::new(),
         dtype,
+        threads: options.threads,
         layout,
         names,
         last_bound: Mutex::new(None),
@@ -357,8 +365,8 @@ fn compile_variant(
         jb.symbol(name, ptr);
     }
     let mut module = JITModule::new(jb);
-    let id = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_kernel") {
-        Ok(id) => id,
+    let ids = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_block") {
+        Ok(ids) => ids,
         Err(e) => {
             // SAFETY: nothing from this module was ever called.
             unsafe { module.free_memory() };
@@ -369,18 +377,18 @@ fn compile_variant(
         unsafe { module.free_memory() };
         return Err(internal(e));
     }
-    let ptr = module.get_finalized_function(id);
-    // SAFETY: `translate` defined this function with exactly this
-    // signature (four pointer-sized arguments, no result).
-    let entry = unsafe {
-        std::mem::transmute::<
-            *const u8,
-            unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64),
-        >(ptr)
-    };
+    let entries = ids
+        .into_iter()
+        .map(|id| {
+            let ptr = module.get_finalized_function(id);
+            // SAFETY: `translate` defined this function with exactly this
+            // signature (four pointer-sized arguments, no result).
+            unsafe { std::mem::transmute::<*const u8, Entry>(ptr) }
+        })
+        .collect();
     Ok(Variant {
         ir,
-        entry,
+        entries,
         module: Mutex::new(Some(module)),
     })
 }
@@ -396,6 +404,16 @@ impl Kernel {
     /// The element type the kernel computes in.
     pub fn dtype(&self) -> DType {
         self.dtype
+    }
+
+    /// The options kernels made for this one (other paths, no hidden
+    /// definitions) are built with.
+    fn options(&self) -> Options {
+        Options {
+            dtype: self.dtype,
+            as_written: false,
+            threads: self.threads,
+        }
     }
 
     /// The loop IR the kernel runs for row-major inputs, as text (its
@@ -771,7 +789,7 @@ impl Kernel {
                     self.source.clone(),
                     self.source_user.clone(),
                     None,
-                    self.dtype,
+                    self.options(),
                     false,
                 )
                 .map(Box::new)
@@ -871,18 +889,21 @@ impl Kernel {
             crate::loops::verify::in_bounds(&variant.ir, bound)
                 .map_err(|e| internal(format!("loop IR verifier: {e}")))?;
         }
-        // SAFETY: `bind` proved every access the program makes in bounds
-        // for these ranges and shapes; the pointers and strides describe
-        // exactly the arrays above (moving an owned array does not move its
-        // heap buffer), which outlive the call; output arrays are fresh or
-        // borrowed mutably, so nothing else reads or writes them.
-        unsafe {
-            (variant.entry)(
-                ptrs.as_ptr(),
-                strides.as_ptr(),
-                ranges.as_ptr(),
-                bound.params.as_ptr(),
-            );
+        let call = Call {
+            ptrs: &ptrs,
+            strides: &strides,
+            ranges: &ranges,
+            params: &bound.params,
+        };
+        for (block, &entry) in variant.ir.blocks.iter().zip(&variant.entries) {
+            // SAFETY: `bind` proved every access the program makes in
+            // bounds for these ranges and shapes; the pointers and strides
+            // describe exactly the arrays above (moving an owned array does
+            // not move its heap buffer), which outlive the call; output
+            // arrays are fresh or borrowed mutably, so nothing else reads
+            // or writes them; blocks run in order, each after the ones it
+            // reads.
+            unsafe { threads::run_block(entry, block, &call, bound, self.threads) };
         }
         Ok(self
             .user_defs
@@ -1006,7 +1027,7 @@ impl Contractions {
                         kernel.source.clone(),
                         kernel.source_user.clone(),
                         kernel.written.clone(),
-                        kernel.dtype,
+                        kernel.options(),
                         true,
                         Some(choices.clone()),
                     )?);

@@ -10,7 +10,7 @@
 //! where it emits them (hoisted values once per trip of the loops still
 //! around them).
 
-use super::ir::{Expr, Func, Op, Stmt};
+use super::ir::{Block, Expr, Func, Op, Stmt};
 use crate::sema::Bound;
 
 /// Operations per call.
@@ -20,6 +20,26 @@ pub fn flops(f: &Func, bound: &Bound) -> f64 {
         total += list(&b.body, 1.0, bound);
     }
     total
+}
+
+/// The loop trips of one block per call: every statement once per trip
+/// of the loops around it (a GEMM node its m n k); what decides whether a
+/// block is worth threads.
+pub fn block_trips(b: &Block, bound: &Bound) -> f64 {
+    fn list(stmts: &[Stmt], trips: f64, bound: &Bound) -> f64 {
+        stmts
+            .iter()
+            .map(|s| match s {
+                Stmt::Loop { index, body, .. } | Stmt::Reduce { index, body, .. } => {
+                    let t = trips * bound.range(*index).len as f64;
+                    t + list(body, t, bound)
+                }
+                Stmt::Gemm { .. } => stmt(s, trips, bound) / 2.0,
+                _ => trips,
+            })
+            .sum()
+    }
+    list(&b.body, 1.0, bound)
 }
 
 fn list(stmts: &[Stmt], trips: f64, bound: &Bound) -> f64 {

@@ -30,17 +30,28 @@ fn list(stmts: Vec<Stmt>, next: &mut u32) -> Vec<Stmt> {
     let mut out = Vec::with_capacity(stmts.len());
     for s in stmts {
         match s {
-            Stmt::Loop { index, kind, body } => {
+            Stmt::Loop {
+                index,
+                kind,
+                simd,
+                body,
+            } => {
                 let body = list(body, next);
                 let mut inside = Inside::new(index);
                 let body = pull(body, &mut inside, &mut out, next);
-                out.push(Stmt::Loop { index, kind, body });
+                out.push(Stmt::Loop {
+                    index,
+                    kind,
+                    simd,
+                    body,
+                });
             }
             Stmt::Reduce {
                 acc,
                 op,
                 index,
                 lanes,
+                simd,
                 body,
                 mut value,
             } => {
@@ -53,6 +64,7 @@ fn list(stmts: Vec<Stmt>, next: &mut u32) -> Vec<Stmt> {
                     op,
                     index,
                     lanes,
+                    simd,
                     body,
                     value,
                 });

@@ -142,6 +142,9 @@ pub struct Block {
     /// Its axes (for the header line).
     pub axes: Vec<IndexId>,
     pub body: Vec<Stmt>,
+    /// The axis whose range a call may split among threads (set by
+    /// [`super::parallel`]; printed `par i` on the header line).
+    pub par: Option<IndexId>,
 }
 
 /// What a loop walks.
@@ -159,18 +162,28 @@ pub enum Stmt {
     Loop {
         index: IndexId,
         kind: LoopKind,
+        /// Run on 128-bit vectors (2 f64 or 4 f32 trips at a time, then a
+        /// scalar tail): set by [`super::simd`] on innermost loops whose
+        /// moving accesses are all unit-stride.
+        simd: bool,
         body: Vec<Stmt>,
     },
     /// `%aN = sum index [lanes L] { body; yield value }`: an accumulator
     /// started at the identity, `value` added (or multiplied) each trip.
     /// With `lanes` > 1 the loop is unrolled that many times, trip k into
     /// lane k mod lanes, the rest into lane 0, and the lanes combined as
-    /// a balanced tree at the end.
+    /// a balanced tree at the end. With `simd`, each lane is a 128-bit
+    /// vector (`W` = 2 f64 or 4 f32 elements): a trip takes `lanes * W`
+    /// terms, term k of a trip into vector lane k / W, element k mod W;
+    /// the leftover terms go, in order, into a scalar; at the end the
+    /// vectors combine as a balanced tree, then their elements (again a
+    /// balanced tree), then the scalar is added.
     Reduce {
         acc: AccId,
         op: ReduceKind,
         index: IndexId,
         lanes: u8,
+        simd: bool,
         body: Vec<Stmt>,
         value: Expr,
     },
@@ -211,6 +224,11 @@ impl Affine {
             terms: vec![(i, 1)],
             constant: 0,
         }
+    }
+
+    /// Whether the subscript moves with `i`.
+    pub fn uses(&self, i: IndexId) -> bool {
+        self.coef(i) != 0
     }
 
     /// The coefficient of `i` (0 if it does not appear).
@@ -407,10 +425,11 @@ impl Printer<'_> {
         }
         let t = &self.func.tensors[b.tensor];
         let axes: Vec<String> = b.axes.iter().map(|&a| self.ix(a)).collect();
+        let par = b.par.map(|i| format!(" par {}", self.ix(i))).unwrap_or_default();
         if axes.is_empty() {
-            let _ = writeln!(self.out, "\n{}:", t.name);
+            let _ = writeln!(self.out, "\n{}:{par}", t.name);
         } else {
-            let _ = writeln!(self.out, "\n{}[{}]:", t.name, axes.join(","));
+            let _ = writeln!(self.out, "\n{}[{}]:{par}", t.name, axes.join(","));
         }
         for s in &b.body {
             self.stmt(s, 1);
@@ -430,13 +449,19 @@ impl Printer<'_> {
 
     fn stmt(&mut self, s: &Stmt, d: usize) {
         match s {
-            Stmt::Loop { index, kind, body } => {
+            Stmt::Loop {
+                index,
+                kind,
+                simd,
+                body,
+            } => {
                 let k = match kind {
                     LoopKind::Space => "",
                     LoopKind::Reduce => " reduce",
                 };
+                let v = if *simd { " simd" } else { "" };
                 let i = self.ix(*index);
-                self.line(d, &format!("for {i}{k} {{"));
+                self.line(d, &format!("for {i}{k}{v} {{"));
                 for s in body {
                     self.stmt(s, d + 1);
                 }
@@ -447,6 +472,7 @@ impl Printer<'_> {
                 op,
                 index,
                 lanes,
+                simd,
                 body,
                 value,
             } => {
@@ -454,11 +480,14 @@ impl Printer<'_> {
                     ReduceKind::Sum => "sum",
                     ReduceKind::Prod => "prod",
                 };
-                let l = if *lanes > 1 {
+                let mut l = if *lanes > 1 {
                     format!(" lanes {lanes}")
                 } else {
                     String::new()
                 };
+                if *simd {
+                    l.push_str(" simd");
+                }
                 let i = self.ix(*index);
                 self.line(d, &format!("%a{} = {o} {i}{l} {{", acc.0));
                 for s in body {

@@ -58,6 +58,7 @@ pub fn lower(program: &Program, names: &[String]) -> Result<ir::Func, String> {
             body = vec![Stmt::Loop {
                 index: a,
                 kind: LoopKind::Space,
+                simd: false,
                 body,
             }];
         }
@@ -65,6 +66,7 @@ pub fn lower(program: &Program, names: &[String]) -> Result<ir::Func, String> {
             tensor: n_inputs + d,
             axes: def.axes.clone(),
             body,
+            par: None,
         });
     }
     Ok(ir::Func {
@@ -131,6 +133,7 @@ impl Lowerer {
                     op: *kind,
                     index: *index,
                     lanes: 1,
+                    simd: false,
                     body: inner,
                     value,
                 });

@@ -7,7 +7,9 @@
 //! last axis innermost, a register reduction per `sum`/`prod`) →
 //! [`order`] (loop order for the call's layout class) → [`hoist`]
 //! (loop-invariant values computed once, before the loop) → lanes (an
-//! innermost reduction runs in [`LANES`] accumulators) → [`verify`].
+//! innermost reduction runs in [`LANES`] accumulators) → [`simd`] (innermost
+//! unit-stride loops on 128-bit vectors) → [`parallel`] (the axis a call
+//! may split among threads) → [`verify`].
 //! Out: an [`ir::Func`], which the code generator translates, `--explain`
 //! prints and bench counts ([`cost`]).
 //!
@@ -22,6 +24,8 @@ pub mod ir;
 mod lower;
 pub(crate) mod materialize;
 pub mod order;
+pub mod parallel;
+pub mod simd;
 pub mod verify;
 
 pub use lower::lower;
@@ -60,6 +64,8 @@ pub fn build(
     order::order(&mut f, layout);
     hoist::hoist(&mut f);
     lanes(&mut f);
+    simd::simd(&mut f);
+    parallel::parallel(&mut f);
     if cfg!(debug_assertions) {
         verify::well_formed(&f).map_err(|e| format!("loop IR verifier: {e}"))?;
     }

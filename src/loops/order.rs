@@ -60,6 +60,7 @@ impl Nest {
                 index,
                 kind: LoopKind::Space,
                 body,
+                ..
             },
         ] = cur
         {
@@ -217,6 +218,7 @@ impl Nest {
                 op: self.op,
                 index: *j,
                 lanes: 1,
+                simd: false,
                 body,
                 value,
             });
@@ -245,6 +247,7 @@ impl Nest {
         let init = Stmt::Loop {
             index: x,
             kind: LoopKind::Space,
+            simd: false,
             body: vec![Stmt::Store {
                 dst: self.dst.clone(),
                 value: Expr::Const(identity),
@@ -254,6 +257,7 @@ impl Nest {
         let update = Stmt::Loop {
             index: x,
             kind: LoopKind::Space,
+            simd: false,
             body: vec![Stmt::Update {
                 dst: self.dst,
                 op: self.op,
@@ -271,6 +275,7 @@ impl Nest {
             body.push(Stmt::Loop {
                 index: x,
                 kind: LoopKind::Space,
+                simd: false,
                 body: vec![Stmt::Store { dst, value: v }],
             });
         }
@@ -313,6 +318,7 @@ fn wrap(ix: &[IndexId], kind: LoopKind, body: Vec<Stmt>) -> Vec<Stmt> {
         body = vec![Stmt::Loop {
             index: i,
             kind,
+            simd: false,
             body,
         }];
     }

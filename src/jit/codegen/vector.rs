@@ -1,0 +1,319 @@
+//! Cranelift translation of `simd` loops: 128-bit vectors (F64X2, F32X4).
+//!
+//! In: a loop or register reduction the IR marked `simd` (its body holds
+//! no loop; every access that moves with its index moves one element a
+//! trip, and the index is not read as a number). Out: a main loop that
+//! runs whole vectors and a scalar tail loop for the trips left over.
+//!
+//! Always: a vector reduction combines its terms in exactly the order
+//! `ir::Stmt::Reduce` documents; a vector loop computes every element with
+//! the scalar code's operations. Loads and stores of whole vectors carry no
+//! alignment promise (arrays are only element-aligned). Operations with no
+//! vector instruction (host functions, `sign`) run lane by lane.
+
+use super::{Translator, combine, host};
+use crate::loops::ir::{Access, Expr, IndexId, Op, Stmt};
+use crate::syntax::token::{Func, ReduceKind};
+use cranelift::codegen::ir::MemFlagsData;
+use cranelift::prelude::*;
+
+/// Vectors a main-loop trip of a `simd` space loop takes.
+const SPACE_UNROLL: i64 = 2;
+
+impl Translator<'_> {
+    /// The vector type of the element type.
+    fn vector_type(&self) -> Type {
+        if self.ty == types::F32 {
+            types::F32X4
+        } else {
+            types::F64X2
+        }
+    }
+
+    /// The type a load of, or store into, `a` moves.
+    pub(super) fn type_for(&self, a: &Access) -> Type {
+        match self.vec {
+            Some((i, vty)) if a.uses(i) => vty,
+            _ => self.ty,
+        }
+    }
+
+    /// Memory flags for `a`: a whole vector is only element-aligned.
+    pub(super) fn flags_for(&self, a: &Access) -> MemFlagsData {
+        match self.vec {
+            Some((i, _)) if a.uses(i) => MemFlagsData::new().with_notrap(),
+            _ => MemFlagsData::trusted(),
+        }
+    }
+
+    /// `for index { body }` on vectors: `SPACE_UNROLL` vectors a trip,
+    /// then one element a trip.
+    pub(super) fn vector_loop(&mut self, index: IndexId, body: &[Stmt]) -> Result<(), String> {
+        let vty = self.vector_type();
+        let w = vty.lane_count() as i64;
+        let step = w * SPACE_UNROLL;
+        let (start, len) = self.range(index);
+        let moving = super::moving(body, None, index);
+        let walked = self.bump_setup(&moving, index, start);
+        let ctr = self.main_loop(index, start, len, step, &walked, &mut |t| {
+            for u in 0..SPACE_UNROLL {
+                t.lane = u * w;
+                t.vec = Some((index, vty));
+                let r = t.list(body);
+                t.vec = None;
+                r?;
+            }
+            t.lane = 0;
+            Ok(())
+        })?;
+        self.tail_loop(index, ctr, start, len, &walked, &mut |t| t.list(body))?;
+        self.unbump(&walked);
+        Ok(())
+    }
+
+    /// A register reduction on vectors: `n` vector accumulators, `n * W`
+    /// terms a trip, the rest into a scalar in order; combined as
+    /// `ir::Stmt::Reduce` documents.
+    pub(super) fn vector_reduce(
+        &mut self,
+        op: ReduceKind,
+        index: IndexId,
+        n: usize,
+        body: &[Stmt],
+        value: &Expr,
+    ) -> Result<Value, String> {
+        let vty = self.vector_type();
+        let w = vty.lane_count() as i64;
+        let id = self.identity(op);
+        let vid = self.b.ins().splat(vty, id);
+        let accs: Vec<Variable> = (0..n)
+            .map(|_| {
+                let v = self.b.declare_var(vty);
+                self.b.def_var(v, vid);
+                v
+            })
+            .collect();
+        let rest = self.b.declare_var(self.ty);
+        self.b.def_var(rest, id);
+        let (start, len) = self.range(index);
+        let moving = super::moving(body, Some(value), index);
+        let walked = self.bump_setup(&moving, index, start);
+        let ctr = self.main_loop(index, start, len, n as i64 * w, &walked, &mut |t| {
+            for (k, &acc) in accs.iter().enumerate() {
+                t.lane = k as i64 * w;
+                t.vec = Some((index, vty));
+                let r = t.list(body).and_then(|()| t.expr(value));
+                t.vec = None;
+                let x = r?;
+                let a = t.b.use_var(acc);
+                let s = combine(&mut t.b, op, a, x);
+                t.b.def_var(acc, s);
+            }
+            t.lane = 0;
+            Ok(())
+        })?;
+        self.tail_loop(index, ctr, start, len, &walked, &mut |t| {
+            t.list(body)?;
+            let x = t.expr(value)?;
+            let a = t.b.use_var(rest);
+            let s = combine(&mut t.b, op, a, x);
+            t.b.def_var(rest, s);
+            Ok(())
+        })?;
+        self.unbump(&walked);
+        let vs: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
+        let v = tree(&mut self.b, op, vs);
+        let lanes: Vec<Value> = (0..w)
+            .map(|l| self.b.ins().extractlane(v, l as u8))
+            .collect();
+        let h = tree(&mut self.b, op, lanes);
+        let r = self.b.use_var(rest);
+        Ok(combine(&mut self.b, op, h, r))
+    }
+
+    /// `while ctr + step <= end { index = ctr; f(); ctr += step }`,
+    /// pointers bumped `step` elements a trip; returns the counter.
+    fn main_loop(
+        &mut self,
+        index: IndexId,
+        start: Value,
+        len: Value,
+        step: i64,
+        walked: &[(*const Access, Variable, Value)],
+        f: &mut dyn FnMut(&mut Self) -> Result<(), String>,
+    ) -> Result<Variable, String> {
+        let var = self.var(index);
+        let ctr = self.b.declare_var(types::I64);
+        self.b.def_var(ctr, start);
+        let end = self.b.ins().iadd(start, len);
+        let header = self.b.create_block();
+        let main = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(header);
+        let i = self.b.use_var(ctr);
+        let last = self.b.ins().iadd_imm_s(i, step - 1);
+        let c = self.b.ins().icmp(IntCC::SignedLessThan, last, end);
+        self.b.ins().brif(c, main, &[], exit, &[]);
+        self.b.switch_to_block(main);
+        self.b.seal_block(main);
+        let i = self.b.use_var(ctr);
+        self.b.def_var(var, i);
+        f(self)?;
+        let i = self.b.use_var(ctr);
+        let next = self.b.ins().iadd_imm_s(i, step);
+        self.b.def_var(ctr, next);
+        self.bump(walked, step);
+        self.b.ins().jump(header, &[]);
+        self.b.seal_block(header);
+        self.b.switch_to_block(exit);
+        self.b.seal_block(exit);
+        Ok(ctr)
+    }
+
+    /// `while ctr < end { index = ctr; f(); ctr += 1 }` on scalars.
+    fn tail_loop(
+        &mut self,
+        index: IndexId,
+        ctr: Variable,
+        start: Value,
+        len: Value,
+        walked: &[(*const Access, Variable, Value)],
+        f: &mut dyn FnMut(&mut Self) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let var = self.var(index);
+        let end = self.b.ins().iadd(start, len);
+        let header = self.b.create_block();
+        let body = self.b.create_block();
+        let exit = self.b.create_block();
+        self.b.ins().jump(header, &[]);
+        self.b.switch_to_block(header);
+        let i = self.b.use_var(ctr);
+        let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
+        self.b.ins().brif(has, body, &[], exit, &[]);
+        self.b.switch_to_block(body);
+        self.b.seal_block(body);
+        let i = self.b.use_var(ctr);
+        self.b.def_var(var, i);
+        f(self)?;
+        let i = self.b.use_var(ctr);
+        let next = self.b.ins().iadd_imm_s(i, 1);
+        self.b.def_var(ctr, next);
+        self.bump(walked, 1);
+        self.b.ins().jump(header, &[]);
+        self.b.seal_block(header);
+        self.b.switch_to_block(exit);
+        self.b.seal_block(exit);
+        Ok(())
+    }
+
+    /// A value inside a `simd` loop, as a vector.
+    pub(super) fn vexpr(&mut self, e: &Expr) -> Result<Value, String> {
+        let (vi, vty) = self.vec.ok_or("a vector value outside a simd loop")?;
+        Ok(match e {
+            Expr::Load(a) if a.uses(vi) => {
+                let addr = self.address(a);
+                let flags = self.flags_for(a);
+                self.b.ins().load(vty, flags, addr, 0)
+            }
+            Expr::Let(t) => {
+                let v = *self
+                    .lets
+                    .get(&t.0)
+                    .ok_or_else(|| format!("let %t{} used before its definition", t.0))?;
+                self.splat_scalar(vty, v)
+            }
+            Expr::Op(op, args) => {
+                let vs: Vec<Value> = args
+                    .iter()
+                    .map(|a| self.vexpr(a))
+                    .collect::<Result<_, _>>()?;
+                let first = *vs.first().ok_or("an operation without operands")?;
+                match op {
+                    Op::Neg => self.b.ins().fneg(first),
+                    Op::Square => self.b.ins().fmul(first, first),
+                    Op::Add => vs[1..]
+                        .iter()
+                        .fold(first, |acc, &x| self.b.ins().fadd(acc, x)),
+                    Op::Mul => vs[1..]
+                        .iter()
+                        .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
+                    Op::Div => self.b.ins().fdiv(first, vs[1]),
+                    Op::Call(Func::Sqrt) => self.b.ins().sqrt(first),
+                    Op::Call(Func::Abs) => self.b.ins().fabs(first),
+                    Op::Pow => self.per_lane(vty, &vs, &mut |t, x| t.call(host::Fn::Pow, x))?,
+                    Op::Call(f) => {
+                        let f = *f;
+                        self.per_lane(vty, &vs, &mut |t, x| t.func(f, x))?
+                    }
+                }
+            }
+            // Everything else stays put along the vector: computed once
+            // as a scalar and splatted.
+            _ => {
+                self.vec = None;
+                let r = self.expr(e);
+                self.vec = Some((vi, vty));
+                let v = r?;
+                self.b.ins().splat(vty, v)
+            }
+        })
+    }
+
+    /// `v` as a vector (splatted if it is a scalar).
+    fn splat_scalar(&mut self, vty: Type, v: Value) -> Value {
+        if self.b.func.dfg.value_type(v).is_vector() {
+            v
+        } else {
+            self.b.ins().splat(vty, v)
+        }
+    }
+
+    /// `f` applied lane by lane.
+    fn per_lane(
+        &mut self,
+        vty: Type,
+        args: &[Value],
+        f: &mut dyn FnMut(&mut Self, &[Value]) -> Result<Value, String>,
+    ) -> Result<Value, String> {
+        let saved = self.vec.take();
+        let mut out: Option<Value> = None;
+        let mut result = Ok(());
+        for l in 0..vty.lane_count() as u8 {
+            let xs: Vec<Value> = args
+                .iter()
+                .map(|&a| self.b.ins().extractlane(a, l))
+                .collect();
+            match f(self, &xs) {
+                Ok(r) => {
+                    out = Some(match out {
+                        None => self.b.ins().splat(vty, r),
+                        Some(o) => self.b.ins().insertlane(o, r, l),
+                    })
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        self.vec = saved;
+        result?;
+        out.ok_or_else(|| "a vector without lanes".to_string())
+    }
+}
+
+/// Combines values as a balanced tree: `(v0 + v1) + (v2 + v3)`.
+fn tree(b: &mut FunctionBuilder, op: ReduceKind, mut l: Vec<Value>) -> Value {
+    while l.len() > 1 {
+        l = l
+            .chunks(2)
+            .map(|p| match p {
+                [x, y] => combine(b, op, *x, *y),
+                [x] => *x,
+                _ => unreachable!("chunks of 2"),
+            })
+            .collect();
+    }
+    l[0]
+}
