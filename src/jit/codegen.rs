@@ -87,9 +87,14 @@ pub fn translate(
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, id.as_u32());
         translate_block(module, &mut ctx, &mut fctx, func, block, dtype, layout, &host_ids)?;
+        let disasm = std::env::var_os("RICCI_DISASM").is_some();
+        ctx.set_disasm(disasm);
         module
             .define_function(id, &mut ctx)
             .map_err(|e| format!("{e:?}"))?;
+        if disasm && let Some(code) = ctx.compiled_code() {
+            eprintln!("{}", code.vcode.as_deref().unwrap_or(""));
+        }
         module.clear_context(&mut ctx);
         ids.push(id);
     }

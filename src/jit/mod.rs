@@ -121,6 +121,8 @@ pub struct Kernel {
     names: Vec<String>,
     /// The binding of the last successful `run_views`/`run_into` call.
     last_bound: Mutex<Option<(CallKey, Arc<sema::Bound>)>>,
+    /// The binding of the last successful [`Kernel::call`].
+    last_call: Mutex<Option<(ArgsKey, Arc<sema::Bound>)>>,
     /// The code per layout class of the inputs: the row-major one, made
     /// at compile time, first; others compiled on first need (at most
     /// [`MAX_VARIANTS`]).
@@ -164,6 +166,33 @@ impl Drop for Variant {
 const MAX_VARIANTS: usize = 8;
 
 type CacheKey = (String, Options);
+
+/// Everything of an [`Args`] that binding depends on: tensor names,
+/// shapes and element types, parameter bits, dims, limits.
+#[derive(PartialEq)]
+struct ArgsKey {
+    tensors: Vec<(String, Vec<usize>, DType)>,
+    params: Vec<(String, u64)>,
+    dims: Vec<(String, usize)>,
+    default_dtype: Option<DType>,
+    limits: crate::limits::Limits,
+}
+
+impl ArgsKey {
+    fn of(args: &Args) -> ArgsKey {
+        ArgsKey {
+            tensors: args
+                .tensors
+                .iter()
+                .map(|(n, t)| (n.clone(), t.shape().to_vec(), t.dtype()))
+                .collect(),
+            params: args.params.iter().map(|(n, v)| (n.clone(), v.to_bits())).collect(),
+            dims: args.dims.iter().map(|(n, d)| (n.clone(), *d)).collect(),
+            default_dtype: args.default_dtype,
+            limits: args.limits(),
+        }
+    }
+}
 
 /// Input shapes and parameter bits of one call, in program order, and the
 /// limits its binding was checked against.
@@ -345,6 +374,7 @@ fn build_planned(
         layout,
         names,
         last_bound: Mutex::new(None),
+        last_call: Mutex::new(None),
         variants: Mutex::new(vec![Arc::new(variant)]),
         times: CompileTimes::default(),
     })
@@ -537,6 +567,35 @@ impl Kernel {
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
     /// value per definition of the source, as `interp::eval` gives.
     pub fn call(&self, args: &Args) -> Result<Vec<Tensor>, Errors> {
+        // The same names, shapes, element types, parameters, dims and
+        // limits as the last successful call bind the same way (binding
+        // and its checks are pure functions of them): reuse that binding.
+        let key = ArgsKey::of(args);
+        let cached = match self.last_call.lock() {
+            Ok(last) => last
+                .as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, b)| Arc::clone(b)),
+            Err(_) => None,
+        };
+        let bound = match cached {
+            Some(b) => b,
+            None => {
+                let b = Arc::new(self.bind_call(args)?);
+                if let Ok(mut last) = self.last_call.lock() {
+                    *last = Some((key, Arc::clone(&b)));
+                }
+                b
+            }
+        };
+        match self.dtype {
+            DType::F64 => self.run::<f64>(args, &bound),
+            DType::F32 => self.run::<f32>(args, &bound),
+        }
+    }
+
+    /// Binds and checks a call: names, shapes, element type and budget.
+    fn bind_call(&self, args: &Args) -> Result<sema::Bound, Errors> {
         let bound = self.bind(&args.env());
         let mut errors = match &bound {
             Err(Errors(ds)) => ds.clone(),
@@ -562,10 +621,7 @@ impl Kernel {
                 .with_note("compile the program again for this element type"),
             ));
         }
-        match self.dtype {
-            DType::F64 => self.run::<f64>(args, &bound),
-            DType::F32 => self.run::<f32>(args, &bound),
-        }
+        Ok(bound)
     }
 
     fn run<T: KernelElement>(
@@ -866,8 +922,10 @@ impl Kernel {
                     owned.push(None);
                 }
                 None => {
-                    let what = sema::budget::describe(def);
-                    let mut a = crate::runtime::alloc::try_zeros::<T>(shape, &what)?;
+                    // Named only when it fails (naming costs a format).
+                    let mut a = crate::runtime::alloc::try_zeros_for::<T>(shape, &|| {
+                        sema::budget::describe(def)
+                    })?;
                     ptrs.push(a.as_mut_ptr() as *mut u8);
                     for (k, s) in a.strides().iter().enumerate() {
                         strides[at + k] = *s as i64;

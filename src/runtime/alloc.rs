@@ -27,22 +27,38 @@ unsafe impl ZeroBits for f32 {}
 
 /// A zero-filled array of `shape`, or an error naming `what` it is for.
 pub fn try_zeros<T: ZeroBits>(shape: &[usize], what: &str) -> Result<ArrayD<T>, Diagnostic> {
+    try_zeros_for(shape, &|| what.to_string())
+}
+
+/// [`try_zeros`], naming what it is for only if it fails.
+pub fn try_zeros_for<T: ZeroBits>(
+    shape: &[usize],
+    what: &dyn Fn() -> String,
+) -> Result<ArrayD<T>, Diagnostic> {
     let n = shape
         .iter()
         .try_fold(1usize, |acc, &d| acc.checked_mul(d))
-        .ok_or_else(|| refused(what, u128::MAX))?;
-    let v = try_zeroed_vec::<T>(n, what)?;
+        .ok_or_else(|| refused(&what(), u128::MAX))?;
+    let v = try_zeroed_vec_for::<T>(n, what)?;
     ArrayD::from_shape_vec(IxDyn(shape), v).map_err(|e| {
         Diagnostic::error(format!(
-            "internal error: cannot shape the array for {what}: {e}"
+            "internal error: cannot shape the array for {}: {e}",
+            what()
         ))
     })
 }
 
 /// A vector of `n` zeros, or an error naming `what` it is for.
 pub fn try_zeroed_vec<T: ZeroBits>(n: usize, what: &str) -> Result<Vec<T>, Diagnostic> {
+    try_zeroed_vec_for(n, &|| what.to_string())
+}
+
+fn try_zeroed_vec_for<T: ZeroBits>(
+    n: usize,
+    what: &dyn Fn() -> String,
+) -> Result<Vec<T>, Diagnostic> {
     let bytes = (n as u128).saturating_mul(std::mem::size_of::<T>() as u128);
-    let layout = std::alloc::Layout::array::<T>(n).map_err(|_| refused(what, bytes))?;
+    let layout = std::alloc::Layout::array::<T>(n).map_err(|_| refused(&what(), bytes))?;
     if layout.size() == 0 {
         // `n == 0` (f64 and f32 have a size).
         return Ok(Vec::new());
@@ -50,7 +66,7 @@ pub fn try_zeroed_vec<T: ZeroBits>(n: usize, what: &str) -> Result<Vec<T>, Diagn
     // SAFETY: `layout` has a non-zero size.
     let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut T;
     if p.is_null() {
-        return Err(refused(what, bytes));
+        return Err(refused(&what(), bytes));
     }
     // SAFETY: `p` was allocated by the global allocator with the layout of
     // `n` values of `T` (so `Vec` frees it with the same layout), and all of
