@@ -126,9 +126,18 @@ fn translate_block(
     let args: Vec<Value> = b.block_params(entry).to_vec();
     let (ptrs_p, strides_p, ranges_p, params_p) = (args[0], args[1], args[2], args[3]);
     let flags = MemFlagsData::trusted();
+    // Only the tensors this block touches are loaded from the tables (the
+    // others get a placeholder 0 that no access reads).
+    let used = block_tensors(block);
+    let zero = b.ins().iconst(types::I64, 0);
     let mut ptrs = Vec::with_capacity(layout.ranks.len());
     let mut strides = Vec::with_capacity(layout.ranks.len());
     for (t, &rank) in layout.ranks.iter().enumerate() {
+        if !used.contains(&t) {
+            ptrs.push(zero);
+            strides.push(vec![zero; rank]);
+            continue;
+        }
         ptrs.push(b.ins().load(ptr, flags, ptrs_p, (8 * t) as i32));
         let base = layout.stride_at[t];
         let s: Vec<Value> = (0..rank)
@@ -156,8 +165,9 @@ fn translate_block(
             s.into_iter()
                 .enumerate()
                 .map(|(a, v)| match func.layout.stride(t, a) {
+                    _ if !used.contains(&t) => zero,
                     ir::Stride::Unit => b.ins().iconst(types::I64, es),
-                    ir::Stride::Zero => b.ins().iconst(types::I64, 0),
+                    ir::Stride::Zero => zero,
                     ir::Stride::Far => b.ins().imul_imm_s(v, es),
                 })
                 .collect()
@@ -182,6 +192,30 @@ fn translate_block(
     t.b.ins().return_(&[]);
     t.b.finalize(module.target_config());
     Ok(())
+}
+
+/// The tensors a block reads or writes.
+fn block_tensors(block: &ir::Block) -> std::collections::BTreeSet<ir::TensorId> {
+    let mut used = std::collections::BTreeSet::new();
+    used.insert(block.tensor);
+    for s in &block.body {
+        s.walk(&mut |s| {
+            if let Stmt::Store { dst, .. } | Stmt::Update { dst, .. } = s {
+                used.insert(dst.tensor);
+            }
+            if let Stmt::Gemm { c, a, b, .. } = s {
+                used.extend([c.tensor, a.tensor, b.tensor]);
+            }
+            for e in s.exprs() {
+                e.walk(&mut |x| {
+                    if let Expr::Load(a) = x {
+                        used.insert(a.tensor);
+                    }
+                });
+            }
+        });
+    }
+    used
 }
 
 struct Translator<'f> {
