@@ -26,6 +26,11 @@
 
 mod codegen;
 mod host;
+mod vmath;
+mod vmath_kernel;
+
+#[doc(hidden)]
+pub use vmath_kernel::{MathFn, MathKernel};
 
 #[cfg(test)]
 mod tests;
