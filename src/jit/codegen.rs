@@ -22,11 +22,11 @@
 //! Strides the IR's layout class knows (unit: +1 element, zero) are
 //! constants in the code; the caller runs code only on arrays of its class.
 
-use super::host;
+use super::vmath;
 use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
 use crate::runtime::values::DType;
 use crate::syntax::token::{Func, ReduceKind};
-use cranelift::codegen::ir::{FuncRef, MemFlagsData, UserFuncName};
+use cranelift::codegen::ir::{MemFlagsData, UserFuncName};
 use cranelift::prelude::*;
 use cranelift_jit::JITModule;
 use cranelift_module::{FuncId, Linkage, Module};
@@ -79,7 +79,6 @@ pub fn translate(
     let id = module
         .declare_function(name, Linkage::Local, &sig)
         .map_err(|e| e.to_string())?;
-    let host_ids = host::declare(module, dtype)?;
 
     let mut ctx = module.make_context();
     ctx.func.signature = sig;
@@ -107,10 +106,6 @@ pub fn translate(
                 .collect();
             strides.push(s);
         }
-        let funcs: HashMap<host::Fn, FuncRef> = host_ids
-            .into_iter()
-            .map(|(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
-            .collect();
         let es = match dtype {
             DType::F64 => 8,
             DType::F32 => 4,
@@ -141,7 +136,6 @@ pub fn translate(
             vars: HashMap::new(),
             lets: HashMap::new(),
             accs: HashMap::new(),
-            funcs,
             bumped: HashMap::new(),
             lane: 0,
         };
@@ -169,7 +163,6 @@ struct Translator<'f> {
     vars: HashMap<IndexId, Variable>,
     lets: HashMap<u32, Value>,
     accs: HashMap<u32, Value>,
-    funcs: HashMap<host::Fn, FuncRef>,
     /// Inside a loop with no loop inside: the accesses that move with its
     /// index, each with a pointer bumped every trip and its step in bytes.
     bumped: HashMap<*const Access, (Variable, Value)>,
@@ -585,19 +578,6 @@ impl Translator<'_> {
         }
     }
 
-    fn call(&mut self, f: host::Fn, args: &[Value]) -> Result<Value, String> {
-        let r = *self
-            .funcs
-            .get(&f)
-            .ok_or_else(|| format!("host function {f:?} not declared"))?;
-        let inst = self.b.ins().call(r, args);
-        self.b
-            .inst_results(inst)
-            .first()
-            .copied()
-            .ok_or_else(|| "host call without a result".to_string())
-    }
-
     fn expr(&mut self, e: &Expr) -> Result<Value, String> {
         let flags = MemFlagsData::trusted();
         Ok(match e {
@@ -654,7 +634,7 @@ impl Translator<'_> {
                         .iter()
                         .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
                     Op::Div => self.b.ins().fdiv(first, vs[1]),
-                    Op::Pow => self.call(host::Fn::Pow, &[first, vs[1]])?,
+                    Op::Pow => vmath::pow(&mut self.b, first, vs[1]),
                     Op::Call(f) => self.func(*f, &vs)?,
                 }
             }
@@ -680,11 +660,11 @@ impl Translator<'_> {
                 let neg = self.b.ins().select(lt, m1, z);
                 self.b.ins().select(gt, one, neg)
             }
-            Func::Exp => self.call(host::Fn::Exp, &[x])?,
-            Func::Log => self.call(host::Fn::Log, &[x])?,
-            Func::Tanh => self.call(host::Fn::Tanh, &[x])?,
-            Func::Sin => self.call(host::Fn::Sin, &[x])?,
-            Func::Cos => self.call(host::Fn::Cos, &[x])?,
+            Func::Exp => vmath::exp(&mut self.b, x),
+            Func::Log => vmath::log(&mut self.b, x),
+            Func::Tanh => vmath::tanh(&mut self.b, x),
+            Func::Sin => vmath::sin(&mut self.b, x),
+            Func::Cos => vmath::cos(&mut self.b, x),
         })
     }
 }

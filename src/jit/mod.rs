@@ -357,11 +357,7 @@ fn compile_variant(
 ) -> Result<Variant, Errors> {
     let isa = isa()?;
     let ir = crate::loops::build(program, names, class).map_err(internal)?;
-    let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
-    for (name, ptr) in host::symbols() {
-        jb.symbol(name, ptr);
-    }
-    let mut module = JITModule::new(jb);
+    let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
     let id = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_kernel") {
         Ok(id) => id,
         Err(e) => {

@@ -9,7 +9,8 @@
 //! - every function is computed in f64 lanes of an F64X2 (a scalar is
 //!   splatted and lane 0 taken back; f32 lanes are promoted, computed in
 //!   f64 and rounded once to f32), with range reduction and a polynomial
-//!   from fdlibm (exp, log, the sin/cos kernels, pow, expm1 for tanh),
+//!   from fdlibm (exp, log, the sin/cos kernels, pow; tanh below 1 is a
+//!   polynomial summed in double-double),
 //!   made branch-free: special cases are selects, integer parts come from
 //!   the 1.5·2^52 rounding trick and bit operations on I64X2 lanes, so only
 //!   instructions the x86-64 backend lowers inline with SSE4.1 appear (no
@@ -25,6 +26,7 @@
 //!   current block changes only for sin and cos.
 
 use cranelift::codegen::ir::{ConstantData, Endianness, MemFlagsData, SigRef};
+use super::host;
 use cranelift::prelude::*;
 
 /// e^x.
@@ -382,69 +384,87 @@ impl V<'_, '_> {
         self.sel(nan, x, res)
     }
 
-    // ---- tanh (glibc's fdlibm s_tanh.c) ----
+    // ---- tanh ----
 
-    /// expm1(v) for -2 <= v <= 0 (fdlibm s_expm1.c with k in -3..=0).
-    fn expm1_neg(&mut self, v: Value) -> Value {
-        const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
-        const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
-        const INVLN2: f64 = 1.442_695_040_888_963_387_00;
-        const Q: [f64; 6] = [
-            1.0,
-            -3.333_333_333_333_313_164_28e-2,
-            1.587_301_587_254_814_601_65e-3,
-            -7.936_507_578_674_879_424_73e-5,
-            4.008_217_827_329_362_395_52e-6,
-            -2.010_992_181_836_243_713_26e-7,
-        ];
-        let t = self.mulc(v, INVLN2);
-        let (kf, ki) = self.round(t);
-        let khi = self.mulc(kf, LN2_HI);
-        let hi = self.sub(v, khi);
-        let lo = self.mulc(kf, LN2_LO);
-        let x = self.sub(hi, lo);
-        let c = self.sub(hi, x);
-        let c = self.sub(c, lo);
-        let hfx = self.mulc(x, 0.5);
-        let hxs = self.mul(x, hfx);
-        let r1 = self.horner(hxs, &Q);
-        let t = self.mul(r1, hfx);
-        let three = self.f(3.0);
-        let t = self.sub(three, t);
-        let num = self.sub(r1, t);
-        let xt = self.mul(x, t);
-        let six = self.f(6.0);
-        let den = self.sub(six, xt);
-        let e = self.div(num, den);
-        let e = self.mul(hxs, e);
-        // e = x (e - c) - c - hxs (c = 0 when k = 0).
-        let e = self.sub(e, c);
-        let e = self.mul(x, e);
-        let e = self.sub(e, c);
-        let e = self.sub(e, hxs);
-        let xe = self.sub(x, e);
-        // k = 0: x - e; k = -1: (x - e)/2 - 1/2; k <= -2: (x - e + 1) 2^k - 1.
-        let r1 = self.mulc(xe, 0.5);
-        let r1 = self.addc(r1, -0.5);
-        let r2 = self.addc(xe, 1.0);
-        let p = self.pow2(ki);
-        let r2 = self.mul(r2, p);
-        let r2 = self.addc(r2, -1.0);
-        let k0 = self.cmpc(FloatCC::Equal, kf, 0.0);
-        let k1 = self.cmpc(FloatCC::Equal, kf, -1.0);
-        let r = self.sel(k1, r1, r2);
-        self.sel(k0, xe, r)
+    /// (hi, lo) with hi + lo = a, each half of the significand (Veltkamp).
+    fn split(&mut self, a: Value) -> (Value, Value) {
+        let t = self.mulc(a, 134_217_729.0);
+        let d = self.sub(t, a);
+        let hi = self.sub(t, d);
+        let lo = self.sub(a, hi);
+        (hi, lo)
     }
 
+    /// (p, e) with p + e = a b exactly (Dekker; no overflow or underflow).
+    fn two_prod(&mut self, a: Value, b: Value) -> (Value, Value) {
+        let p = self.mul(a, b);
+        let (ah, al) = self.split(a);
+        let (bh, bl) = self.split(b);
+        let hh = self.mul(ah, bh);
+        let e = self.sub(hh, p);
+        let hl = self.mul(ah, bl);
+        let e = self.add(e, hl);
+        let lh = self.mul(al, bh);
+        let e = self.add(e, lh);
+        let ll = self.mul(al, bl);
+        let e = self.add(e, ll);
+        (p, e)
+    }
+
+    /// (s, e) with s + e = a + b exactly, for |a| >= |b|.
+    fn fast_two_sum(&mut self, a: Value, b: Value) -> (Value, Value) {
+        let s = self.add(a, b);
+        let d = self.sub(s, a);
+        let e = self.sub(b, d);
+        (s, e)
+    }
+
+    /// tanh: |x| < 1: x + x^3 (-1/3 + x^2 h(x^2)), h a degree-15 fit,
+    /// summed in double-double so that the one rounding left is the last;
+    /// |x| >= 1: 1 - 2/(e^(2|x|) + 1). The sign of x is put back last.
     fn tanh(&mut self, x: Value) -> Value {
+        const H: [f64; 16] = [
+            0.133_333_333_333_333_33,
+            -0.053_968_253_968_252_985,
+            0.021_869_488_536_071_07,
+            -0.008_863_235_527_054_621,
+            0.003_592_127_985_780_611_7,
+            -0.001_455_833_836_996_388_1,
+            0.000_590_023_511_728_393_5,
+            -0.000_239_109_601_276_821_8,
+            9.684_564_548_505_856e-5,
+            -3.909_489_114_669_662e-5,
+            1.555_872_204_514_558e-5,
+            -5.919_642_199_680_327e-6,
+            2.021_463_116_381_674_4e-6,
+            -5.589_611_878_490_674e-7,
+            1.067_146_003_544_094_4e-7,
+            -1.019_494_708_687_841_7e-8,
+        ];
+        // -1/3 = G0H + G0L
+        const G0H: f64 = -0.333_333_333_333_333_3;
+        const G0L: f64 = -1.850_371_707_708_594e-17;
         let a = self.abs(x);
-        // |x| < 1: t = expm1(-2|x|), -t/(t + 2).
-        let v = self.mulc(a, -2.0);
-        let t = self.expm1_neg(v);
-        let d = self.addc(t, 2.0);
-        let nt = self.b.ins().fneg(t);
-        let small = self.div(nt, d);
-        // |x| >= 1: 1 - 2/(e^(2|x|) + 1); 1 for large |x|, NaN stays.
+        let (zh, zl) = self.two_prod(a, a);
+        let h = self.horner(zh, &H);
+        let p = self.mul(zh, h);
+        let g0 = self.f(G0H);
+        let (gh, gl) = self.fast_two_sum(g0, p);
+        let gl = self.addc(gl, G0L);
+        let zlh = self.mul(zl, h);
+        let gl = self.add(gl, zlh);
+        let (x3h, e1) = self.two_prod(a, zh);
+        let azl = self.mul(a, zl);
+        let x3l = self.add(e1, azl);
+        let (ch, e2) = self.two_prod(x3h, gh);
+        let t = self.mul(x3h, gl);
+        let cl = self.add(e2, t);
+        let t = self.mul(x3l, gh);
+        let cl = self.add(cl, t);
+        let (s, e3) = self.fast_two_sum(a, ch);
+        let lo = self.add(e3, cl);
+        let small = self.add(s, lo);
+        // |x| >= 1 (1 for large |x|; NaN stays).
         let a2 = self.add(a, a);
         let e = self.exp(a2);
         let e = self.addc(e, 1.0);
@@ -454,7 +474,6 @@ impl V<'_, '_> {
         let large = self.sub(one, q);
         let lt1 = self.cmpc(FloatCC::LessThan, a, 1.0);
         let z = self.sel(lt1, small, large);
-        let z = self.abs(z);
         // The sign of x.
         let xi = self.bits(x);
         let s = self.andc(xi, SIGN);
@@ -515,7 +534,7 @@ impl V<'_, '_> {
         self.b.ins().brif(any, slow, &[], done, &[fast.into()]);
         self.b.seal_block(slow);
         self.b.switch_to_block(slow);
-        let f: extern "C" fn(f64) -> f64 = if cos { host_cos } else { host_sin };
+        let f: extern "C" fn(f64) -> f64 = if cos { host::cos } else { host::sin };
         let sig = self.host_sig();
         let addr = self.b.ins().iconst(types::I64, f as usize as i64);
         let mut out = x;
@@ -525,6 +544,7 @@ impl V<'_, '_> {
             let yl = self.b.inst_results(call)[0];
             out = self.b.ins().insertlane(out, yl, lane);
         }
+        let out = self.sel(far, out, fast);
         self.b.ins().jump(done, &[out.into()]);
         self.b.seal_block(done);
         self.b.switch_to_block(done);
@@ -837,12 +857,4 @@ impl V<'_, '_> {
         let y0 = self.cmpc(FloatCC::Equal, y, 0.0);
         self.sel(y0, one_f, res)
     }
-}
-
-extern "C" fn host_sin(x: f64) -> f64 {
-    x.sin()
-}
-
-extern "C" fn host_cos(x: f64) -> f64 {
-    x.cos()
 }
