@@ -34,7 +34,11 @@ impl Rng {
     /// Log-uniform in [a, b] (0 < a < b), with a random sign if `signed`.
     fn log_uniform(&mut self, a: f64, b: f64, signed: bool) -> f64 {
         let x = (a.ln() + (b.ln() - a.ln()) * self.unit()).exp();
-        if signed && self.next() & 1 == 1 { -x } else { x }
+        if signed && self.next() & 1 == 1 {
+            -x
+        } else {
+            x
+        }
     }
     fn bits64(&mut self) -> f64 {
         f64::from_bits(self.next())
@@ -111,10 +115,7 @@ fn point(f: MathFn, r: &mut Rng, f32: bool) -> (f64, f64) {
                 ),
                 7 => (bits(r), bits(r)),
                 8 => (r.uniform(-10.0, 10.0), (r.next() % 41) as f64 * 0.5 - 10.0),
-                _ => (
-                    r.log_uniform(1e-10, 1e10, false),
-                    r.uniform(-30.0, 30.0),
-                ),
+                _ => (r.log_uniform(1e-10, 1e10, false), r.uniform(-30.0, 30.0)),
             };
             return (x, y);
         }
@@ -124,7 +125,11 @@ fn point(f: MathFn, r: &mut Rng, f32: bool) -> (f64, f64) {
 
 fn ulps64(a: f64, b: f64) -> u64 {
     if a.is_nan() || b.is_nan() {
-        return if a.is_nan() && b.is_nan() { 0 } else { u64::MAX };
+        return if a.is_nan() && b.is_nan() {
+            0
+        } else {
+            u64::MAX
+        };
     }
     let ord = |x: f64| {
         let i = x.to_bits() as i64;
@@ -135,7 +140,11 @@ fn ulps64(a: f64, b: f64) -> u64 {
 
 fn ulps32(a: f32, b: f32) -> u64 {
     if a.is_nan() || b.is_nan() {
-        return if a.is_nan() && b.is_nan() { 0 } else { u64::MAX };
+        return if a.is_nan() && b.is_nan() {
+            0
+        } else {
+            u64::MAX
+        };
     }
     let ord = |x: f32| {
         let i = x.to_bits() as i32;
@@ -182,7 +191,9 @@ fn measure(f: MathFn, dtype: DType, points: usize, seed: u64) -> Stats {
     let mut done = 0;
     while done < points {
         let n = CHUNK.min(points - done).div_ceil(4) * 4;
-        let pts: Vec<(f64, f64)> = (0..n).map(|_| point(f, &mut r, dtype == DType::F32)).collect();
+        let pts: Vec<(f64, f64)> = (0..n)
+            .map(|_| point(f, &mut r, dtype == DType::F32))
+            .collect();
         match dtype {
             DType::F64 => {
                 let x: Vec<f64> = pts.iter().map(|p| p.0).collect();
@@ -230,9 +241,7 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000_000);
     println!("vmath accuracy against Rust std, {points} points per row");
-    println!(
-        "| function | type | max ulp | mean ulp | > 2 ulp | scalar != vector | worst at |"
-    );
+    println!("| function | type | max ulp | mean ulp | > 2 ulp | scalar != vector | worst at |");
     println!("| --- | --- | --- | --- | --- | --- | --- |");
     let mut failed = false;
     for (k, f) in MathFn::ALL.into_iter().enumerate() {

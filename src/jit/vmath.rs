@@ -25,8 +25,8 @@
 //!   only below); the code is otherwise straight-line, so the caller's
 //!   current block changes only for sin and cos.
 
-use cranelift::codegen::ir::{ConstantData, Endianness, MemFlagsData, SigRef};
 use super::host;
+use cranelift::codegen::ir::{ConstantData, Endianness, MemFlagsData, SigRef};
 use cranelift::prelude::*;
 
 /// e^x.
@@ -54,17 +54,58 @@ pub fn cos(b: &mut FunctionBuilder, x: Value) -> Value {
     lift1(b, x, |v, x| v.sincos(x, true))
 }
 
-/// x^y, with the special cases of C99 `pow` (Rust's `powf`).
+/// x^y, with the special cases of C99 `pow` (Rust's `powf`), and NaN
+/// for a signaling NaN in either argument (as glibc: `pow(sNaN, 0)`).
 pub fn pow(b: &mut FunctionBuilder, x: Value, y: Value) -> Value {
-    lift2(b, x, y, |v, x, y| v.pow(x, y))
+    let r = lift2(b, x, y, |v, x, y| v.pow(x, y));
+    let sx = signaling(b, x);
+    let sy = signaling(b, y);
+    let ty = b.func.dfg.value_type(x);
+    let nan = if ty.lane_type() == types::F64 {
+        b.ins().f64const(f64::NAN)
+    } else {
+        b.ins().f32const(f32::NAN)
+    };
+    if ty.is_vector() {
+        let m = b.ins().bor(sx, sy);
+        let le = MemFlagsData::new().with_endianness(Endianness::Little);
+        let m = b.ins().bitcast(ty, le, m);
+        let nan = b.ins().splat(ty, nan);
+        b.ins().bitselect(m, nan, r)
+    } else {
+        let m = b.ins().bor(sx, sy);
+        b.ins().select(m, nan, r)
+    }
+}
+
+/// Where `x` is a signaling NaN (quiet bit clear): an I8 for a scalar,
+/// a lane mask for a vector. (Promotion to f64 quiets it, so it is found
+/// in the argument's own type.)
+fn signaling(b: &mut FunctionBuilder, x: Value) -> Value {
+    let ty = b.func.dfg.value_type(x);
+    let ity = ty.as_int();
+    let quiet = if ty.lane_type() == types::F64 {
+        1i64 << 51
+    } else {
+        1i64 << 22
+    };
+    let le = MemFlagsData::new().with_endianness(Endianness::Little);
+    let xi = b.ins().bitcast(ity, le, x);
+    let q = b.ins().iconst(ity.lane_type(), quiet);
+    let zero = b.ins().iconst(ity.lane_type(), 0);
+    let (q, zero) = if ty.is_vector() {
+        (b.ins().splat(ity, q), b.ins().splat(ity, zero))
+    } else {
+        (q, zero)
+    };
+    let qb = b.ins().band(xi, q);
+    let clear = b.ins().icmp(IntCC::Equal, qb, zero);
+    let nan = b.ins().fcmp(FloatCC::Unordered, x, x);
+    b.ins().band(clear, nan)
 }
 
 /// Runs `f` on f64 lanes: the one place types are adapted.
-fn lift1(
-    b: &mut FunctionBuilder,
-    x: Value,
-    f: impl Fn(&mut V<'_, '_>, Value) -> Value,
-) -> Value {
+fn lift1(b: &mut FunctionBuilder, x: Value, f: impl Fn(&mut V<'_, '_>, Value) -> Value) -> Value {
     let d = x;
     lift2(b, x, d, |v, x, _| f(v, x))
 }
@@ -79,7 +120,10 @@ fn lift2(
     match ty {
         types::F64X2 => f(&mut V { b }, x, y),
         types::F64 => {
-            let (vx, vy) = (b.ins().splat(types::F64X2, x), b.ins().splat(types::F64X2, y));
+            let (vx, vy) = (
+                b.ins().splat(types::F64X2, x),
+                b.ins().splat(types::F64X2, y),
+            );
             let r = f(&mut V { b }, vx, vy);
             b.ins().extractlane(r, 0)
         }
@@ -488,9 +532,18 @@ impl V<'_, '_> {
     fn sincos(&mut self, x: Value, cos: bool) -> Value {
         const INV_PIO2: f64 = 6.366_197_723_675_813_824_33e-1;
         const PIO2: [(f64, f64); 3] = [
-            (1.570_796_326_734_125_614_17, 6.077_100_506_506_192_249_32e-11),
-            (6.077_100_506_303_965_976_60e-11, 2.022_266_248_795_950_631_54e-21),
-            (2.022_266_248_711_166_455_80e-21, 8.478_427_660_368_899_569_97e-32),
+            (
+                1.570_796_326_734_125_614_17,
+                6.077_100_506_506_192_249_32e-11,
+            ),
+            (
+                6.077_100_506_303_965_976_60e-11,
+                2.022_266_248_795_950_631_54e-21,
+            ),
+            (
+                2.022_266_248_711_166_455_80e-21,
+                8.478_427_660_368_899_569_97e-32,
+            ),
         ];
         // n = round(x 2/pi); x - n pi/2 = y0 + y1 in three exact rounds
         // (n pio2_i is exact for |n| < 2^20).
@@ -665,8 +718,16 @@ impl V<'_, '_> {
         let mi = self.andc(ix, 0x000f_ffff_ffff_ffff);
         let mi = self.iaddc(mi, 0x3ff0_0000_0000_0000);
         let m = self.float(mi);
-        let c1 = self.cmpc(FloatCC::GreaterThanOrEqual, m, f64::from_bits(0x3ff3_988f_0000_0000));
-        let c2 = self.cmpc(FloatCC::GreaterThanOrEqual, m, f64::from_bits(0x3ffb_b67a_0000_0000));
+        let c1 = self.cmpc(
+            FloatCC::GreaterThanOrEqual,
+            m,
+            f64::from_bits(0x3ff3_988f_0000_0000),
+        );
+        let c2 = self.cmpc(
+            FloatCC::GreaterThanOrEqual,
+            m,
+            f64::from_bits(0x3ffb_b67a_0000_0000),
+        );
         let nc2 = self.not(c2);
         let k = self.and(c1, nc2);
         let half = self.mulc(m, 0.5);
