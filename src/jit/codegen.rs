@@ -16,7 +16,8 @@
 //! the ranges it is given; the caller proves those in bounds
 //! (`sema::bind`, restated on the IR by `loops::verify`) before it runs.
 //! Arithmetic: `max`/`min` propagate NaN, `sign(0) = 0`, `sq` is `x x`,
-//! exp/log/tanh/sin/cos/pow call the Rust functions the interpreter uses.
+//! exp/log/tanh/sin/cos/pow are `vmath`'s inline code (within 2 ulp of
+//! the Rust functions the interpreter uses, special values exact).
 //! In a loop with no loop inside, every access that moves with the loop's
 //! index is reached through a pointer bumped each trip, not recomputed.
 //! Strides the IR's layout class knows (unit: +1 element, zero) are
