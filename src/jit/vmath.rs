@@ -337,11 +337,12 @@ impl V<'_, '_> {
             4.138_136_797_057_238_460_39e-8,
         ];
         // Clamped so that k stays small: exp(710) = inf, exp(-746) = 0
-        // either way; NaN passes (fmin/fmax propagate it).
-        let lo = self.f(-746.0);
-        let hi = self.f(710.0);
-        let x = self.b.ins().fmax(x, lo);
-        let x = self.b.ins().fmin(x, hi);
+        // either way; NaN passes (it compares false). Selects, not
+        // fmin/fmax: those lower to long NaN-propagating sequences.
+        let below = self.cmpc(FloatCC::LessThan, x, -746.0);
+        let x = self.selc(below, -746.0, x);
+        let above = self.cmpc(FloatCC::GreaterThan, x, 710.0);
+        let x = self.selc(above, 710.0, x);
         let t = self.mulc(x, INVLN2);
         let (kf, ki) = self.round(t);
         let khi = self.mulc(kf, LN2HI);
