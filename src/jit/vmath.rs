@@ -25,6 +25,10 @@
 //!   only below); the code is otherwise straight-line, so the caller's
 //!   current block changes only for sin and cos.
 
+// Constants are fdlibm's published digits (and a Chebyshev fit's), kept
+// as written so they can be checked against the source.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
 use super::host;
 use cranelift::codegen::ir::{ConstantData, Endianness, MemFlagsData, SigRef};
 use cranelift::prelude::*;
@@ -300,7 +304,7 @@ impl V<'_, '_> {
         (kf, ki)
     }
     /// Integer lanes (|k| < 2^51) as floats.
-    fn to_float(&mut self, k: Value) -> Value {
+    fn int_to_float(&mut self, k: Value) -> Value {
         let t = self.iaddc(k, MAGIC.to_bits() as i64);
         let t = self.float(t);
         self.addc(t, -MAGIC)
@@ -391,7 +395,7 @@ impl V<'_, '_> {
         let k = self.shr(hx, 20);
         let k = self.iaddc(k, -0x3ff);
         let k = self.iadd(k, adj);
-        let dk = self.to_float(k);
+        let dk = self.int_to_float(k);
         let m = self.andc(hx, 0x000f_ffff);
         let m = self.iaddc(m, 0x3fe6_a09e);
         let m = self.shl(m, 32);
@@ -793,7 +797,7 @@ impl V<'_, '_> {
         let b = self.mulc(p_l, CP);
         let z_l = self.add(a, b);
         let z_l = self.add(z_l, dp_l);
-        let t = self.to_float(n);
+        let t = self.int_to_float(n);
         let a = self.add(z_h, z_l);
         let a = self.add(a, dp_h);
         let a = self.add(a, t);
