@@ -197,6 +197,30 @@ fn fused(c: &mut Criterion) {
     group.finish();
 }
 
+/// `exp(a) b + c` over 2^22 elements, the measure of inline math
+/// (the kernel's scalar loop; `exp` is `jit::vmath`'s, no host call).
+fn fused_large(c: &mut Criterion) {
+    let n = 1 << 22;
+    let (a, bv, cv) = (vector(n, 5), vector(n, 6), vector(n, 7));
+    let k = kernel(FUSED);
+    let inputs = [
+        ("a", a.view().into_dyn()),
+        ("b", bv.view().into_dyn()),
+        ("c", cv.view().into_dyn()),
+    ];
+    let mut group = c.benchmark_group("fused exp(a) b + c, n = 2^22");
+    group.throughput(Throughput::Elements(n as u64));
+    let mut out = Array1::<f64>::zeros(n);
+    group.bench_function("ricci run_into", |b| {
+        b.iter(|| {
+            let mut outs = [("f", out.view_mut().into_dyn())];
+            k.run_into::<f64>(black_box(&inputs), &[], &mut outs)
+                .expect("runs")
+        })
+    });
+    group.finish();
+}
+
 fn full_sum(c: &mut Criterion) {
     let n = 1 << 22;
     let a = vector(n, 8);
@@ -291,6 +315,7 @@ criterion_group!(
     call_overhead,
     matmul,
     fused,
+    fused_large,
     full_sum,
     softmax,
     least_squares

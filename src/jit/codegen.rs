@@ -16,7 +16,8 @@
 //! the ranges it is given; the caller proves those in bounds
 //! (`sema::bind`, restated on the IR by `loops::verify`) before it runs.
 //! Arithmetic: `max`/`min` propagate NaN, `sign(0) = 0`, `sq` is `x x`,
-//! exp/log/tanh/sin/cos/pow call the Rust functions the interpreter uses.
+//! exp/log/tanh/sin/cos/pow are `vmath`'s inline code (within 2 ulp of
+//! the Rust functions the interpreter uses, special values exact).
 //! In a loop with no loop inside, every access that moves with the loop's
 //! index is reached through a pointer bumped each trip, not recomputed.
 //! Strides the IR's layout class knows (unit: +1 element, zero) are
@@ -24,11 +25,11 @@
 
 mod vector;
 
-use super::host;
+use super::vmath;
 use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
 use crate::runtime::values::DType;
 use crate::syntax::token::{Func, ReduceKind};
-use cranelift::codegen::ir::{FuncRef, MemFlagsData, UserFuncName};
+use cranelift::codegen::ir::{MemFlagsData, UserFuncName};
 use cranelift::prelude::*;
 use cranelift_jit::JITModule;
 use cranelift_module::{FuncId, Linkage, Module};
@@ -71,7 +72,6 @@ pub fn translate(
     layout: &Layout,
     name: &str,
 ) -> Result<Vec<FuncId>, String> {
-    let host_ids = host::declare(module, dtype)?;
     let mut ctx = module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     let mut ids = Vec::with_capacity(func.blocks.len());
@@ -86,7 +86,7 @@ pub fn translate(
             .map_err(|e| e.to_string())?;
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, id.as_u32());
-        translate_block(module, &mut ctx, &mut fctx, func, block, dtype, layout, &host_ids)?;
+        translate_block(module, &mut ctx, &mut fctx, func, block, dtype, layout)?;
         let disasm = std::env::var_os("RICCI_DISASM").is_some();
         ctx.set_disasm(disasm);
         module
@@ -102,7 +102,6 @@ pub fn translate(
 }
 
 /// One block's function body, into `ctx.func` (whose signature is set).
-#[allow(clippy::too_many_arguments)]
 fn translate_block(
     module: &mut JITModule,
     ctx: &mut cranelift::codegen::Context,
@@ -111,7 +110,6 @@ fn translate_block(
     block: &ir::Block,
     dtype: DType,
     layout: &Layout,
-    host_ids: &[(host::Fn, FuncId)],
 ) -> Result<(), String> {
     let ptr = module.target_config().pointer_type();
     let ty = match dtype {
@@ -148,10 +146,6 @@ fn translate_block(
             .collect();
         strides.push(s);
     }
-    let funcs: HashMap<host::Fn, FuncRef> = host_ids
-        .iter()
-        .map(|&(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
-        .collect();
     let es = match dtype {
         DType::F64 => 8,
         DType::F32 => 4,
@@ -183,7 +177,6 @@ fn translate_block(
         vars: HashMap::new(),
         lets: HashMap::new(),
         accs: HashMap::new(),
-        funcs,
         bumped: HashMap::new(),
         lane: 0,
         vec: None,
@@ -229,7 +222,6 @@ struct Translator<'f> {
     vars: HashMap<IndexId, Variable>,
     lets: HashMap<u32, Value>,
     accs: HashMap<u32, Value>,
-    funcs: HashMap<host::Fn, FuncRef>,
     /// Inside a loop with no loop inside: the accesses that move with its
     /// index, each with a pointer bumped every trip and its step in bytes.
     bumped: HashMap<*const Access, (Variable, Value)>,
@@ -659,19 +651,6 @@ impl Translator<'_> {
         }
     }
 
-    fn call(&mut self, f: host::Fn, args: &[Value]) -> Result<Value, String> {
-        let r = *self
-            .funcs
-            .get(&f)
-            .ok_or_else(|| format!("host function {f:?} not declared"))?;
-        let inst = self.b.ins().call(r, args);
-        self.b
-            .inst_results(inst)
-            .first()
-            .copied()
-            .ok_or_else(|| "host call without a result".to_string())
-    }
-
     fn expr(&mut self, e: &Expr) -> Result<Value, String> {
         if self.vec.is_some() {
             return self.vexpr(e);
@@ -731,7 +710,7 @@ impl Translator<'_> {
                         .iter()
                         .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
                     Op::Div => self.b.ins().fdiv(first, vs[1]),
-                    Op::Pow => self.call(host::Fn::Pow, &[first, vs[1]])?,
+                    Op::Pow => vmath::pow(&mut self.b, first, vs[1]),
                     Op::Call(f) => self.func(*f, &vs)?,
                 }
             }
@@ -757,11 +736,11 @@ impl Translator<'_> {
                 let neg = self.b.ins().select(lt, m1, z);
                 self.b.ins().select(gt, one, neg)
             }
-            Func::Exp => self.call(host::Fn::Exp, &[x])?,
-            Func::Log => self.call(host::Fn::Log, &[x])?,
-            Func::Tanh => self.call(host::Fn::Tanh, &[x])?,
-            Func::Sin => self.call(host::Fn::Sin, &[x])?,
-            Func::Cos => self.call(host::Fn::Cos, &[x])?,
+            Func::Exp => vmath::exp(&mut self.b, x),
+            Func::Log => vmath::log(&mut self.b, x),
+            Func::Tanh => vmath::tanh(&mut self.b, x),
+            Func::Sin => vmath::sin(&mut self.b, x),
+            Func::Cos => vmath::cos(&mut self.b, x),
         })
     }
 }

@@ -27,6 +27,11 @@
 mod codegen;
 mod host;
 mod threads;
+mod vmath;
+mod vmath_kernel;
+
+#[doc(hidden)]
+pub use vmath_kernel::{MathFn, MathKernel};
 
 #[cfg(test)]
 mod tests;
@@ -390,11 +395,7 @@ fn compile_variant(
 ) -> Result<Variant, Errors> {
     let isa = isa()?;
     let ir = crate::loops::build(program, names, class).map_err(internal)?;
-    let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
-    for (name, ptr) in host::symbols() {
-        jb.symbol(name, ptr);
-    }
-    let mut module = JITModule::new(jb);
+    let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
     let ids = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_block") {
         Ok(ids) => ids,
         Err(e) => {

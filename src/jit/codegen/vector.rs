@@ -9,9 +9,10 @@
 //! `ir::Stmt::Reduce` documents; a vector loop computes every element with
 //! the scalar code's operations. Loads and stores of whole vectors carry no
 //! alignment promise (arrays are only element-aligned). Operations with no
-//! vector instruction (host functions, `sign`) run lane by lane.
+//! vector instruction (`sign`, `max`, `min`) run lane by lane; exp, log,
+//! tanh, sin, cos and pow are `vmath`'s vector code.
 
-use super::{Translator, combine, host};
+use super::{Translator, combine, vmath};
 use crate::loops::ir::{Access, Expr, IndexId, Op, Stmt};
 use crate::syntax::token::{Func, ReduceKind};
 use cranelift::codegen::ir::MemFlagsData;
@@ -241,7 +242,12 @@ impl Translator<'_> {
                     Op::Div => self.b.ins().fdiv(first, vs[1]),
                     Op::Call(Func::Sqrt) => self.b.ins().sqrt(first),
                     Op::Call(Func::Abs) => self.b.ins().fabs(first),
-                    Op::Pow => self.per_lane(vty, &vs, &mut |t, x| t.call(host::Fn::Pow, x))?,
+                    Op::Pow => vmath::pow(&mut self.b, first, vs[1]),
+                    Op::Call(Func::Exp) => vmath::exp(&mut self.b, first),
+                    Op::Call(Func::Log) => vmath::log(&mut self.b, first),
+                    Op::Call(Func::Tanh) => vmath::tanh(&mut self.b, first),
+                    Op::Call(Func::Sin) => vmath::sin(&mut self.b, first),
+                    Op::Call(Func::Cos) => vmath::cos(&mut self.b, first),
                     Op::Call(f) => {
                         let f = *f;
                         self.per_lane(vty, &vs, &mut |t, x| t.func(f, x))?
