@@ -22,7 +22,7 @@
 //! Strides the IR's layout class knows (unit: +1 element, zero) are
 //! constants in the code; the caller runs code only on arrays of its class.
 
-use super::host;
+use super::{gemm_call, host};
 use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
 use crate::runtime::values::DType;
 use crate::syntax::token::{Func, ReduceKind};
@@ -80,6 +80,7 @@ pub fn translate(
         .declare_function(name, Linkage::Local, &sig)
         .map_err(|e| e.to_string())?;
     let host_ids = host::declare(module, dtype)?;
+    let gemm_id = gemm_call::declare(module)?;
 
     let mut ctx = module.make_context();
     ctx.func.signature = sig;
@@ -111,6 +112,7 @@ pub fn translate(
             .into_iter()
             .map(|(f, fid)| (f, module.declare_func_in_func(fid, b.func)))
             .collect();
+        let gemm_fn = module.declare_func_in_func(gemm_id, b.func);
         let es = match dtype {
             DType::F64 => 8,
             DType::F32 => 4,
@@ -142,6 +144,7 @@ pub fn translate(
             lets: HashMap::new(),
             accs: HashMap::new(),
             funcs,
+            gemm_fn,
             bumped: HashMap::new(),
             lane: 0,
         };
@@ -170,6 +173,8 @@ struct Translator<'f> {
     lets: HashMap<u32, Value>,
     accs: HashMap<u32, Value>,
     funcs: HashMap<host::Fn, FuncRef>,
+    /// The host function of GEMM nodes.
+    gemm_fn: FuncRef,
     /// Inside a loop with no loop inside: the accesses that move with its
     /// index, each with a pointer bumped every trip and its step in bytes.
     bumped: HashMap<*const Access, (Variable, Value)>,
@@ -287,10 +292,48 @@ impl Translator<'_> {
                 let n = combine(&mut self.b, *op, old, v);
                 self.b.ins().store(flags, n, a, 0);
             }
-            Stmt::Gemm { .. } => {
-                return Err("gemm nodes have no code generation yet".into());
-            }
+            Stmt::Gemm(g) => self.gemm(g)?,
         }
+        Ok(())
+    }
+
+    /// A GEMM node: one call of the host function (`gemm_call`).
+    fn gemm(&mut self, g: &ir::Gemm) -> Result<(), String> {
+        let alpha = self.expr(&g.alpha)?;
+        let alpha = if self.ty == types::F32 {
+            self.b.ins().fpromote(types::F64, alpha)
+        } else {
+            alpha
+        };
+        let mut indices = Vec::new();
+        for (i, role) in g.indices() {
+            let (start, len) = self.range(i);
+            let strides = [&g.c, &g.a, &g.b].map(|x| {
+                let axis = x.index.iter().position(|s| s.coef(i) != 0)?;
+                Some(self.strides[x.tensor][axis])
+            });
+            indices.push(gemm_call::IndexArgs {
+                role,
+                start,
+                len,
+                strides,
+            });
+        }
+        let ptrs = [&g.c, &g.a, &g.b].map(|x| self.ptrs[x.tensor]);
+        let dtype = if self.ty == types::F32 {
+            DType::F32
+        } else {
+            DType::F64
+        };
+        gemm_call::emit(
+            &mut self.b,
+            self.gemm_fn,
+            dtype,
+            g.accumulate,
+            alpha,
+            ptrs,
+            &indices,
+        );
         Ok(())
     }
 

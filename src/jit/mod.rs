@@ -25,6 +25,7 @@
 //! ```
 
 mod codegen;
+mod gemm_call;
 mod host;
 
 #[cfg(test)]
@@ -121,6 +122,8 @@ pub struct Kernel {
     /// at compile time, first; others compiled on first need (at most
     /// [`MAX_VARIANTS`]).
     variants: Mutex<Vec<Arc<Variant>>>,
+    /// At most this many threads per call (`Options::threads`).
+    threads: Option<usize>,
     pub times: CompileTimes,
 }
 
@@ -198,6 +201,7 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
     let (program, user_defs, written) = lower(&checked, options.as_written)?;
     let t2 = Instant::now();
     let mut kernel = build(program, user_defs, written, options.dtype, true)?;
+    kernel.threads = options.threads;
     kernel.times = CompileTimes {
         parse_check: t1 - t0,
         symbolic: t2 - t1,
@@ -209,7 +213,9 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
 /// Compiles an already checked program.
 pub fn compile_program(program: &Program, options: Options) -> Result<Kernel, Errors> {
     let (p, user, written) = lower(program, options.as_written)?;
-    build(p, user, written, options.dtype, true)
+    let mut kernel = build(p, user, written, options.dtype, true)?;
+    kernel.threads = options.threads;
+    Ok(kernel)
 }
 
 /// The program to run: what the symbolic engine leaves (or, with
@@ -338,6 +344,7 @@ fn build_planned(
         names,
         last_bound: Mutex::new(None),
         variants: Mutex::new(vec![Arc::new(variant)]),
+        threads: None,
         times: CompileTimes::default(),
     })
 }
@@ -356,6 +363,7 @@ fn compile_variant(
     for (name, ptr) in host::symbols() {
         jb.symbol(name, ptr);
     }
+    jb.symbol(gemm_call::NAME, gemm_call::symbol());
     let mut module = JITModule::new(jb);
     let id = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_kernel") {
         Ok(id) => id,
@@ -774,7 +782,10 @@ impl Kernel {
                     self.dtype,
                     false,
                 )
-                .map(Box::new)
+                .map(|mut k| {
+                    k.threads = self.threads;
+                    Box::new(k)
+                })
             })
             .as_ref()
             .map(|k| k.as_ref())
@@ -876,6 +887,7 @@ impl Kernel {
         // exactly the arrays above (moving an owned array does not move its
         // heap buffer), which outlive the call; output arrays are fresh or
         // borrowed mutably, so nothing else reads or writes them.
+        let scope = gemm_call::Scope::enter(self.threads);
         unsafe {
             (variant.entry)(
                 ptrs.as_ptr(),
@@ -884,6 +896,7 @@ impl Kernel {
                 bound.params.as_ptr(),
             );
         }
+        scope.finish().map_err(internal)?;
         Ok(self
             .user_defs
             .iter()
@@ -1002,14 +1015,16 @@ impl Contractions {
             Some(match cached {
                 Some(k) => k,
                 None => {
-                    let k = Arc::new(build_planned(
+                    let mut k = build_planned(
                         kernel.source.clone(),
                         kernel.source_user.clone(),
                         kernel.written.clone(),
                         kernel.dtype,
                         true,
                         Some(choices.clone()),
-                    )?);
+                    )?;
+                    k.threads = kernel.threads;
+                    let k = Arc::new(k);
                     if let Ok(mut v) = self.variants.lock() {
                         v.insert(choices, Arc::clone(&k));
                     }
