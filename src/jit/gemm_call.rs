@@ -280,12 +280,7 @@ impl Problem {
         } else {
             gemm::Parallelism::None
         };
-        let call = Call {
-            m,
-            n,
-            k,
-            par,
-        };
+        let call = Call { m, n, k, par };
         // SAFETY: every offset stays inside the dimensions' ranges.
         unsafe {
             match self.dtype {
@@ -311,9 +306,7 @@ fn merge(mut dims: Vec<Dim>) -> Vec<Dim> {
     let mut out: Vec<Dim> = Vec::with_capacity(dims.len());
     for d in dims {
         match out.last_mut() {
-            Some(last)
-                if (0..3).all(|t| Some(last.s[t]) == d.s[t].checked_mul(d.len as isize)) =>
-            {
+            Some(last) if (0..3).all(|t| Some(last.s[t]) == d.s[t].checked_mul(d.len as isize)) => {
                 last.len *= d.len;
                 last.s = d.s;
             }
@@ -342,8 +335,8 @@ fn odometer(dims: &[Dim], mut f: impl FnMut([isize; 3])) {
     loop {
         let mut off = [0isize; 3];
         for (d, &i) in dims.iter().zip(&at) {
-            for t in 0..3 {
-                off[t] += d.s[t] * i as isize;
+            for (o, s) in off.iter_mut().zip(d.s) {
+                *o += s * i as isize;
             }
         }
         f(off);
@@ -474,10 +467,7 @@ mod tests {
 
     #[test]
     fn the_longest_dimension_goes_to_the_library() {
-        let (d, rest) = split(vec![
-            Dim { len: 2, s: [9; 3] },
-            Dim { len: 5, s: [1; 3] },
-        ]);
+        let (d, rest) = split(vec![Dim { len: 2, s: [9; 3] }, Dim { len: 5, s: [1; 3] }]);
         assert_eq!(d.len, 5);
         assert_eq!(rest.len(), 1);
         assert_eq!(split(vec![]).0, Dim::ONE);

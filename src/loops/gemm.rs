@@ -133,7 +133,11 @@ fn of_block(body: &[Stmt], axes: &[IndexId]) -> Option<Gemm> {
         g.k.push(x);
     }
     // Every index A and B use is the block's own.
-    if ia.iter().chain(&ib).any(|x| !axes.contains(x) && !k.contains(x)) {
+    if ia
+        .iter()
+        .chain(&ib)
+        .any(|x| !axes.contains(x) && !k.contains(x))
+    {
         return None;
     }
     (!g.m.is_empty() || !g.n.is_empty()).then_some(g)
