@@ -34,10 +34,20 @@ def softmax(x):
     return e / e.sum(axis=1, keepdims=True)
 
 
-# name, ricci program, shapes, numpy function of the inputs (in shape order)
+MATMUL = "C[i,k] = sum_j A[i,j] B[j,k]"
+
+# name, ricci program, shapes, numpy function of the inputs (in shape order);
+# a name ending in "f32" runs in f32 (ricci --f32, numpy float32 inputs)
 CASES = [
-    ("matmul 256", "C[i,k] = sum_j A[i,j] B[j,k]", {"A": (256, 256), "B": (256, 256)},
+    ("matmul 64", MATMUL, {"A": (64, 64), "B": (64, 64)}, lambda A, B: A @ B),
+    ("matmul 256", MATMUL, {"A": (256, 256), "B": (256, 256)},
      lambda A, B: A @ B),
+    ("matmul 512", MATMUL, {"A": (512, 512), "B": (512, 512)}, lambda A, B: A @ B),
+    ("matmul 64 f32", MATMUL, {"A": (64, 64), "B": (64, 64)}, lambda A, B: A @ B),
+    ("matmul 256 f32", MATMUL, {"A": (256, 256), "B": (256, 256)}, lambda A, B: A @ B),
+    ("matmul 512 f32", MATMUL, {"A": (512, 512), "B": (512, 512)}, lambda A, B: A @ B),
+    ("batched matmul 16x128", "C[b,i,k] = A[b,i,j] B[b,j,k]",
+     {"A": (16, 128, 128), "B": (16, 128, 128)}, lambda A, B: A @ B),
     ("matmul 256, B transposed", "C[i,k] = sum_j A[i,j] B[k,j]",
      {"A": (256, 256), "B": (256, 256)}, lambda A, B: A @ B.T),
     ("matvec 2048", "y[i] = sum_j A[i,j] x[j]", {"A": (2048, 2048), "x": (2048,)},
@@ -62,8 +72,8 @@ CASES = [
 ]
 
 
-def ricci_run_us(program, shapes, threads):
-    cmd = [RICCI, "bench", program, "--json"]
+def ricci_run_us(program, shapes, threads, f32=False):
+    cmd = [RICCI, "bench", program, "--json"] + (["--f32"] if f32 else [])
     for name, shape in shapes.items():
         cmd += ["--shape", f"{name}=" + ",".join(str(d) for d in shape)]
     if threads:
@@ -75,9 +85,11 @@ def ricci_run_us(program, shapes, threads):
     return d["run_us"], d["compile_us"]
 
 
-def numpy_run_us(fn, shapes):
+def numpy_run_us(fn, shapes, f32=False):
     rng = np.random.default_rng(1)
     args = [rng.uniform(-1, 1, size=s) for s in shapes.values()]
+    if f32:
+        args = [x.astype(np.float32) for x in args]
     fn(*args)
     t = timeit.Timer(lambda: fn(*args))
     n, _ = t.autorange()
@@ -102,10 +114,11 @@ def main():
         rs, ns, cs = [], [], []
         try:
             for _ in range(a.rounds):
-                r, c = ricci_run_us(program, shapes, a.threads)
+                f32 = name.endswith("f32")
+                r, c = ricci_run_us(program, shapes, a.threads, f32)
                 rs.append(r)
                 cs.append(c)
-                ns.append(numpy_run_us(fn, shapes))
+                ns.append(numpy_run_us(fn, shapes, f32))
         except RuntimeError as e:
             print(f"| {name} | error: {e} | | | |")
             continue

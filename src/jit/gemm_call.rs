@@ -48,8 +48,10 @@ pub fn declare(module: &mut JITModule) -> Result<FuncId, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Below this many multiply-adds per library call, one thread: measured
-/// on matmul (n = 64: 2 threads no faster than 1; n = 96 and up: faster).
+/// Below this many multiply-adds per library call, one thread. Near the
+/// crate's own cut (48 * 48 * 256 per block); on this project's shared
+/// 2-core machine 2 threads were clearly faster at n = 512 (4.8 against
+/// 8.8 ms) and no better than noise at n <= 192.
 pub const THREAD_WORK: usize = 96 * 96 * 96;
 
 /// Descriptor words: header, then [`PER_INDEX`] words per index.
