@@ -273,7 +273,7 @@ impl Problem {
         }
         let (k, inner) = split(k);
         let threads = match THREADS.with(Cell::get) {
-            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            0 => cores(),
             t => t,
         };
         let work = m.len.saturating_mul(n.len).saturating_mul(k.len);
@@ -299,6 +299,13 @@ impl Problem {
             }
         }
     }
+}
+
+/// The number of cores, asked once (on Linux the question reads cgroup
+/// files: tens of microseconds).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Merges dimensions of one role where the strides allow (sorted by
