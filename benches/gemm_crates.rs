@@ -7,6 +7,11 @@
 //!
 //!     MATMUL_NUM_THREADS=1 cargo bench --bench gemm_crates
 //!
+//! The last group is the target: ricci's compiled matmul (a GEMM
+//! node on the `gemm` crate, `Options::threads = Some(1)`) against
+//! ndarray's `dot` (`general_mat_mul`, on `matrixmultiply`), n = 512, f64,
+//! one thread each, output preallocated for both.
+//!
 //! `matrixmultiply` is built with its `threading` feature and uses every
 //! core unless `MATMUL_NUM_THREADS=1`, so its "1thread" rows are one
 //! thread only with that variable set; run once with and once without to
@@ -115,5 +120,38 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// ricci's kernel against ndarray's `dot`, one thread each.
+fn ricci_vs_ndarray(c: &mut Criterion) {
+    use ndarray::Array2;
+    let n = 512;
+    let (a, b) = inputs(n);
+    let a = Array2::from_shape_vec((n, n), a).unwrap();
+    let b = Array2::from_shape_vec((n, n), b).unwrap();
+    let mut out = Array2::<f64>::zeros((n, n));
+    let mut opts = ricci::Options::default();
+    opts.threads = Some(1);
+    let k = ricci::compile("C[i,k] = sum_j A[i,j] B[j,k]", opts).unwrap();
+    let ins = [("A", a.view().into_dyn()), ("B", b.view().into_dyn())];
+    let mut g = c.benchmark_group("matmul_f64_512_one_thread");
+    g.throughput(Throughput::Elements((2 * n * n * n) as u64));
+    g.sample_size(10);
+    g.bench_function("ricci", |bch| {
+        bch.iter(|| {
+            k.run_into(
+                black_box(&ins),
+                &[],
+                &mut [("C", out.view_mut().into_dyn())],
+            )
+            .unwrap()
+        })
+    });
+    g.bench_function("ndarray_dot", |bch| {
+        bch.iter(|| {
+            ndarray::linalg::general_mat_mul(1.0, black_box(&a), black_box(&b), 0.0, &mut out)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, ricci_vs_ndarray);
 criterion_main!(benches);

@@ -36,7 +36,8 @@ fn ir_text(src: &str, inputs: &[(&str, ArrayViewD<f64>)]) -> String {
 fn matvec_walks_a_along_its_rows() {
     let a = arr(&[6, 5], 0.0);
     let x = arr(&[5], 1.0);
-    let src = "y[i] = A[i,j] x[j]";
+    // `abs(x[j])`: not a plain load, so no GEMM node; loop code.
+    let src = "y[i] = A[i,j] abs(x[j])";
     // Row-major A: the sum over j innermost (A's unit stride).
     let t = ir_text(src, &[("A", a.view()), ("x", x.view())]);
     assert!(t.contains("for i {\n    %a0 = sum j lanes 4 simd {"), "{t}");
@@ -51,16 +52,17 @@ fn matvec_walks_a_along_its_rows() {
 fn matmul_keeps_a_unit_stride_inner_loop_for_every_layout() {
     let a = arr(&[4, 6], 0.0);
     let b = arr(&[6, 5], 2.0);
-    let src = "C[i,k] = A[i,j] B[j,k]";
+    // `abs(B[..])`: not a plain load, so no GEMM node; loop code.
+    let src = "C[i,k] = A[i,j] abs(B[j,k])";
     let t = ir_text(src, &[("A", a.view()), ("B", b.view())]);
     assert!(t.contains("for k simd {\n        update C[i,k] += "), "{t}");
     // B transposed: the dot product form, j innermost.
-    let t = kernel("C[i,k] = A[i,j] B[k,j]")
+    let t = kernel("C[i,k] = A[i,j] abs(B[k,j])")
         .ir_for_views(&[("A", a.view()), ("B", b.t().as_standard_layout().view())])
         .unwrap()
         .to_string();
     assert!(
-        t.contains("sum j lanes 4 simd {\n        yield mul(A[i,j], B[k,j])"),
+        t.contains("sum j lanes 4 simd {\n        yield mul(A[i,j], abs(B[k,j]))"),
         "{t}"
     );
     // Column-major A and B: j innermost walks B along its unit stride.

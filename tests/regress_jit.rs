@@ -664,7 +664,7 @@ fn cli_eval_and_explain_with_a_hidden_definition() {
         "{out}"
     );
     // The sum over q is computed once, before the loop over i.
-    assert!(pos("= sum q") < pos("for i {"), "{out}");
+    assert!(pos("= sum q") < pos("for i simd {"), "{out}");
 
     // A disagreeing --dim: status 1, the user's names only.
     let mut bad = jit_args.clone();
@@ -728,8 +728,8 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
     let heads: Vec<String> = k
         .explain()
         .lines()
-        .filter(|l| l.ends_with(':') && !l.starts_with(' '))
-        .map(String::from)
+        .filter(|l| !l.starts_with(' ') && (l.ends_with(':') || l.contains(": par ")))
+        .map(|l| l.split(" par ").next().unwrap_or(l).to_string())
         .collect();
     // The planner makes each statement's `sum_{q,r} w[q] M[q,r]` a scalar
     // `_cN` before it.
@@ -742,7 +742,8 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
     let text = k.explain();
     let heads: Vec<&str> = text
         .lines()
-        .filter(|l| l.ends_with(':') && !l.starts_with(' '))
+        .filter(|l| !l.starts_with(' ') && (l.ends_with(':') || l.contains(": par ")))
+        .map(|l| l.split(" par ").next().unwrap_or(l))
         .collect();
     // The residual is shared by the gradient and the Hessian: `raise`
     // computes it once, as `_s0`, before everything that uses it.

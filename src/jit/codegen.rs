@@ -25,11 +25,11 @@
 
 mod vector;
 
-use super::vmath;
+use super::{gemm_call, vmath};
 use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
 use crate::runtime::values::DType;
 use crate::syntax::token::{Func, ReduceKind};
-use cranelift::codegen::ir::{MemFlagsData, UserFuncName};
+use cranelift::codegen::ir::{FuncRef, MemFlagsData, UserFuncName};
 use cranelift::prelude::*;
 use cranelift_jit::JITModule;
 use cranelift_module::{FuncId, Linkage, Module};
@@ -72,6 +72,7 @@ pub fn translate(
     layout: &Layout,
     name: &str,
 ) -> Result<Vec<FuncId>, String> {
+    let gemm_id = gemm_call::declare(module)?;
     let mut ctx = module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     let mut ids = Vec::with_capacity(func.blocks.len());
@@ -86,7 +87,9 @@ pub fn translate(
             .map_err(|e| e.to_string())?;
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, id.as_u32());
-        translate_block(module, &mut ctx, &mut fctx, func, block, dtype, layout)?;
+        translate_block(
+            module, &mut ctx, &mut fctx, func, block, dtype, layout, gemm_id,
+        )?;
         let disasm = std::env::var_os("RICCI_DISASM").is_some();
         ctx.set_disasm(disasm);
         module
@@ -102,6 +105,7 @@ pub fn translate(
 }
 
 /// One block's function body, into `ctx.func` (whose signature is set).
+#[allow(clippy::too_many_arguments)]
 fn translate_block(
     module: &mut JITModule,
     ctx: &mut cranelift::codegen::Context,
@@ -110,6 +114,7 @@ fn translate_block(
     block: &ir::Block,
     dtype: DType,
     layout: &Layout,
+    gemm_id: FuncId,
 ) -> Result<(), String> {
     let ptr = module.target_config().pointer_type();
     let ty = match dtype {
@@ -167,6 +172,7 @@ fn translate_block(
                 .collect()
         })
         .collect();
+    let gemm_fn = module.declare_func_in_func(gemm_id, b.func);
     let mut t = Translator {
         b,
         ty,
@@ -177,6 +183,7 @@ fn translate_block(
         vars: HashMap::new(),
         lets: HashMap::new(),
         accs: HashMap::new(),
+        gemm_fn,
         bumped: HashMap::new(),
         lane: 0,
         vec: None,
@@ -196,8 +203,8 @@ fn block_tensors(block: &ir::Block) -> std::collections::BTreeSet<ir::TensorId> 
             if let Stmt::Store { dst, .. } | Stmt::Update { dst, .. } = s {
                 used.insert(dst.tensor);
             }
-            if let Stmt::Gemm { c, a, b, .. } = s {
-                used.extend([c.tensor, a.tensor, b.tensor]);
+            if let Stmt::Gemm(g) = s {
+                used.extend([g.c.tensor, g.a.tensor, g.b.tensor]);
             }
             for e in s.exprs() {
                 e.walk(&mut |x| {
@@ -222,6 +229,8 @@ struct Translator<'f> {
     vars: HashMap<IndexId, Variable>,
     lets: HashMap<u32, Value>,
     accs: HashMap<u32, Value>,
+    /// The host function of GEMM nodes.
+    gemm_fn: FuncRef,
     /// Inside a loop with no loop inside: the accesses that move with its
     /// index, each with a pointer bumped every trip and its step in bytes.
     bumped: HashMap<*const Access, (Variable, Value)>,
@@ -353,10 +362,48 @@ impl Translator<'_> {
                 let n = combine(&mut self.b, *op, old, v);
                 self.b.ins().store(flags, n, a, 0);
             }
-            Stmt::Gemm { .. } => {
-                return Err("gemm nodes have no code generation yet".into());
-            }
+            Stmt::Gemm(g) => self.gemm(g)?,
         }
+        Ok(())
+    }
+
+    /// A GEMM node: one call of the host function (`gemm_call`).
+    fn gemm(&mut self, g: &ir::Gemm) -> Result<(), String> {
+        let alpha = self.expr(&g.alpha)?;
+        let alpha = if self.ty == types::F32 {
+            self.b.ins().fpromote(types::F64, alpha)
+        } else {
+            alpha
+        };
+        let mut indices = Vec::new();
+        for (i, role) in g.indices() {
+            let (start, len) = self.range(i);
+            let strides = [&g.c, &g.a, &g.b].map(|x| {
+                let axis = x.index.iter().position(|s| s.coef(i) != 0)?;
+                Some(self.strides[x.tensor][axis])
+            });
+            indices.push(gemm_call::IndexArgs {
+                role,
+                start,
+                len,
+                strides,
+            });
+        }
+        let ptrs = [&g.c, &g.a, &g.b].map(|x| self.ptrs[x.tensor]);
+        let dtype = if self.ty == types::F32 {
+            DType::F32
+        } else {
+            DType::F64
+        };
+        gemm_call::emit(
+            &mut self.b,
+            self.gemm_fn,
+            dtype,
+            g.accumulate,
+            alpha,
+            ptrs,
+            &indices,
+        );
         Ok(())
     }
 

@@ -25,6 +25,7 @@
 //! ```
 
 mod codegen;
+mod gemm_call;
 mod host;
 mod threads;
 mod vmath;
@@ -42,7 +43,6 @@ use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
 use crate::sema::{self, Program};
 use codegen::Layout;
-use threads::{Call, Entry};
 use cranelift::prelude::*;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::default_libcall_names;
@@ -50,6 +50,7 @@ use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
+use threads::{Call, Entry};
 
 /// How to compile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -135,7 +136,6 @@ pub struct Kernel {
     pub times: CompileTimes,
 }
 
-
 /// One compiled loop IR: for one layout class.
 struct Variant {
     ir: lir::Func,
@@ -191,7 +191,11 @@ impl ArgsKey {
                 .iter()
                 .map(|(n, t)| (n.clone(), t.shape().to_vec(), t.dtype()))
                 .collect(),
-            params: args.params.iter().map(|(n, v)| (n.clone(), v.to_bits())).collect(),
+            params: args
+                .params
+                .iter()
+                .map(|(n, v)| (n.clone(), v.to_bits()))
+                .collect(),
             dims: args.dims.iter().map(|(n, d)| (n.clone(), *d)).collect(),
             default_dtype: args.default_dtype,
             limits: args.limits(),
@@ -395,7 +399,9 @@ fn compile_variant(
 ) -> Result<Variant, Errors> {
     let isa = isa()?;
     let ir = crate::loops::build(program, names, class).map_err(internal)?;
-    let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
+    let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
+    jb.symbol(gemm_call::NAME, gemm_call::symbol());
+    let mut module = JITModule::new(jb);
     let ids = match codegen::translate(&mut module, &ir, dtype, layout, "ricci_block") {
         Ok(ids) => ids,
         Err(e) => {
@@ -954,6 +960,7 @@ impl Kernel {
             ranges: &ranges,
             params: &bound.params,
         };
+        let scope = gemm_call::Scope::enter(self.threads);
         for (block, &entry) in variant.ir.blocks.iter().zip(&variant.entries) {
             // SAFETY: `bind` proved every access the program makes in
             // bounds for these ranges and shapes; the pointers and strides
@@ -964,6 +971,7 @@ impl Kernel {
             // reads.
             unsafe { threads::run_block(entry, block, &call, bound, self.threads) };
         }
+        scope.finish().map_err(internal)?;
         Ok(self
             .user_defs
             .iter()

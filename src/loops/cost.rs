@@ -4,7 +4,8 @@
 //! floating-point operations: per statement, its value's operations
 //! (an n-ary `add`/`mul` is n-1; `neg`, `sq`, `div`, `pow` and calls 1;
 //! loads, indices and deltas 0), plus 1 for each accumulation (a
-//! reduction's trip, an update), times the trips of the loops around it.
+//! reduction's trip, an update), times the trips of the loops around it;
+//! a GEMM node 2·batch·m·n·k (its factor alpha left out).
 //!
 //! Always: it counts exactly the statements the code generator emits,
 //! where it emits them (hoisted values once per trip of the loops still
@@ -57,9 +58,14 @@ fn stmt(s: &Stmt, trips: f64, bound: &Bound) -> f64 {
         }
         Stmt::Let { value, .. } | Stmt::Store { value, .. } => trips * ops(value),
         Stmt::Update { value, .. } => trips * (ops(value) + 1.0),
-        Stmt::Gemm { m, n, k, .. } => {
-            let len = |i: &crate::sema::IndexId| bound.range(*i).len as f64;
-            trips * 2.0 * len(m) * len(n) * len(k)
+        Stmt::Gemm(g) => {
+            // 2mnk per batch element: one multiply and one add per term.
+            let len: f64 = g
+                .indices()
+                .iter()
+                .map(|(i, _)| bound.range(*i).len as f64)
+                .product();
+            trips * 2.0 * len
         }
     }
 }

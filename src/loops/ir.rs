@@ -2,7 +2,8 @@
 //! text form.
 //!
 //! In: built by [`super::lower`] from a materialised checked program, then
-//! transformed by the passes ([`super::order`], [`super::hoist`]). Out:
+//! transformed by the passes ([`super::gemm`], [`super::order`],
+//! [`super::hoist`]). Out:
 //! read by the code generator (`jit::codegen`), `--explain` (its
 //! [`std::fmt::Display`]), bench's operation count ([`super::cost`]) and
 //! the verifier ([`super::verify`]).
@@ -12,8 +13,8 @@
 //! in the call's binding, `ranges[id]`), register reductions (an
 //! accumulator, a loop, a value added per trip; optionally in lanes),
 //! lets (a value computed once where it is defined), stores and
-//! in-memory updates (`+=`/`*=` into an element), and a GEMM node kept for
-//! library kernels. Memory is reached only through [`Access`]: a tensor
+//! in-memory updates (`+=`/`*=` into an element), and GEMM nodes (a whole
+//! contraction by a library kernel, made by [`super::gemm`]). Memory is reached only through [`Access`]: a tensor
 //! and one affine subscript per axis; the address is `ptr + sum(sub_a *
 //! stride_a)`, strides symbolic until a call gives them.
 //!
@@ -197,18 +198,70 @@ pub enum Stmt {
         op: ReduceKind,
         value: Expr,
     },
-    /// `gemm C[m,n] (+)= A[m,k] B[k,n]` over the ranges of the three
-    /// indices: reserved for library kernels (no pass makes it yet; code
-    /// generation refuses it).
-    Gemm {
-        c: Access,
-        a: Access,
-        b: Access,
-        m: IndexId,
-        n: IndexId,
-        k: IndexId,
-        accumulate: bool,
-    },
+    /// `gemm C (+)= alpha A B`: a whole contraction by a library kernel
+    /// ([`Gemm`]).
+    Gemm(Box<Gemm>),
+}
+
+/// What an index does in a [`Gemm`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// In C, A and B: one matrix product per value.
+    Batch,
+    /// In C and A only: rows of A and C.
+    M,
+    /// In C and B only: columns of B and C.
+    N,
+    /// In A and B only: summed over.
+    K,
+}
+
+/// `C[..] (+)= alpha sum_k A[..] B[..]` over the ranges of its indices,
+/// by a library GEMM (`jit::gemm_call`): for every batch index value,
+/// C's (m, n) matrix gets `alpha A B` with A's (m, k) and B's (k, n)
+/// matrices; several indices in one role form one dimension (merged at
+/// run time when their strides allow, else looped over). Every subscript
+/// of `c`, `a` and `b` is a plain index, each index at most once per
+/// access, and an index appears exactly in the tensors its role says.
+/// The node binds all its indices itself (nothing loops around it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gemm {
+    pub c: Access,
+    pub a: Access,
+    pub b: Access,
+    pub batch: Vec<IndexId>,
+    pub m: Vec<IndexId>,
+    pub n: Vec<IndexId>,
+    pub k: Vec<IndexId>,
+    /// The factor of the product: numbers and parameters only.
+    pub alpha: Expr,
+    /// `+=` (C keeps its values) instead of `=`.
+    pub accumulate: bool,
+}
+
+impl Gemm {
+    /// Every index with its role: batch, m, n, then k.
+    pub fn indices(&self) -> Vec<(IndexId, Role)> {
+        let mut out = Vec::new();
+        for (ix, r) in [
+            (&self.batch, Role::Batch),
+            (&self.m, Role::M),
+            (&self.n, Role::N),
+            (&self.k, Role::K),
+        ] {
+            out.extend(ix.iter().map(|&i| (i, r)));
+        }
+        out
+    }
+
+    /// Whether a tensor of the node (0: C, 1: A, 2: B) holds an index of
+    /// `role`.
+    pub fn holds(role: Role, tensor: usize) -> bool {
+        matches!(
+            (role, tensor),
+            (Role::Batch, _) | (Role::M, 0 | 1) | (Role::N, 0 | 2) | (Role::K, 1 | 2)
+        )
+    }
 }
 
 /// One affine subscript: `sum(coef * index) + constant`.
@@ -345,7 +398,8 @@ impl Stmt {
     /// The values this statement itself computes (not its body's).
     pub fn exprs(&self) -> Vec<&Expr> {
         match self {
-            Stmt::Loop { .. } | Stmt::Gemm { .. } => vec![],
+            Stmt::Loop { .. } => vec![],
+            Stmt::Gemm(g) => vec![&g.alpha],
             Stmt::Reduce { value, .. }
             | Stmt::Let { value, .. }
             | Stmt::Store { value, .. }
@@ -408,6 +462,7 @@ impl Printer<'_> {
         for s in &b.body {
             s.walk(&mut |s| match s {
                 Stmt::Loop { index, .. } | Stmt::Reduce { index, .. } => ids.push(*index),
+                Stmt::Gemm(g) => ids.extend(g.indices().into_iter().map(|(i, _)| i)),
                 _ => {}
             });
         }
@@ -425,7 +480,10 @@ impl Printer<'_> {
         }
         let t = &self.func.tensors[b.tensor];
         let axes: Vec<String> = b.axes.iter().map(|&a| self.ix(a)).collect();
-        let par = b.par.map(|i| format!(" par {}", self.ix(i))).unwrap_or_default();
+        let par = b
+            .par
+            .map(|i| format!(" par {}", self.ix(i)))
+            .unwrap_or_default();
         if axes.is_empty() {
             let _ = writeln!(self.out, "\n{}:{par}", t.name);
         } else {
@@ -513,19 +571,23 @@ impl Printer<'_> {
                 let (a, v) = (self.access(dst), self.expr(value));
                 self.line(d, &format!("update {a} {o} {v}"));
             }
-            Stmt::Gemm {
-                c,
-                a,
-                b,
-                m,
-                n,
-                k,
-                accumulate,
-            } => {
-                let op = if *accumulate { "+=" } else { "=" };
-                let (c, a, b) = (self.access(c), self.access(a), self.access(b));
-                let (m, n, k) = (self.ix(*m), self.ix(*n), self.ix(*k));
-                self.line(d, &format!("gemm {c} {op} {a} {b} over {m},{n},{k}"));
+            Stmt::Gemm(g) => {
+                let op = if g.accumulate { "+=" } else { "=" };
+                let (c, a, b) = (self.access(&g.c), self.access(&g.a), self.access(&g.b));
+                let alpha = match &g.alpha {
+                    Expr::Const(x) if *x == 1.0 => String::new(),
+                    e => format!("{} * ", self.expr(e)),
+                };
+                let mut over = Vec::new();
+                for (name, ix) in [("batch", &g.batch), ("m", &g.m), ("n", &g.n), ("k", &g.k)] {
+                    if name == "batch" && ix.is_empty() {
+                        continue;
+                    }
+                    let v: Vec<String> = ix.iter().map(|&i| self.ix(i)).collect();
+                    over.push(format!("{name}=[{}]", v.join(",")));
+                }
+                let over = over.join(" ");
+                self.line(d, &format!("gemm {c} {op} {alpha}{a} {b} over {over}"));
             }
         }
     }

@@ -5,6 +5,7 @@
 //! it). Pipeline: [`materialize`] (sums recomputed per element become
 //! hidden definitions) → [`lower`] (canonical loop IR: a loop per axis,
 //! last axis innermost, a register reduction per `sum`/`prod`) →
+//! [`gemm`] (contractions of two tensors as library GEMM nodes) →
 //! [`order`] (loop order for the call's layout class) → [`hoist`]
 //! (loop-invariant values computed once, before the loop) → lanes (an
 //! innermost reduction runs in [`LANES`] accumulators) → [`simd`] (innermost
@@ -19,6 +20,7 @@
 //! only on the program and the layout class, never on the run.
 
 pub mod cost;
+pub mod gemm;
 pub mod hoist;
 pub mod ir;
 mod lower;
@@ -61,6 +63,7 @@ pub fn build(
     layout: &ir::LayoutClass,
 ) -> Result<ir::Func, String> {
     let mut f = lower(program, names)?;
+    gemm::gemm(&mut f);
     order::order(&mut f, layout);
     hoist::hoist(&mut f);
     lanes(&mut f);

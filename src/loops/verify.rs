@@ -9,13 +9,17 @@
 //! value); every let and accumulator is defined once, before its uses,
 //! and used only within the statement list that defines it (and lists
 //! nested in it); a laned reduction holds no loop; tensor ids, ranks and
-//! parameters exist; stores and updates write only the block's own
-//! tensor. [`in_bounds`] restates what `sema::bind` proves, on the IR:
+//! parameters exist; stores, updates and GEMM nodes write only the block's
+//! own tensor; a GEMM node binds its indices, one role each, and its
+//! subscripts are plain indices where their roles say. [`in_bounds`]
+//! restates what `sema::bind` proves, on the IR:
 //! for each access, every subscript's least and greatest value over the
 //! ranges of its indices lies inside the tensor's axis (an access whose
-//! indices include an empty range never runs).
+//! indices include an empty range never runs). A GEMM node's three
+//! accesses are checked the same way: the library reads and writes
+//! exactly the elements they reach over those ranges.
 
-use super::ir::{Access, Expr, Func, IndexId, Stmt};
+use super::ir::{Access, Expr, Func, Gemm, IndexId, Role, Stmt};
 use crate::sema::Bound;
 use std::collections::HashSet;
 
@@ -138,18 +142,68 @@ impl Checker<'_> {
                     ));
                 }
             }
-            Stmt::Gemm {
-                c, a, b, m, n, k, ..
-            } => {
-                for i in [m, n, k] {
-                    self.bind(*i)?;
+            Stmt::Gemm(g) => self.gemm(g)?,
+        }
+        Ok(())
+    }
+
+    /// A GEMM node: it binds its own indices, each in one role; its
+    /// accesses' subscripts are plain indices of the node, each at most
+    /// once per access, present exactly in the tensors its role says; it
+    /// writes the block's tensor; alpha reads no index and no memory.
+    fn gemm(&mut self, g: &Gemm) -> Result<(), String> {
+        let ix = g.indices();
+        for &(i, _) in &ix {
+            self.bind(i)?;
+        }
+        let r = self.gemm_shape(g, &ix);
+        for _ in &ix {
+            self.loops.pop();
+        }
+        r
+    }
+
+    fn gemm_shape(&self, g: &Gemm, ix: &[(IndexId, Role)]) -> Result<(), String> {
+        let name = |i: IndexId| self.f.indices.get(i.index()).map_or("?", |s| s.as_str());
+        if g.c.tensor != self.block {
+            return Err(format!(
+                "block of `{}` writes `{}`",
+                self.f.tensors[self.block].name, self.f.tensors[g.c.tensor].name
+            ));
+        }
+        self.expr(&g.alpha)?;
+        let mut plain = true;
+        g.alpha.walk(&mut |e| {
+            plain &= matches!(e, Expr::Const(_) | Expr::Param(_) | Expr::Op(..));
+        });
+        if !plain {
+            return Err("gemm's alpha reads an index or memory".into());
+        }
+        for (t, x) in [&g.c, &g.a, &g.b].into_iter().enumerate() {
+            self.access(x)?;
+            let mut seen: Vec<IndexId> = Vec::new();
+            for s in &x.index {
+                let [(i, 1)] = s.terms[..] else {
+                    return Err("a gemm subscript is not a plain index".into());
+                };
+                if s.constant != 0 {
+                    return Err("a gemm subscript is not a plain index".into());
                 }
-                for x in [c, a, b] {
-                    self.access(x)?;
+                if seen.contains(&i) {
+                    return Err(format!("gemm subscripts `{}` twice in one access", name(i)));
                 }
-                for _ in 0..3 {
-                    self.loops.pop();
+                seen.push(i);
+            }
+            for &(i, role) in ix {
+                if seen.contains(&i) != Gemm::holds(role, t) {
+                    return Err(format!(
+                        "gemm index `{}` ({role:?}) is not where its role puts it",
+                        name(i)
+                    ));
                 }
+            }
+            if let Some(i) = seen.iter().find(|i| !ix.iter().any(|(j, _)| j == *i)) {
+                return Err(format!("gemm subscripts `{}`, which has no role", name(*i)));
             }
         }
         Ok(())
@@ -263,10 +317,10 @@ pub fn in_bounds(f: &Func, bound: &Bound) -> Result<(), String> {
             s.walk(&mut |s| {
                 match s {
                     Stmt::Store { dst, .. } | Stmt::Update { dst, .. } => check(dst),
-                    Stmt::Gemm { c, a, b, .. } => {
-                        check(c);
-                        check(a);
-                        check(b);
+                    Stmt::Gemm(g) => {
+                        check(&g.c);
+                        check(&g.a);
+                        check(&g.b);
                     }
                     _ => {}
                 }
