@@ -128,8 +128,10 @@ fn ricci_vs_ndarray(c: &mut Criterion) {
     let a = Array2::from_shape_vec((n, n), a).unwrap();
     let b = Array2::from_shape_vec((n, n), b).unwrap();
     let mut out = Array2::<f64>::zeros((n, n));
-    let mut opts = ricci::Options::default();
-    opts.threads = Some(1);
+    let opts = ricci::Options {
+        threads: Some(1),
+        ..Default::default()
+    };
     let k = ricci::compile("C[i,k] = sum_j A[i,j] B[j,k]", opts).unwrap();
     let ins = [("A", a.view().into_dyn()), ("B", b.view().into_dyn())];
     let mut g = c.benchmark_group("matmul_f64_512_one_thread");
