@@ -69,12 +69,18 @@ fn matvec_rows_split_over_threads_give_the_same_bits() {
     let (m, n) = (301, 257);
     check(
         "y[i] = sum_j A[i,j] x[j]",
-        &[("A", data::<f64>(&[m, n], 0.5)), ("x", data::<f64>(&[n], 3.0))],
+        &[
+            ("A", data::<f64>(&[m, n], 0.5)),
+            ("x", data::<f64>(&[n], 3.0)),
+        ],
         2.0 * n as f64,
     );
     check(
         "y[i] = sum_j A[i,j] x[j]",
-        &[("A", data::<f32>(&[m, n], 0.5)), ("x", data::<f32>(&[n], 3.0))],
+        &[
+            ("A", data::<f32>(&[m, n], 0.5)),
+            ("x", data::<f32>(&[n], 3.0)),
+        ],
         2.0 * n as f64,
     );
 }
@@ -95,7 +101,10 @@ fn row_softmax_split_over_threads_gives_the_same_bits() {
 fn small_blocks_run_once_and_agree() {
     check(
         "y[i] = sum_j A[i,j] x[j]",
-        &[("A", data::<f64>(&[3, 5], 0.5)), ("x", data::<f64>(&[5], 3.0))],
+        &[
+            ("A", data::<f64>(&[3, 5], 0.5)),
+            ("x", data::<f64>(&[5], 3.0)),
+        ],
         10.0,
     );
 }

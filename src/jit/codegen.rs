@@ -86,7 +86,9 @@ pub fn translate(
             .map_err(|e| e.to_string())?;
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, id.as_u32());
-        translate_block(module, &mut ctx, &mut fctx, func, block, dtype, layout, &host_ids)?;
+        translate_block(
+            module, &mut ctx, &mut fctx, func, block, dtype, layout, &host_ids,
+        )?;
         let disasm = std::env::var_os("RICCI_DISASM").is_some();
         ctx.set_disasm(disasm);
         module

@@ -37,7 +37,6 @@ use crate::runtime::args::Args;
 use crate::runtime::values::{DType, Tensor};
 use crate::sema::{self, Program};
 use codegen::Layout;
-use threads::{Call, Entry};
 use cranelift::prelude::*;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::default_libcall_names;
@@ -45,6 +44,7 @@ use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
+use threads::{Call, Entry};
 
 /// How to compile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -130,7 +130,6 @@ pub struct Kernel {
     pub times: CompileTimes,
 }
 
-
 /// One compiled loop IR: for one layout class.
 struct Variant {
     ir: lir::Func,
@@ -186,7 +185,11 @@ impl ArgsKey {
                 .iter()
                 .map(|(n, t)| (n.clone(), t.shape().to_vec(), t.dtype()))
                 .collect(),
-            params: args.params.iter().map(|(n, v)| (n.clone(), v.to_bits())).collect(),
+            params: args
+                .params
+                .iter()
+                .map(|(n, v)| (n.clone(), v.to_bits()))
+                .collect(),
             dims: args.dims.iter().map(|(n, d)| (n.clone(), *d)).collect(),
             default_dtype: args.default_dtype,
             limits: args.limits(),
@@ -495,6 +498,13 @@ impl Kernel {
     ) -> Result<LayoutClass, Errors> {
         let mut class: Vec<Vec<lir::Stride>> = Vec::with_capacity(self.layout.ranks.len());
         for input in &self.mat.program.inputs {
+            if let Some(l) = &input.literal {
+                // A literal is passed row-major (`execute`).
+                let t = crate::runtime::values::literal_tensor(l, T::DTYPE);
+                let a = T::view(&t).ok_or_else(|| internal("literal of another type"))?;
+                class.push(LayoutClass::of_axes(a.shape(), a.strides()));
+                continue;
+            }
             let a = inputs
                 .iter()
                 .find(|(n, _)| *n == input.name)
@@ -879,11 +889,24 @@ impl Kernel {
         }
         let mut ptrs: Vec<*mut u8> = Vec::with_capacity(self.layout.ranks.len());
         let mut strides: Vec<i64> = vec![0; self.layout.n_strides];
+        // Tensor literals (`A = [[1,2],[3,4]]`): the program gives them.
+        let literals: Vec<Option<Tensor>> = (self.mat.program.inputs.iter())
+            .map(|i| {
+                (i.literal.as_ref()).map(|l| crate::runtime::values::literal_tensor(l, T::DTYPE))
+            })
+            .collect();
         for (t, input) in self.mat.program.inputs.iter().enumerate() {
-            let (_, a) = inputs
-                .iter()
-                .find(|(n, _)| *n == input.name)
-                .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?;
+            let literal = literals[t].as_ref().and_then(T::view).map(|a| a.view());
+            let a = match &literal {
+                Some(a) => a,
+                None => {
+                    &inputs
+                        .iter()
+                        .find(|(n, _)| *n == input.name)
+                        .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?
+                        .1
+                }
+            };
             if a.shape() != bound.input_shapes[t].as_slice() {
                 return Err(internal(format!("input `{}` changed shape", input.name)));
             }

@@ -74,7 +74,10 @@ pub(super) unsafe fn run_block(
     let Some(axis) = block.par else {
         return once(call.ranges);
     };
-    let (start, len) = (call.ranges[2 * axis.index()], call.ranges[2 * axis.index() + 1]);
+    let (start, len) = (
+        call.ranges[2 * axis.index()],
+        call.ranges[2 * axis.index() + 1],
+    );
     let pieces = (n as i64).min(len);
     if pieces <= 1 || crate::loops::cost::block_trips(block, bound) < MIN_TRIPS {
         return once(call.ranges);

@@ -425,7 +425,10 @@ impl Printer<'_> {
         }
         let t = &self.func.tensors[b.tensor];
         let axes: Vec<String> = b.axes.iter().map(|&a| self.ix(a)).collect();
-        let par = b.par.map(|i| format!(" par {}", self.ix(i))).unwrap_or_default();
+        let par = b
+            .par
+            .map(|i| format!(" par {}", self.ix(i)))
+            .unwrap_or_default();
         if axes.is_empty() {
             let _ = writeln!(self.out, "\n{}:{par}", t.name);
         } else {

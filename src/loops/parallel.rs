@@ -49,6 +49,11 @@ fn choose(b: &Block) -> Option<IndexId> {
 /// Whether a statement stores or updates memory (itself or inside).
 fn writes(s: &Stmt) -> bool {
     let mut w = false;
-    s.walk(&mut |x| w |= matches!(x, Stmt::Store { .. } | Stmt::Update { .. } | Stmt::Gemm { .. }));
+    s.walk(&mut |x| {
+        w |= matches!(
+            x,
+            Stmt::Store { .. } | Stmt::Update { .. } | Stmt::Gemm { .. }
+        )
+    });
     w
 }

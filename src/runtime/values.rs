@@ -124,6 +124,20 @@ impl Tensor {
 /// - Larger: `<100x100 f64: min 0, max 9999, mean 4999.5, first [0, 1, 2, 3, 4, ...]>`;
 ///   NaN elements are left out of min/max/mean and counted
 ///   (`mean 49.5 (excluding 3 NaN)`).
+/// A tensor literal's value in the element type `dtype` (each exact entry
+/// rounded to nearest f64, then to f32 for `F32`).
+pub fn literal_tensor(l: &crate::sema::Literal, dtype: DType) -> Tensor {
+    use num_traits::ToPrimitive;
+    let values: Vec<f64> = l
+        .values
+        .iter()
+        .map(|v| v.to_f64().unwrap_or(f64::NAN))
+        .collect();
+    let a = ArrayD::from_shape_vec(l.shape.clone(), values)
+        .unwrap_or_else(|_| ArrayD::zeros(l.shape.clone()));
+    Tensor::from_f64(a, dtype)
+}
+
 pub fn format_value(t: &Tensor) -> String {
     match t {
         Tensor::F64(a) => format_array(a, DType::F64),
