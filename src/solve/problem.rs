@@ -633,8 +633,21 @@ fn unknown_shapes(
             // The unknown's axes may be tied to known ones only through
             // deltas and index names across the equation's sides
             // (`sum_j A[i,j] X[j,k] = delta[i,k]`): infer by name.
-            if let Some(shapes) = shapes_by_name(p1, &ids, unknowns, &env) {
-                return Ok(shapes);
+            if let Some((shapes, ext)) = shapes_by_name(p1, &ids, unknowns, &env) {
+                // The program as written must bind with these shapes (and
+                // the extents found by name, as `--dim` would give them).
+                let mut env = env.clone();
+                for (name, n) in ext {
+                    env.dims.entry(name).or_insert(n);
+                }
+                for ((name, rank), shape) in unknowns.iter().zip(&shapes) {
+                    if rank.is_some() {
+                        env.shapes.insert(name.clone(), shape.clone());
+                    }
+                }
+                if sema::bind(p1, &env).is_ok() {
+                    return Ok(shapes);
+                }
             }
             return Err(Failure {
                 errors: e,
@@ -670,7 +683,7 @@ fn shapes_by_name(
     ids: &[Option<InputId>],
     unknowns: &[(String, Option<usize>)],
     env: &sema::Env,
-) -> Option<Vec<Vec<usize>>> {
+) -> Option<(Vec<Vec<usize>>, std::collections::HashMap<String, usize>)> {
     use std::collections::HashMap;
     let mut ext: HashMap<String, usize> = HashMap::new();
     let mut deltas: Vec<(String, String)> = Vec::new();
@@ -730,7 +743,8 @@ fn shapes_by_name(
                 })
                 .collect::<Option<Vec<usize>>>()
         })
-        .collect()
+        .collect::<Option<Vec<Vec<usize>>>>()
+        .map(|s| (s, ext))
 }
 
 /// Replaces every element of an unknown tensor by 0, noting its subscripts.
