@@ -30,7 +30,8 @@ impl std::fmt::Display for NoSolution {
             }
             NoSolution::Inconsistent { rank, equations } => write!(
                 f,
-                "the system is inconsistent: its {equations} equations have rank {rank} but contradict each other"
+                "the system is inconsistent: its {equations} equation{} (rank {rank}) contradict each other",
+                if *equations == 1 { "" } else { "s" }
             ),
             NoSolution::NotSquare {
                 equations,

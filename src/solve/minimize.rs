@@ -200,6 +200,16 @@ pub fn minimize(
                     ),
                     text: String::new(),
                 }
+            } else if f.errors.0.iter().any(|d| d.message.contains("inconsistent")) {
+                Failure {
+                    errors: Errors::one(
+                        Diagnostic::error(format!(
+                            "the gradient of `{lname}` is never zero: the loss has no stationary point"
+                        ))
+                        .with_note("the loss is linear along some direction, so it is unbounded there"),
+                    ),
+                    text: String::new(),
+                }
             } else {
                 f
             }
