@@ -34,6 +34,10 @@ fn save(dir: &std::path::Path, name: &str, shape: &[usize], v: &[f64]) -> String
     path.to_string_lossy().into_owned()
 }
 
+fn q(n: i64) -> num_rational::BigRational {
+    num_rational::BigRational::from_integer(n.into())
+}
+
 fn kind(program: &str, over: &[&str]) -> String {
     let mut args = vec!["minimize", program];
     for o in over {
@@ -63,15 +67,31 @@ fn maxima_saddles_and_degenerate_points_are_named() {
     assert_eq!(kind("L = a^3 - 3 a", &["a"]), "minimum");
     // Quartic at its stationary point 0: f'' = 0.
     let o = ricci(&["minimize", "L = (a - 1)^4", "--over", "a"]);
-    // Newton converges linearly towards a = 1; the Hessian there is ~0.
-    if o.status.success() {
-        assert_eq!(
-            stdout(&o).lines().last(),
-            Some("degenerate"),
-            "{}",
-            stdout(&o)
-        );
-    }
+    // Newton converges linearly towards a = 1, where the Hessian is ~1e-7:
+    // a minimum in fact; f64 cannot tell it from degenerate.
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.ends_with("minimum\n") || out.ends_with("degenerate\n"),
+        "{out}"
+    );
+    // Exact inertia: a zero eigenvalue is degenerate.
+    assert_eq!(
+        ricci::solve::inertia_exact(&[q(1), q(0), q(0), q(0)], 2),
+        ricci::solve::Classification::Degenerate
+    );
+    assert_eq!(
+        ricci::solve::inertia_exact(&[q(0), q(1), q(1), q(0)], 2),
+        ricci::solve::Classification::Saddle
+    );
+    assert_eq!(
+        ricci::solve::inertia_f64(&[-2.0, 1.0, 1.0, -2.0], 2),
+        ricci::solve::Classification::Maximum
+    );
+    assert_eq!(
+        ricci::solve::inertia_f64(&[1.0, 1.0, 1.0, 1.0], 2),
+        ricci::solve::Classification::Degenerate
+    );
 }
 
 #[test]

@@ -174,8 +174,12 @@ pub fn minimize(
         hess.push(fresh(&format!("d2{lname}_d{u}"), &mut taken));
     }
     let p = Problem::build(src, residuals, &unknowns, &hess, &p1, args, &mut taken)?;
+    let loss_id = p
+        .program
+        .def_by_name(&lname)
+        .ok_or_else(|| Failure::plain("internal error: the loss vanished"))?;
     let (values, method) = if p.nonlinear {
-        let (x, iterations, residual) = p.newton(args, progress)?;
+        let (x, iterations, residual) = newton_min(&p, loss_id, args, progress)?;
         let v = super::newton::split(&p, &x)
             .into_iter()
             .map(Value::F64)
@@ -215,10 +219,6 @@ pub fn minimize(
             }
         })?
     };
-    let loss_id = p
-        .program
-        .def_by_name(&lname)
-        .ok_or_else(|| Failure::plain("internal error: the loss vanished"))?;
     let (m, n) = p.dims();
     let _ = m;
     let exact_point: Option<Vec<Vec<BigRational>>> = values
@@ -261,6 +261,78 @@ pub fn minimize(
         method,
         nonlinear: p.nonlinear,
     })
+}
+
+/// Newton's method on the loss from 0: the Newton direction where it
+/// descends, else the steepest descent; backtracking (Armijo) on the loss
+/// itself. Stops when the gradient norm is below 1e-12 (1 + its start),
+/// or when no step changes the loss any more and the gradient is already
+/// below 1e-8 (1 + |L|) (rounding); otherwise fails after 100 steps.
+fn newton_min(
+    p: &Problem,
+    loss: crate::sema::DefId,
+    args: &Args,
+    progress: &mut dyn FnMut(usize, f64),
+) -> Result<(Vec<f64>, usize, f64), Failure> {
+    use super::newton::split;
+    let (_, n) = p.dims();
+    let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
+    let eval = |x: &[f64]| -> Result<(f64, Vec<f64>, Vec<f64>), Failure> {
+        let xs = split(p, x);
+        let defs = p.eval_defs(args, &xs)?;
+        let l = defs
+            .get(loss.index())
+            .and_then(|t| t.to_f64().iter().copied().next())
+            .unwrap_or(f64::NAN);
+        let (g, h) = p.eval_f64(args, &xs)?;
+        Ok((l, g, h))
+    };
+    let mut x = vec![0.0; n];
+    let (mut l, mut g, mut h) = eval(&x)?;
+    let goal = 1e-12 * (1.0 + norm(&g));
+    for it in 0..100 {
+        let gn = norm(&g);
+        if gn <= goal {
+            return Ok((x, it, gn));
+        }
+        let b: Vec<f64> = g.iter().map(|v| -v).collect();
+        let mut d = super::linalg::solve_f64(&h, n, n, &b).unwrap_or_else(|_| b.clone());
+        let mut slope: f64 = g.iter().zip(&d).map(|(a, b)| a * b).sum();
+        if !(slope < 0.0) {
+            d = b.clone();
+            slope = -gn * gn;
+        }
+        let mut t = 1.0;
+        let mut moved = false;
+        for _ in 0..60 {
+            let trial: Vec<f64> = x.iter().zip(&d).map(|(a, s)| a + t * s).collect();
+            let (l2, g2, h2) = eval(&trial)?;
+            if l2.is_finite() && l2 <= l + 1e-4 * t * slope {
+                (x, l, g, h) = (trial, l2, g2, h2);
+                moved = true;
+                break;
+            }
+            t /= 2.0;
+        }
+        progress(it + 1, norm(&g));
+        if !moved {
+            let gn = norm(&g);
+            if gn <= 1e-8 * (1.0 + l.abs()) {
+                return Ok((x, it + 1, gn));
+            }
+            return Err(Failure::plain(format!(
+                "Newton's method failed at iteration {}: no step lowers the loss (gradient norm {gn:e})",
+                it + 1
+            )));
+        }
+    }
+    let gn = norm(&g);
+    if gn <= goal {
+        return Ok((x, 100, gn));
+    }
+    Err(Failure::plain(format!(
+        "Newton's method did not converge in 100 iterations: the gradient norm is still {gn:e}"
+    )))
 }
 
 /// The kind of point from a symmetric `n × n` matrix, exactly: symmetric

@@ -21,7 +21,7 @@ mod minimize;
 pub mod newton;
 mod problem;
 
-pub use minimize::{Classification, Minimum, minimize};
+pub use minimize::{Classification, Minimum, inertia_exact, inertia_f64, minimize};
 pub use problem::{Problem, Unknown};
 
 use crate::diagnostics::{Diagnostic, Errors};
