@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("{steps} steps in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let first = first.unwrap_or(f64::NAN);
-    if !(last < first / 10.0) {
+    if last.is_nan() || last >= first / 10.0 {
         return Err(format!("the loss fell only from {first} to {last}").into());
     }
     Ok(())

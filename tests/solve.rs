@@ -261,3 +261,23 @@ fn errors_point_at_the_program() {
     let o = ricci(&["solve", "3 a + 1 = 7"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn unknown_extent_errors_point_at_the_users_text() {
+    let o = ricci(&["solve", "sum_j x[j] = 3", "--for", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot infer the extent of index `j`")
+            && stderr(&o).contains("1 │ sum_j x[j] = 3"),
+        "{}",
+        stderr(&o)
+    );
+    // With the extent given: one equation in two unknowns.
+    let o = ricci(&["solve", "sum_j x[j] = 3", "--for", "x", "--dim", "j=2"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the system is singular (rank 1 of 2)"),
+        "{}",
+        stderr(&o)
+    );
+}

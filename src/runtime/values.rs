@@ -111,19 +111,6 @@ impl Tensor {
     }
 }
 
-/// How `ricci eval` prints a value after `NAME = `.
-///
-/// - 0-d: the element's shortest round-trip `Display` (`55`, `0.1`, `-2.5`,
-///   `inf`, `NaN`).
-/// - At most [`FULL_PRINT_LIMIT`] elements: nested brackets like numpy's
-///   repr without `array(`; elements separated by `, `; with two or more
-///   axes each row goes on its own line, indented under its bracket,
-///   consecutive blocks of higher axes separated by blank lines, and all
-///   elements right-aligned to a common width (`[[ 1, -2],\n [30,  4]]`).
-///   Tensors with an empty axis print on one line (`[[], []]`).
-/// - Larger: `<100x100 f64: min 0, max 9999, mean 4999.5, first [0, 1, 2, 3, 4, ...]>`;
-///   NaN elements are left out of min/max/mean and counted
-///   (`mean 49.5 (excluding 3 NaN)`).
 /// A tensor literal's value in the element type `dtype` (each exact entry
 /// rounded to nearest f64, then to f32 for `F32`).
 pub fn literal_tensor(l: &crate::sema::Literal, dtype: DType) -> Tensor {
@@ -138,6 +125,19 @@ pub fn literal_tensor(l: &crate::sema::Literal, dtype: DType) -> Tensor {
     Tensor::from_f64(a, dtype)
 }
 
+/// How `ricci eval` prints a value after `NAME = `.
+///
+/// - 0-d: the element's shortest round-trip `Display` (`55`, `0.1`, `-2.5`,
+///   `inf`, `NaN`).
+/// - At most [`FULL_PRINT_LIMIT`] elements: nested brackets like numpy's
+///   repr without `array(`; elements separated by `, `; with two or more
+///   axes each row goes on its own line, indented under its bracket,
+///   consecutive blocks of higher axes separated by blank lines, and all
+///   elements right-aligned to a common width (`[[ 1, -2],\n [30,  4]]`).
+///   Tensors with an empty axis print on one line (`[[], []]`).
+/// - Larger: `<100x100 f64: min 0, max 9999, mean 4999.5, first [0, 1, 2, 3, 4, ...]>`;
+///   NaN elements are left out of min/max/mean and counted
+///   (`mean 49.5 (excluding 3 NaN)`).
 pub fn format_value(t: &Tensor) -> String {
     match t {
         Tensor::F64(a) => format_array(a, DType::F64),

@@ -173,7 +173,15 @@ pub fn minimize(
         residuals.push((format!("{lhs} = diff({lname}, {target})"), g, qs));
         hess.push(fresh(&format!("d2{lname}_d{u}"), &mut taken));
     }
-    let p = Problem::build(src, residuals, &unknowns, &hess, &p1, args, &mut taken)?;
+    let p = Problem::build(
+        (src, src),
+        residuals,
+        &unknowns,
+        &hess,
+        &p1,
+        args,
+        &mut taken,
+    )?;
     let loss_id = p
         .program
         .def_by_name(&lname)
@@ -298,7 +306,7 @@ fn newton_min(
         let b: Vec<f64> = g.iter().map(|v| -v).collect();
         let mut d = super::linalg::solve_f64(&h, n, n, &b).unwrap_or_else(|_| b.clone());
         let mut slope: f64 = g.iter().zip(&d).map(|(a, b)| a * b).sum();
-        if !(slope < 0.0) {
+        if slope.is_nan() || slope >= 0.0 {
             d = b.clone();
             slope = -gn * gn;
         }
@@ -353,13 +361,13 @@ pub fn inertia_exact(h: &[BigRational], n: usize) -> Classification {
             .find(|&(i, j)| !a[i][j].is_zero())
         {
             // Row/column i += row/column j: diagonal becomes 2 a_ij + a_jj.
-            for c in 0..n {
-                let v = a[j][c].clone();
-                a[i][c] += v;
+            let row_j = a[j].clone();
+            for (x, v) in a[i].iter_mut().zip(row_j) {
+                *x += v;
             }
-            for r in 0..n {
-                let v = a[r][j].clone();
-                a[r][i] += v;
+            for row in a.iter_mut() {
+                let v = row[j].clone();
+                row[i] += v;
             }
             continue;
         } else {
@@ -371,11 +379,11 @@ pub fn inertia_exact(h: &[BigRational], n: usize) -> Classification {
         } else {
             neg += 1;
         }
-        for i in k + 1..n {
-            let f = &a[i][k] / &d;
-            for c in k..n {
-                let v = &f * &a[k][c];
-                a[i][c] -= v;
+        let pivot_row = a[k].clone();
+        for row in a.iter_mut().skip(k + 1) {
+            let f = &row[k] / &d;
+            for (x, p) in row.iter_mut().zip(&pivot_row).skip(k) {
+                *x -= &f * p;
             }
         }
         for i in k + 1..n {

@@ -164,7 +164,7 @@ impl Problem {
         );
         let prefix = &src[..last.span.start];
         Self::build(
-            prefix,
+            (prefix, src),
             vec![(residual_stmt, res, axes)],
             &[(unknown.to_string(), unknown_u)],
             &[jac],
@@ -238,7 +238,7 @@ impl Problem {
     /// checks it, simplifies it, and finds the unknowns' shapes from `p1`
     /// (the user's program as checked, reading the unknowns).
     pub(super) fn build(
-        prefix: &str,
+        (prefix, user): (&str, &str),
         residuals: Vec<(String, String, Vec<String>)>,
         unknowns: &[(String, Option<usize>)],
         jac_names: &[String],
@@ -246,7 +246,7 @@ impl Problem {
         args: &Args,
         taken: &mut BTreeSet<String>,
     ) -> Result<Problem, Failure> {
-        let shapes = unknown_shapes(p1, unknowns, args, prefix)?;
+        let shapes = unknown_shapes(p1, unknowns, args, user)?;
         let mut text = prefix.trim_end().to_string();
         if !text.is_empty() && !text.ends_with(';') {
             text.push('\n');
@@ -675,6 +675,9 @@ fn unknown_shapes(
         .collect())
 }
 
+/// The unknowns' shapes, and the extent found for each index name.
+type ShapesByName = (Vec<Vec<usize>>, std::collections::HashMap<String, usize>);
+
 /// Extents by index name: from the axes of known tensors the names
 /// subscript, carried across `delta[a,b]` (a and b range alike); then each
 /// unknown's axes by the names that subscript it. `None` if one is missing.
@@ -683,7 +686,7 @@ fn shapes_by_name(
     ids: &[Option<InputId>],
     unknowns: &[(String, Option<usize>)],
     env: &sema::Env,
-) -> Option<(Vec<Vec<usize>>, std::collections::HashMap<String, usize>)> {
+) -> Option<ShapesByName> {
     use std::collections::HashMap;
     let mut ext: HashMap<String, usize> = HashMap::new();
     let mut deltas: Vec<(String, String)> = Vec::new();
