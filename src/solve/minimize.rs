@@ -349,6 +349,7 @@ pub fn inertia_exact(h: &[BigRational], n: usize) -> Classification {
     let mut a: Vec<Vec<BigRational>> = (0..n).map(|i| h[i * n..(i + 1) * n].to_vec()).collect();
     let (mut pos, mut neg) = (0, 0);
     let mut k = 0;
+    let mut pivot_zero = Vec::new();
     while k < n {
         // A nonzero diagonal pivot, else make one from an off-diagonal entry.
         if let Some(p) = (k..n).find(|&p| !a[p][p].is_zero()) {
@@ -386,9 +387,12 @@ pub fn inertia_exact(h: &[BigRational], n: usize) -> Classification {
                 *x -= &f * p;
             }
         }
-        for i in k + 1..n {
+        for (i, row) in a.iter_mut().enumerate().skip(k + 1) {
+            row[k] = BigRational::zero();
+            pivot_zero.push(i);
+        }
+        for i in pivot_zero.drain(..) {
             a[k][i] = BigRational::zero();
-            a[i][k] = BigRational::zero();
         }
         k += 1;
     }
