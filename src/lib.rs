@@ -28,6 +28,7 @@ pub mod ops;
 pub mod plan;
 pub mod runtime;
 pub mod sema;
+pub mod solve;
 pub mod stack;
 pub mod sym;
 pub mod syntax;

@@ -367,12 +367,68 @@ pub fn run() -> Result<(), Failure> {
             failed += 1;
         }
     }
+    println!("Solving and minimising (exercises 4, 10 and 11)\n");
+    let numbered = numbered + sym_steps().len();
+    for (n, (title, program, cmd, expect)) in solve_steps().into_iter().enumerate() {
+        println!("{}. {title}", numbered + n + 1);
+        println!("   ricci {cmd}> {program}");
+        let got = match cmd {
+            "minimize" => {
+                crate::solve::minimize(program, &["a".into()], None, &Args::new(), &mut |_, _| {})
+                    .map(|m| m.report())
+            }
+            _ => {
+                let unknown = if program.contains("X[") { "X" } else { "x" };
+                crate::solve::solve(program, unknown, &Args::new()).map(|s| s.line())
+            }
+        };
+        let got = got.map_err(|f| {
+            Failure::Data(
+                f.errors
+                    .render("<demo>", if f.text.is_empty() { program } else { &f.text }),
+            )
+        })?;
+        let agrees = got == expect;
+        if !agrees {
+            failed += 1;
+        }
+        println!("   {}", indent(got.trim_end(), 3));
+        println!(
+            "   notes: {} {}\n",
+            indent(expect.trim_end(), 10),
+            if agrees { "(agrees)" } else { "(DISAGREES)" }
+        );
+    }
     if failed > 0 {
         return Err(Failure::plain(format!(
             "{failed} demo step(s) disagree with the notes"
         )));
     }
     Ok(())
+}
+
+/// Title, program, command, and the notes' answer as ricci prints it.
+fn solve_steps() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    vec![
+        (
+            "Exercise 4: the minimum of L(a) = 4a^2 + 2a + 1",
+            "L = 4a^2 + 2a + 1",
+            "minimize",
+            "dL_da = 8 a + 2\na = -1/4\nL = 3/4\nminimum\n",
+        ),
+        (
+            "Exercise 10: the inverse of [[1,2],[3,4]], solving A X = I",
+            "A = [[1,2],[3,4]]; sum_j A[i,j] X[j,k] = delta[i,k]",
+            "solve",
+            "X = [[-2, 1], [3/2, -1/2]]\n",
+        ),
+        (
+            "Exercise 11: solve A x = b for x",
+            "A = [[1,2],[3,4]]; b = [5,6]; sum_j A[i,j] x[j] = b[i]",
+            "solve",
+            "x = [-4, 9/2]\n",
+        ),
+    ]
 }
 
 fn indent(text: &str, by: usize) -> String {

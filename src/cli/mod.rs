@@ -11,6 +11,7 @@ mod bench;
 mod demo;
 mod einsum_cmd;
 mod eval;
+mod solve;
 mod source;
 mod symbolic;
 
@@ -47,6 +48,58 @@ pub enum Command {
     /// Compile a program on random inputs of the given shapes and report
     /// compile time, median run time, GFLOP/s and GB/s.
     Bench(BenchArgs),
+    /// Solve the program's last statement, an equation `LHS = RHS`, for
+    /// an unknown tensor or scalar.
+    Solve(SolveArgs),
+    /// Find where the gradient of a scalar loss is zero and say whether it
+    /// is a minimum, a maximum or a saddle.
+    Minimize(MinimizeArgs),
+}
+
+/// `--in`, `--set`, `--dim`, `--out` as for `eval`.
+#[derive(clap::Args, Debug)]
+pub struct DataArgs {
+    /// An input tensor from a .npy file (f64 or f32).
+    #[arg(long = "in", value_name = "NAME=FILE.npy", value_parser = parse_path_pair)]
+    pub inputs: Vec<(String, PathBuf)>,
+    /// A scalar parameter.
+    #[arg(long = "set", value_name = "NAME=NUMBER", value_parser = parse_number_pair, allow_hyphen_values = true)]
+    pub sets: Vec<(String, f64)>,
+    /// The extent of an index that no tensor gives.
+    #[arg(long = "dim", value_name = "IDX=N", value_parser = parse_dim_pair)]
+    pub dims: Vec<(String, usize)>,
+    /// Write the solution (an unknown's name) to a .npy file.
+    #[arg(long = "out", value_name = "NAME=FILE.npy", value_parser = parse_path_pair)]
+    pub outs: Vec<(String, PathBuf)>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SolveArgs {
+    /// The program text; `-` reads standard input; `@FILE` reads a file.
+    #[arg(allow_hyphen_values = true)]
+    pub program: String,
+    /// The unknown: a tensor or scalar the equation uses and nothing defines.
+    #[arg(long = "for", value_name = "NAME")]
+    pub unknown: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct MinimizeArgs {
+    /// The program text; `-` reads standard input; `@FILE` reads a file.
+    #[arg(allow_hyphen_values = true)]
+    pub program: String,
+    /// An unknown to minimise over (repeat for several).
+    #[arg(long = "over", value_name = "NAME", required = true)]
+    pub over: Vec<String>,
+    /// The scalar definition to minimise (default: the last).
+    #[arg(long, value_name = "NAME")]
+    pub of: Option<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -239,6 +292,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Simplify(a) => symbolic::simplify(&a),
         Command::Diff(a) => symbolic::diff(&a),
         Command::Bench(a) => bench::run(&a),
+        Command::Solve(a) => solve::solve(&a),
+        Command::Minimize(a) => solve::minimize(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -199,10 +199,21 @@ fn from_f64<T: Element>(x: f64) -> T {
 
 fn run<T: Element>(program: &Program, args: &Args, bound: &Bound) -> Result<Vec<Tensor>, Errors> {
     let mut inputs = Vec::with_capacity(program.inputs.len());
-    for input in &program.inputs {
-        let array = args
-            .tensors
-            .get(&input.name)
+    // Tensor literals: the program gives their values.
+    let literals: Vec<Option<Tensor>> = program
+        .inputs
+        .iter()
+        .map(|i| {
+            let dtype = T::wrap(ndarray::ArrayD::zeros(vec![0])).dtype();
+            i.literal
+                .as_ref()
+                .map(|l| crate::runtime::values::literal_tensor(l, dtype))
+        })
+        .collect();
+    for (input, literal) in program.inputs.iter().zip(&literals) {
+        let array = literal
+            .as_ref()
+            .or_else(|| args.tensors.get(&input.name))
             .and_then(T::view)
             .ok_or_else(|| {
                 internal(

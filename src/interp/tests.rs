@@ -762,6 +762,7 @@ fn hand_matmul() -> (Program, Bound) {
         name: name.to_string(),
         rank: 2,
         span: sp(),
+        literal: None,
     };
     let elem = |t: TensorRef, a: IndexId, b: IndexId| x(ExprKind::Elem(t, vec![a, b]));
     let sum = |index: IndexId, body: Expr| {

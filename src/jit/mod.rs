@@ -502,6 +502,13 @@ impl Kernel {
     ) -> Result<LayoutClass, Errors> {
         let mut class: Vec<Vec<lir::Stride>> = Vec::with_capacity(self.layout.ranks.len());
         for input in &self.mat.program.inputs {
+            if let Some(l) = &input.literal {
+                // A literal is passed row-major (`execute`).
+                let t = crate::runtime::values::literal_tensor(l, T::DTYPE);
+                let a = T::view(&t).ok_or_else(|| internal("literal of another type"))?;
+                class.push(LayoutClass::of_axes(a.shape(), a.strides()));
+                continue;
+            }
             let a = inputs
                 .iter()
                 .find(|(n, _)| *n == input.name)
@@ -886,11 +893,24 @@ impl Kernel {
         }
         let mut ptrs: Vec<*mut u8> = Vec::with_capacity(self.layout.ranks.len());
         let mut strides: Vec<i64> = vec![0; self.layout.n_strides];
+        // Tensor literals (`A = [[1,2],[3,4]]`): the program gives them.
+        let literals: Vec<Option<Tensor>> = (self.mat.program.inputs.iter())
+            .map(|i| {
+                (i.literal.as_ref()).map(|l| crate::runtime::values::literal_tensor(l, T::DTYPE))
+            })
+            .collect();
         for (t, input) in self.mat.program.inputs.iter().enumerate() {
-            let (_, a) = inputs
-                .iter()
-                .find(|(n, _)| *n == input.name)
-                .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?;
+            let literal = literals[t].as_ref().and_then(T::view).map(|a| a.view());
+            let a = match &literal {
+                Some(a) => a,
+                None => {
+                    &inputs
+                        .iter()
+                        .find(|(n, _)| *n == input.name)
+                        .ok_or_else(|| internal(format!("input `{}` is missing", input.name)))?
+                        .1
+                }
+            };
             if a.shape() != bound.input_shapes[t].as_slice() {
                 return Err(internal(format!("input `{}` changed shape", input.name)));
             }
@@ -969,7 +989,8 @@ impl Kernel {
             // arrays are fresh or borrowed mutably, so nothing else reads
             // or writes them; blocks run in order, each after the ones it
             // reads.
-            unsafe { threads::run_block(entry, block, &call, bound, self.threads) };
+            unsafe { threads::run_block(entry, block, &call, bound, self.threads) }
+                .map_err(internal)?;
         }
         scope.finish().map_err(internal)?;
         Ok(self

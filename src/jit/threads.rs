@@ -6,8 +6,10 @@
 //!
 //! Always: a block with less work than [`MIN_TRIPS`] loop trips, or no
 //! `par` axis, runs once on the calling thread; otherwise its `par` range
-//! is cut into as many contiguous pieces as threads may run (at most one
-//! per element), each run with its own copy of the range table. By the
+//! is cut into pieces, each run with its own copy of the range table: for
+//! loop code one contiguous piece per thread, for a library
+//! matrix-vector call fixed chunks of [`GEMV_ROWS`] rows whatever the
+//! thread count (run in order on one thread). By the
 //! `parallel` pass's invariant the pieces write disjoint elements and
 //! compute each exactly as one run would, so results are the same bits
 //! for any thread count.
@@ -27,6 +29,9 @@ pub(super) struct Call<'a> {
 /// handed to another thread costs a few microseconds).
 pub const MIN_TRIPS: f64 = (1u64 << 15) as f64;
 
+/// Rows per piece of a matrix-vector library call split over threads.
+const GEMV_ROWS: i64 = 256;
+
 /// The native function of a block.
 pub(super) type Entry = unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64);
 
@@ -40,7 +45,7 @@ unsafe impl Send for Shared<'_> {}
 unsafe impl Sync for Shared<'_> {}
 
 /// Runs `entry` for `block`, on up to `threads` threads (`None`: as many
-/// as the machine has).
+/// as the machine has); `Err` if a GEMM node on a worker failed.
 ///
 /// # Safety
 /// `call` must describe arrays in which every access of the block is in
@@ -52,7 +57,7 @@ pub(super) unsafe fn run_block(
     call: &Call,
     bound: &Bound,
     threads: Option<usize>,
-) {
+) -> Result<(), String> {
     let once = |ranges: &[i64]| {
         // SAFETY: the caller's promise; `ranges` only narrows the `par`
         // axis to a piece of its range.
@@ -72,36 +77,78 @@ pub(super) unsafe fn run_block(
         })
     });
     let Some(axis) = block.par else {
-        return once(call.ranges);
+        once(call.ranges);
+        return Ok(());
     };
     let (start, len) = (
         call.ranges[2 * axis.index()],
         call.ranges[2 * axis.index() + 1],
     );
-    let pieces = (n as i64).min(len);
-    if pieces <= 1 || crate::loops::cost::block_trips(block, bound) < MIN_TRIPS {
-        return once(call.ranges);
+    if crate::loops::cost::block_trips(block, bound) < MIN_TRIPS {
+        once(call.ranges);
+        return Ok(());
+    }
+    // The pieces: a library kernel's rows in fixed chunks of GEMV_ROWS
+    // (its bits may depend on where a piece starts, so the cut must not
+    // depend on the thread count); loop code in one contiguous piece per
+    // thread (each element's bits depend on nothing but the element).
+    let library = matches!(block.body.as_slice(), [crate::loops::ir::Stmt::Gemm(_)]);
+    let pieces: Vec<(i64, i64)> = if library {
+        (0..(len + GEMV_ROWS - 1) / GEMV_ROWS)
+            .map(|p| (p * GEMV_ROWS, ((p + 1) * GEMV_ROWS).min(len)))
+            .collect()
+    } else {
+        let k = (n as i64).min(len);
+        (0..k).map(|p| (len * p / k, len * (p + 1) / k)).collect()
+    };
+    let workers = n.min(pieces.len());
+    let piece = |lo: i64, hi: i64| {
+        let mut ranges = call.ranges.to_vec();
+        ranges[2 * axis.index()] = start + lo;
+        ranges[2 * axis.index() + 1] = hi - lo;
+        once(&ranges);
+    };
+    if workers <= 1 {
+        for &(lo, hi) in &pieces {
+            piece(lo, hi);
+        }
+        return Ok(());
     }
     let shared = Shared(call);
     let shared = &shared;
+    let pieces = &pieces;
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let failed = &failed;
     rayon::scope(|s| {
-        for p in 0..pieces {
+        for w in 0..workers {
             s.spawn(move |_| {
+                // GEMM nodes on this worker: the kernel's thread cap, and
+                // their failures reported back.
+                let scope = super::gemm_call::Scope::enter(threads);
                 let call = shared.0;
-                let (lo, hi) = (len * p / pieces, len * (p + 1) / pieces);
-                let mut ranges = call.ranges.to_vec();
-                ranges[2 * axis.index()] = start + lo;
-                ranges[2 * axis.index() + 1] = hi - lo;
-                // SAFETY: as `once`.
-                unsafe {
-                    entry(
-                        call.ptrs.as_ptr(),
-                        call.strides.as_ptr(),
-                        ranges.as_ptr(),
-                        call.params.as_ptr(),
-                    )
+                for &(lo, hi) in pieces.iter().skip(w).step_by(workers) {
+                    let mut ranges = call.ranges.to_vec();
+                    ranges[2 * axis.index()] = start + lo;
+                    ranges[2 * axis.index() + 1] = hi - lo;
+                    // SAFETY: as `once`.
+                    unsafe {
+                        entry(
+                            call.ptrs.as_ptr(),
+                            call.strides.as_ptr(),
+                            ranges.as_ptr(),
+                            call.params.as_ptr(),
+                        )
+                    }
+                }
+                if scope.finish().is_err() {
+                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             });
         }
     });
+    if failed.load(std::sync::atomic::Ordering::Relaxed) {
+        Err("the GEMM library failed (it panicked)".into())
+    } else {
+        Ok(())
+    }
 }

@@ -4,7 +4,7 @@
 //! In: a loop IR after every other pass. Out: the same IR with
 //! [`Block::par`] set to the outermost space loop (an axis of the
 //! definition) that encloses every store and update of the block, where
-//! there is one.
+//! there is one; for a matrix-vector GEMM node, its first m index.
 //!
 //! Always: splitting that index's range into pieces and running the block
 //! once per piece (in any order, at once) computes exactly what one run
@@ -26,6 +26,16 @@ pub fn parallel(f: &mut Func) {
 }
 
 fn choose(b: &Block) -> Option<IndexId> {
+    // A matrix-vector product (a GEMM node without n): the library runs it
+    // on one thread, so its rows are split here (each row of C is the
+    // same dot product whichever piece computes it). Other GEMM nodes
+    // thread inside the library.
+    if let [Stmt::Gemm(g)] = b.body.as_slice() {
+        return match (g.n.is_empty(), g.m.first()) {
+            (true, Some(&m)) => Some(m),
+            _ => None,
+        };
+    }
     // Walk down: the first space loop whose body holds every write of the
     // block. A statement list may go on only through its one loop that
     // holds all writes.

@@ -111,6 +111,20 @@ impl Tensor {
     }
 }
 
+/// A tensor literal's value in the element type `dtype` (each exact entry
+/// rounded to nearest f64, then to f32 for `F32`).
+pub fn literal_tensor(l: &crate::sema::Literal, dtype: DType) -> Tensor {
+    use num_traits::ToPrimitive;
+    let values: Vec<f64> = l
+        .values
+        .iter()
+        .map(|v| v.to_f64().unwrap_or(f64::NAN))
+        .collect();
+    let a = ArrayD::from_shape_vec(l.shape.clone(), values)
+        .unwrap_or_else(|_| ArrayD::zeros(l.shape.clone()));
+    Tensor::from_f64(a, dtype)
+}
+
 /// How `ricci eval` prints a value after `NAME = `.
 ///
 /// - 0-d: the element's shortest round-trip `Display` (`55`, `0.1`, `-2.5`,

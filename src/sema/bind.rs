@@ -90,6 +90,7 @@ pub fn bind(program: &Program, env: &Env) -> Result<Bound, Errors> {
         .inputs
         .iter()
         .map(|t| match env.shapes.get(&t.name) {
+            _ if t.literal.is_some() => t.literal.as_ref().map_or(vec![], |l| l.shape.clone()),
             Some(s) if s.len() == t.rank => s.clone(),
             Some(s) => {
                 errors.push(

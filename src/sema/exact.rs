@@ -27,6 +27,11 @@ pub fn zero_divisions(body: &Expr) -> Vec<Diagnostic> {
     errors
 }
 
+/// The exact value of `e` if it is a constant built from numbers alone.
+pub fn fold_constant(e: &Expr) -> Option<BigRational> {
+    fold(e, &mut Vec::new())
+}
+
 /// The exact value of `e` if it is a constant as described above; records
 /// the divisions by zero found inside.
 fn fold(e: &Expr, errors: &mut Vec<Diagnostic>) -> Option<BigRational> {

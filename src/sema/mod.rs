@@ -13,6 +13,7 @@ mod exact;
 mod literal;
 pub mod program;
 mod resolve;
+mod tensor_literal;
 mod validate;
 
 pub use bind::{Bound, Env, IndexRange, bind, bind_as_written};

@@ -67,8 +67,18 @@ pub struct Program {
 pub struct Input {
     pub name: String,
     pub rank: usize,
-    /// The first use.
+    /// The first use (for a literal, its name).
     pub span: Span,
+    /// `A = [[1,2],[3,4]]`: the value the program gives it; callers never
+    /// pass it (`bind` takes its shape from here, evaluation its values).
+    pub literal: Option<std::sync::Arc<Literal>>,
+}
+
+/// A tensor literal's value: exact entries in row-major order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Literal {
+    pub shape: Vec<usize>,
+    pub values: Vec<BigRational>,
 }
 
 /// A scalar the caller supplies: a bare name that is neither defined nor an

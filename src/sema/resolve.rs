@@ -59,11 +59,17 @@ impl Checker {
     fn new(ast: &ast::Program) -> Checker {
         let mut def_sites = HashMap::new();
         for (pos, stmt) in ast.stmts.iter().enumerate() {
-            if let ast::StmtKind::Def { name, .. } = &stmt.kind {
-                def_sites
-                    .entry(name.name.clone())
-                    .or_insert((pos, name.span));
-            }
+            let name = match &stmt.kind {
+                ast::StmtKind::Def { name, .. } => name,
+                ast::StmtKind::Literal { lhs, .. } => match &lhs.kind {
+                    ast::ExprKind::Name(name) => name,
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            def_sites
+                .entry(name.name.clone())
+                .or_insert((pos, name.span));
         }
         Checker {
             program: Program {
@@ -117,6 +123,20 @@ impl Checker {
         let (name, lhs, rhs): (Option<&Ident>, &[Ident], &ast::Expr) = match &stmt.kind {
             ast::StmtKind::Def { name, indices, rhs } => (Some(name), indices, rhs),
             ast::StmtKind::Expr(e) => (None, &[], e),
+            ast::StmtKind::Literal { lhs, value } => return self.literal(lhs, value),
+            ast::StmtKind::Equation { lhs, .. } => {
+                self.error(
+                    Diagnostic::at(
+                        "an equation (`=` between two expressions) is not a definition",
+                        lhs.span,
+                    )
+                    .with_span_label("the left side of a definition is a name or NAME[i,j,...]")
+                    .with_note(
+                        "solve it with `ricci solve PROGRAM --for NAME`, or write a definition",
+                    ),
+                );
+                return;
+            }
         };
         if let Some(name) = name {
             self.check_new_name(name);
@@ -203,10 +223,55 @@ impl Checker {
         }
     }
 
+    /// `A = [[1,2],[3,4]]`: an input whose value the program gives (see
+    /// `super::tensor_literal::tensor`).
+    fn literal(&mut self, lhs: &ast::Expr, value: &ast::Lit) {
+        let ast::ExprKind::Name(name) = &lhs.kind else {
+            self.error(
+                Diagnostic::at("a tensor literal defines a name", lhs.span)
+                    .with_span_label("write a plain name here")
+                    .with_note("write `A = [[1,2],[3,4]]`: the literal's nesting gives the axes"),
+            );
+            return;
+        };
+        self.check_new_name(name);
+        let lit = match super::tensor_literal::tensor(value, &mut |e| {
+            self.scope.clear();
+            let c = self.expr(e);
+            super::exact::fold_constant(&c)
+        }) {
+            Ok(l) => l,
+            Err(d) => {
+                self.error(d);
+                return;
+            }
+        };
+        if self.inputs.contains_key(&name.name) || self.defined.contains_key(&name.name) {
+            return;
+        }
+        let t = InputId(self.program.inputs.len() as u32);
+        self.program.inputs.push(Input {
+            name: name.name.clone(),
+            rank: lit.shape.len(),
+            span: name.span,
+            literal: Some(std::sync::Arc::new(lit)),
+        });
+        self.inputs.insert(name.name.clone(), InputUse::Tensor(t));
+    }
+
     /// A definition's name must be new: not defined before, not used before.
     fn check_new_name(&mut self, name: &Ident) {
         if let Some(&d) = self.defined.get(&name.name) {
             let first = self.program.def(d).span;
+            self.error(
+                Diagnostic::at(format!("`{}` is defined twice", name.name), name.span)
+                    .with_label(first, "first defined here")
+                    .with_note("give the second definition another name"),
+            );
+        } else if let Some(InputUse::Tensor(t)) = self.inputs.get(&name.name)
+            && self.program.input(*t).literal.is_some()
+        {
+            let first = self.program.input(*t).span;
             self.error(
                 Diagnostic::at(format!("`{}` is defined twice", name.name), name.span)
                     .with_label(first, "first defined here")
@@ -275,8 +340,48 @@ impl Checker {
                 let Some(t) = self.tensor_ref(tensor, indices.len(), span) else {
                     return Self::placeholder(span);
                 };
-                let ix = indices.iter().map(|i| self.subscript(i)).collect();
-                ExprKind::Elem(t, ix)
+                // A number subscript `A[0,1]` is an index bound to that one
+                // value: `sum_{p=0}^{0} A[p,...]` (bind checks it in bounds).
+                let mut fixed = Vec::new();
+                let ix = indices
+                    .iter()
+                    .map(|i| {
+                        if !ast::is_constant_subscript(&i.name) {
+                            return self.subscript(i);
+                        }
+                        let c = match super::literal::parse_literal(&i.name) {
+                            Some(c) if c.is_integer() => c,
+                            _ => {
+                                self.error(
+                                    Diagnostic::at(
+                                        format!("subscript `{}` is not a whole number", i.name),
+                                        i.span,
+                                    )
+                                    .with_note(
+                                        "a subscript is an index name or a whole number from 0",
+                                    ),
+                                );
+                                BigRational::zero()
+                            }
+                        };
+                        let bound = |c: &BigRational| Expr::new(ExprKind::Const(c.clone()), i.span);
+                        let id = self.new_index(i, IndexRole::Bound, Some((bound(&c), bound(&c))));
+                        fixed.push(id);
+                        id
+                    })
+                    .collect();
+                let mut e = Expr::new(ExprKind::Elem(t, ix), span);
+                for id in fixed.into_iter().rev() {
+                    e = Expr::new(
+                        ExprKind::Reduce {
+                            kind: ast::ReduceKind::Sum,
+                            index: id,
+                            body: Box::new(e),
+                        },
+                        span,
+                    );
+                }
+                return e;
             }
             ast::ExprKind::Delta(ix) => {
                 if ix.len() != 2 {
@@ -498,6 +603,13 @@ impl Checker {
     /// An index name used as a subscript: always in scope by construction
     /// (free subscripts were made axes or implicit before resolution).
     fn subscript(&mut self, ix: &Ident) -> IndexId {
+        if ast::is_constant_subscript(&ix.name) {
+            self.error(
+                Diagnostic::at(format!("number subscript `{}` here", ix.name), ix.span).with_note(
+                    "only a tensor element takes number subscripts (`A[0,1]`); use an index name",
+                ),
+            );
+        }
         match self.lookup_index(&ix.name) {
             Some(id) => id,
             None => {
@@ -645,6 +757,7 @@ impl Checker {
                     name: name.name.clone(),
                     rank,
                     span,
+                    literal: None,
                 });
                 self.inputs.insert(name.name.clone(), InputUse::Tensor(t));
                 Some(TensorRef::Input(t))
@@ -816,7 +929,10 @@ type Free<'a> = (HashSet<String>, &'a mut Vec<Ident>);
 /// kept. Linear in the size of `e` (times the binder nesting).
 fn collect_free_subscripts(e: &ast::Expr, bound: &mut Vec<String>, out: &mut Free) {
     let note = |ix: &Ident, bound: &Vec<String>, out: &mut Free| {
-        if !bound.contains(&ix.name) && out.0.insert(ix.name.clone()) {
+        if !ast::is_constant_subscript(&ix.name)
+            && !bound.contains(&ix.name)
+            && out.0.insert(ix.name.clone())
+        {
             out.1.push(ix.clone());
         }
     };

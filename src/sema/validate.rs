@@ -21,7 +21,18 @@ pub fn check_names(program: &Program, env: &Env) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
 
     for name in args.shapes.keys() {
-        if program.input_by_name(name).is_some() {
+        if let Some(t) = program.input_by_name(name) {
+            let input = program.input(t);
+            if input.literal.is_some() {
+                errors.push(
+                    Diagnostic::at(
+                        format!("tensor `{name}` is given but the program defines it by a tensor literal"),
+                        input.span,
+                    )
+                    .with_span_label("defined here")
+                    .with_note(format!("drop --in {name}=..., or rename the literal")),
+                );
+            }
             continue;
         }
         let note = if program.param_by_name(name).is_some() {

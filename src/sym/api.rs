@@ -251,9 +251,27 @@ impl SymProgram {
 
     /// The statements `roots` need (and the roots), one per line, in order.
     pub fn program_text(&self, roots: &[DefId]) -> String {
-        self.needed(roots)
+        let defs: String = self
+            .needed(roots)
             .into_iter()
             .map(|d| self.def_text(d) + "\n")
+            .collect();
+        self.literals_text() + &defs
+    }
+
+    /// The program's tensor literals, one statement a line
+    /// (`A = [[1, 2], [3, 4]]`), first: they define constant inputs.
+    pub fn literals_text(&self) -> String {
+        self.inputs
+            .iter()
+            .filter_map(|i| {
+                let l = i.literal.as_ref()?;
+                Some(format!(
+                    "{} = {}\n",
+                    i.name,
+                    print::literal(&l.shape, &l.values)
+                ))
+            })
             .collect()
     }
 
@@ -271,10 +289,11 @@ impl SymProgram {
     /// x[z])`) in the statement that first read it, so the text runs with
     /// the same `--set`/`--in` as the original.
     pub fn text(&self) -> String {
+        let literals = self.literals_text();
         let plain: Vec<String> = self.order.iter().map(|&d| self.def_text(d)).collect();
         let joined: String = plain.iter().map(|t| t.clone() + "\n").collect();
-        let Ok(read) = crate::sema::check_source(&joined) else {
-            return joined;
+        let Ok(read) = crate::sema::check_source(&(literals.clone() + &joined)) else {
+            return literals + &joined;
         };
         let mut extra: Vec<Vec<(bool, String)>> = vec![Vec::new(); self.order.len()];
         // The statement whose text holds a span of the original program.
@@ -298,9 +317,9 @@ impl SymProgram {
             }
         }
         if extra.iter().all(Vec::is_empty) {
-            return joined;
+            return literals + &joined;
         }
-        let mut out = String::new();
+        let mut out = literals;
         for (k, &d) in self.order.iter().enumerate() {
             let mut names = std::mem::take(&mut extra[k]);
             if names.is_empty() {

@@ -64,6 +64,28 @@ use std::collections::{HashMap, HashSet};
 mod tests;
 
 /// The text of an expression.
+/// A tensor literal's text: `[[1, 2], [3/2, -4]]` (row-major `values`).
+pub fn literal(shape: &[usize], values: &[num_rational::BigRational]) -> String {
+    fn go(shape: &[usize], values: &[num_rational::BigRational], out: &mut String) {
+        let Some((&n, rest)) = shape.split_first() else {
+            out.push_str(&values.first().map_or("0".into(), |v| v.to_string()));
+            return;
+        };
+        let step: usize = rest.iter().product();
+        out.push('[');
+        for k in 0..n {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            go(rest, values.get(k * step..).unwrap_or(&[]), out);
+        }
+        out.push(']');
+    }
+    let mut out = String::new();
+    go(shape, values, &mut out);
+    out
+}
+
 pub fn expr_text(pool: &Pool, e: ExprId) -> String {
     Printer::new(pool).expr(e)
 }

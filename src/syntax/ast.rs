@@ -39,6 +39,53 @@ pub enum StmtKind {
     },
     /// A bare expression whose value is printed.
     Expr(Expr),
+    /// `A = [[1,2],[3,4]]`: a tensor literal (the left side should be a
+    /// name; the checker says so otherwise).
+    Literal { lhs: Expr, value: Lit },
+    /// `LHS = RHS` where LHS is neither a name nor an element with index
+    /// subscripts: an equation, for `ricci solve`.
+    Equation { lhs: Expr, rhs: Expr },
+}
+
+/// A tensor literal's nesting: a bracketed list, or one entry.
+#[derive(Debug, PartialEq)]
+pub enum Lit {
+    List(Vec<Lit>, Span),
+    Item(Expr),
+}
+
+impl Drop for Lit {
+    fn drop(&mut self) {
+        let Lit::List(items, _) = self else { return };
+        let mut stack = std::mem::take(items);
+        while let Some(mut l) = stack.pop() {
+            if let Lit::List(inner, _) = &mut l {
+                stack.append(inner);
+            }
+        }
+    }
+}
+
+impl Lit {
+    /// Bracket nesting depth (an entry is 0), computed without recursion.
+    pub fn depth(&self) -> usize {
+        let mut max = 0;
+        let mut stack = vec![(self, 0usize)];
+        while let Some((l, d)) = stack.pop() {
+            max = max.max(d);
+            if let Lit::List(items, _) = l {
+                stack.extend(items.iter().map(|i| (i, d + 1)));
+            }
+        }
+        max
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            Lit::List(_, s) => *s,
+            Lit::Item(e) => e.span,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,6 +257,28 @@ pub mod build {
     }
 
     /// The same expression, spanning `l..r` (its parentheses included).
+    /// `LHS = RHS`: a definition when LHS is a name or an element whose
+    /// subscripts are all index names, else an equation.
+    pub fn assign(lhs: Expr, rhs: Expr, span: Span) -> Stmt {
+        let kind = match lhs.kind {
+            ExprKind::Name(ref name) => StmtKind::Def {
+                name: name.clone(),
+                indices: vec![],
+                rhs,
+            },
+            ExprKind::Element {
+                ref tensor,
+                ref indices,
+            } if indices.iter().all(|i| !is_constant_subscript(&i.name)) => StmtKind::Def {
+                name: tensor.clone(),
+                indices: indices.clone(),
+                rhs,
+            },
+            _ => StmtKind::Equation { lhs, rhs },
+        };
+        Stmt { kind, span }
+    }
+
     pub fn respan(mut e: Expr, l: usize, r: usize) -> Expr {
         e.span = Span::new(l, r);
         e
@@ -337,7 +406,26 @@ pub fn sexpr_program(p: &Program) -> String {
                 sexpr(rhs)
             ),
             StmtKind::Expr(e) => sexpr(e),
+            StmtKind::Literal { lhs, value } => format!("{} = {}", sexpr(lhs), sexpr_lit(value)),
+            StmtKind::Equation { lhs, rhs } => format!("(= {} {})", sexpr(lhs), sexpr(rhs)),
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+fn sexpr_lit(l: &Lit) -> String {
+    match l {
+        Lit::Item(e) => sexpr(e),
+        Lit::List(items, _) => format!(
+            "[{}]",
+            items.iter().map(sexpr_lit).collect::<Vec<_>>().join(" ")
+        ),
+    }
+}
+
+/// Whether a subscript as the lexer gives it is a number (`A[0,1]`): the
+/// grammar keeps it as an [`Ident`] whose name starts with a digit, which
+/// no index name can.
+pub fn is_constant_subscript(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_digit())
 }

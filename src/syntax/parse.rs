@@ -21,11 +21,18 @@ pub fn parse_program(src: &str) -> Result<ast::Program, Errors> {
         .parse(Lexer::new(src))
         .map_err(|e| Errors::one(convert(e, src)))?;
     for stmt in &program.stmts {
-        let e = match &stmt.kind {
-            ast::StmtKind::Def { rhs, .. } => rhs,
-            ast::StmtKind::Expr(e) => e,
-        };
-        check_depth(e)?;
+        match &stmt.kind {
+            ast::StmtKind::Def { rhs, .. } => check_depth(rhs)?,
+            ast::StmtKind::Expr(e) => check_depth(e)?,
+            ast::StmtKind::Equation { lhs, rhs } => {
+                check_depth(lhs)?;
+                check_depth(rhs)?;
+            }
+            ast::StmtKind::Literal { lhs, value } => {
+                check_depth(lhs)?;
+                check_literal_depth(value)?;
+            }
+        }
     }
     Ok(program)
 }
@@ -37,6 +44,28 @@ pub fn parse_expr(src: &str) -> Result<ast::Expr, Errors> {
         .map_err(|e| Errors::one(convert(e, src)))?;
     check_depth(&e)?;
     Ok(e)
+}
+
+/// A literal nests at most `MAX_DEPTH` brackets, and each entry as an
+/// expression.
+fn check_literal_depth(l: &ast::Lit) -> Result<(), Errors> {
+    if l.depth() > MAX_DEPTH {
+        return Err(Errors::one(
+            Diagnostic::at(
+                format!("tensor literal nested more than {MAX_DEPTH} brackets deep"),
+                Span::new(l.span().start, l.span().start + 1),
+            )
+            .with_note("a tensor has at most 32 axes"),
+        ));
+    }
+    let mut stack = vec![l];
+    while let Some(l) = stack.pop() {
+        match l {
+            ast::Lit::List(items, _) => stack.extend(items),
+            ast::Lit::Item(e) => check_depth(e)?,
+        }
+    }
+    Ok(())
 }
 
 fn check_depth(e: &ast::Expr) -> Result<(), Errors> {
