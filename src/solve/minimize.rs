@@ -249,7 +249,7 @@ pub fn minimize(
                 .get(loss_id.index())
                 .map(|t| t.to_f64().iter().copied().next().unwrap_or(f64::NAN))
                 .unwrap_or(f64::NAN);
-            let (_, h) = p.eval_f64(args, &x)?;
+            let (_, h) = p.extract(&defs)?;
             (Value::F64(vec![l]), inertia_f64(&h, n))
         }
     };
@@ -292,7 +292,7 @@ fn newton_min(
             .get(loss.index())
             .and_then(|t| t.to_f64().iter().copied().next())
             .unwrap_or(f64::NAN);
-        let (g, h) = p.eval_f64(args, &xs)?;
+        let (g, h) = p.extract(&defs)?;
         Ok((l, g, h))
     };
     let mut x = vec![0.0; n];

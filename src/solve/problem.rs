@@ -522,6 +522,11 @@ impl Problem {
     /// Residual and Jacobian at `x` in f64.
     pub fn eval_f64(&self, args: &Args, x: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), Failure> {
         let values = self.eval_defs(args, x)?;
+        self.extract(&values)
+    }
+
+    /// Residual and Jacobian from the values of every definition.
+    pub fn extract(&self, values: &[crate::Tensor]) -> Result<(Vec<f64>, Vec<f64>), Failure> {
         let flat = |d: DefId| -> Vec<f64> {
             values
                 .get(d.index())
