@@ -118,6 +118,14 @@ impl Lowerer {
             ExprKind::Pow(a, b) if super::is_square(b) => {
                 IExpr::Op(Op::Square, vec![self.expr(a, pre)?])
             }
+            ExprKind::Pow(a, b) if super::reciprocal_power(b).is_some() => {
+                let a = self.expr(a, pre)?;
+                let d = match super::reciprocal_power(b) {
+                    Some(-2) => IExpr::Op(Op::Square, vec![a]),
+                    _ => a,
+                };
+                IExpr::Op(Op::Div, vec![IExpr::Const(1.0), d])
+            }
             ExprKind::Pow(a, b) => {
                 let a = self.expr(a, pre)?;
                 IExpr::Op(Op::Pow, vec![a, self.expr(b, pre)?])

@@ -361,7 +361,7 @@ fn share_calls(
 fn shape(e: &Expr, program: &Program) -> Option<(String, Vec<IndexId>)> {
     let expensive = match &e.kind {
         ExprKind::Call(f, _) => f.op().expensive,
-        ExprKind::Pow(_, b) => !super::is_square(b),
+        ExprKind::Pow(_, b) => !super::is_square(b) && super::reciprocal_power(b).is_none(),
         _ => false,
     };
     if !expensive {

@@ -49,6 +49,21 @@ pub fn is_innermost(body: &Expr) -> bool {
     !inner
 }
 
+/// A power's exponent when it is the constant -1 or -2 (`x^-1` is computed
+/// `1 / x`, `x^-2` as `1 / (x x)`: within an ulp of `powf`, with its
+/// special values, and far cheaper).
+pub fn reciprocal_power(exponent: &Expr) -> Option<i32> {
+    match &exponent.kind {
+        ExprKind::Const(r) if *r == num_rational::BigRational::from_integer((-1).into()) => {
+            Some(-1)
+        }
+        ExprKind::Const(r) if *r == num_rational::BigRational::from_integer((-2).into()) => {
+            Some(-2)
+        }
+        _ => None,
+    }
+}
+
 /// Whether a power's exponent is the constant 2 (`x^2` is computed `x x`).
 pub fn is_square(exponent: &Expr) -> bool {
     matches!(&exponent.kind, ExprKind::Const(r) if *r == num_rational::BigRational::from_integer(2.into()))
