@@ -276,6 +276,7 @@ impl Translator<'_> {
     }
 
     /// `f` applied lane by lane.
+    #[allow(clippy::type_complexity)]
     fn per_lane(
         &mut self,
         vty: Type,
