@@ -13,7 +13,7 @@
 //! another number of points).
 
 use ricci::DType;
-use ricci::jit::{MathFn, MathKernel};
+use ricci::jit::{MathFn, MathKernel, ulps32, ulps64};
 
 struct Rng(u64);
 
@@ -121,36 +121,6 @@ fn point(f: MathFn, r: &mut Rng, f32: bool) -> (f64, f64) {
         }
     };
     (x, 0.0)
-}
-
-fn ulps64(a: f64, b: f64) -> u64 {
-    if a.is_nan() || b.is_nan() {
-        return if a.is_nan() && b.is_nan() {
-            0
-        } else {
-            u64::MAX
-        };
-    }
-    let ord = |x: f64| {
-        let i = x.to_bits() as i64;
-        if i < 0 { i64::MIN - i } else { i }
-    };
-    (i128::from(ord(a)) - i128::from(ord(b))).unsigned_abs() as u64
-}
-
-fn ulps32(a: f32, b: f32) -> u64 {
-    if a.is_nan() || b.is_nan() {
-        return if a.is_nan() && b.is_nan() {
-            0
-        } else {
-            u64::MAX
-        };
-    }
-    let ord = |x: f32| {
-        let i = x.to_bits() as i32;
-        if i < 0 { i32::MIN - i } else { i }
-    };
-    (i64::from(ord(a)) - i64::from(ord(b))).unsigned_abs()
 }
 
 #[derive(Default)]

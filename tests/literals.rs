@@ -2,22 +2,9 @@
 //! evaluation (JIT and interpreter), printing that reads back, and errors
 //! with carets (exit 1).
 
-use std::process::{Command, Output};
+mod support;
 
-fn ricci(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ricci"))
-        .args(args)
-        .output()
-        .expect("the ricci binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use support::{ricci, stderr, stdout};
 
 const EXERCISE_9: &str = "A = [[1,2],[3,4]]; B = [[5,6],[7,8]]; C[i,k] = A[i,j] B[j,k]";
 

@@ -4,38 +4,16 @@
 //! regression by Newton (gradient norm below 1e-8 in at most 15 steps),
 //! `--out`, and errors.
 
-use std::process::{Command, Output};
+mod support;
 
-fn ricci(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ricci"))
-        .args(args)
-        .output()
-        .expect("the ricci binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("ricci-min-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn save(dir: &std::path::Path, name: &str, shape: &[usize], v: &[f64]) -> String {
-    let a = ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(shape), v.to_vec()).expect("shape");
-    let path = dir.join(name);
-    ricci::runtime::npy::write_npy(&path, &ricci::Tensor::F64(a)).expect("write");
-    path.to_string_lossy().into_owned()
-}
+use support::{ricci, save, stderr, stdout};
 
 fn q(n: i64) -> num_rational::BigRational {
     num_rational::BigRational::from_integer(n.into())
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    support::scratch("min", name)
 }
 
 fn kind(program: &str, over: &[&str]) -> String {

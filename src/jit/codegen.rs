@@ -319,11 +319,7 @@ impl Translator<'_> {
                 } else {
                     Vec::new()
                 };
-                self.looped(*index, start, len, &mut |t| {
-                    t.list(body)?;
-                    t.bump(&walked, 1);
-                    Ok(())
-                })?;
+                self.main_loop(*index, start, len, 1, &walked, &mut |t| t.list(body))?;
                 self.unbump(&walked);
             }
             Stmt::Reduce {
@@ -407,38 +403,6 @@ impl Translator<'_> {
         Ok(())
     }
 
-    /// `for index in start..start+len: f()`.
-    fn looped(
-        &mut self,
-        index: IndexId,
-        start: Value,
-        len: Value,
-        f: &mut dyn FnMut(&mut Self) -> Result<(), String>,
-    ) -> Result<(), String> {
-        let var = self.var(index);
-        let end = self.b.ins().iadd(start, len);
-        self.b.def_var(var, start);
-        let header = self.b.create_block();
-        let body = self.b.create_block();
-        let exit = self.b.create_block();
-        self.b.ins().jump(header, &[]);
-        self.b.switch_to_block(header);
-        let i = self.b.use_var(var);
-        let c = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
-        self.b.ins().brif(c, body, &[], exit, &[]);
-        self.b.switch_to_block(body);
-        self.b.seal_block(body);
-        f(self)?;
-        let i = self.b.use_var(var);
-        let next = self.b.ins().iadd_imm_s(i, 1);
-        self.b.def_var(var, next);
-        self.b.ins().jump(header, &[]);
-        self.b.seal_block(header);
-        self.b.switch_to_block(exit);
-        self.b.seal_block(exit);
-        Ok(())
-    }
-
     /// A reduction with one accumulator.
     fn reduce(
         &mut self,
@@ -457,13 +421,12 @@ impl Translator<'_> {
         } else {
             Vec::new()
         };
-        self.looped(index, start, len, &mut |t| {
+        self.main_loop(index, start, len, 1, &walked, &mut |t| {
             t.list(body)?;
             let x = t.expr(value)?;
             let a = t.b.use_var(acc);
             let n = combine(&mut t.b, op, a, x);
             t.b.def_var(acc, n);
-            t.bump(&walked, 1);
             Ok(())
         })?;
         self.unbump(&walked);
@@ -491,82 +454,36 @@ impl Translator<'_> {
             })
             .collect();
         let var = self.var(index);
-        let ctr = self.b.declare_var(types::I64);
         let (start, len) = self.range(index);
-        let end = self.b.ins().iadd(start, len);
-        self.b.def_var(ctr, start);
         let a = moving(body, Some(value), index);
         let walked = self.bump_setup(&a, index, start);
-        let header = self.b.create_block();
-        let main = self.b.create_block();
-        let tail = self.b.create_block();
-        self.b.ins().jump(header, &[]);
-        // Main loop: while ctr + n - 1 < end.
-        self.b.switch_to_block(header);
-        let i = self.b.use_var(ctr);
-        let last = self.b.ins().iadd_imm_s(i, n as i64 - 1);
-        let c = self.b.ins().icmp(IntCC::SignedLessThan, last, end);
-        self.b.ins().brif(c, main, &[], tail, &[]);
-        self.b.switch_to_block(main);
-        self.b.seal_block(main);
-        for (k, &acc) in accs.iter().enumerate() {
-            let i = self.b.use_var(ctr);
-            let ik = self.b.ins().iadd_imm_s(i, k as i64);
-            self.b.def_var(var, ik);
-            self.lane = k as i64;
-            self.list(body)?;
-            let x = self.expr(value)?;
-            let a = self.b.use_var(acc);
-            let s = combine(&mut self.b, op, a, x);
-            self.b.def_var(acc, s);
-        }
-        self.lane = 0;
-        let i = self.b.use_var(ctr);
-        let next = self.b.ins().iadd_imm_s(i, n as i64);
-        self.b.def_var(ctr, next);
-        self.bump(&walked, n as i64);
-        self.b.ins().jump(header, &[]);
-        self.b.seal_block(header);
-        // Tail: the last terms, in order, into lane 0.
-        self.b.switch_to_block(tail);
-        self.b.seal_block(tail);
-        let theader = self.b.create_block();
-        let tbody = self.b.create_block();
-        let exit = self.b.create_block();
-        self.b.ins().jump(theader, &[]);
-        self.b.switch_to_block(theader);
-        let i = self.b.use_var(ctr);
-        let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
-        self.b.ins().brif(has, tbody, &[], exit, &[]);
-        self.b.switch_to_block(tbody);
-        self.b.seal_block(tbody);
-        self.b.def_var(var, i);
-        self.list(body)?;
-        let x = self.expr(value)?;
-        let a = self.b.use_var(accs[0]);
-        let s = combine(&mut self.b, op, a, x);
-        self.b.def_var(accs[0], s);
-        let i = self.b.use_var(ctr);
-        let next = self.b.ins().iadd_imm_s(i, 1);
-        self.b.def_var(ctr, next);
-        self.bump(&walked, 1);
-        self.b.ins().jump(theader, &[]);
-        self.b.seal_block(theader);
-        self.b.switch_to_block(exit);
-        self.b.seal_block(exit);
+        let ctr = self.main_loop(index, start, len, n as i64, &walked, &mut |t| {
+            let base = t.b.use_var(var);
+            for (k, &acc) in accs.iter().enumerate() {
+                let ik = t.b.ins().iadd_imm_s(base, k as i64);
+                t.b.def_var(var, ik);
+                t.lane = k as i64;
+                t.list(body)?;
+                let x = t.expr(value)?;
+                let a = t.b.use_var(acc);
+                let s = combine(&mut t.b, op, a, x);
+                t.b.def_var(acc, s);
+            }
+            t.lane = 0;
+            Ok(())
+        })?;
+        // The last terms, in order, into lane 0.
+        self.tail_loop(index, ctr, start, len, &walked, &mut |t| {
+            t.list(body)?;
+            let x = t.expr(value)?;
+            let a = t.b.use_var(accs[0]);
+            let s = combine(&mut t.b, op, a, x);
+            t.b.def_var(accs[0], s);
+            Ok(())
+        })?;
         self.unbump(&walked);
-        let mut l: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
-        while l.len() > 1 {
-            l = l
-                .chunks(2)
-                .map(|p| match p {
-                    [x, y] => combine(&mut self.b, op, *x, *y),
-                    [x] => *x,
-                    _ => unreachable!("chunks of 2"),
-                })
-                .collect();
-        }
-        Ok(l[0])
+        let l: Vec<Value> = accs.iter().map(|&a| self.b.use_var(a)).collect();
+        Ok(vector::tree(&mut self.b, op, l))
     }
 
     fn identity(&mut self, op: ReduceKind) -> Value {
@@ -746,21 +663,33 @@ impl Translator<'_> {
                     .iter()
                     .map(|a| self.expr(a))
                     .collect::<Result<_, _>>()?;
-                let first = *vs.first().ok_or("an operation without operands")?;
-                match op {
-                    Op::Neg => self.b.ins().fneg(first),
-                    Op::Square => self.b.ins().fmul(first, first),
-                    Op::Add => vs[1..]
-                        .iter()
-                        .fold(first, |acc, &x| self.b.ins().fadd(acc, x)),
-                    Op::Mul => vs[1..]
-                        .iter()
-                        .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
-                    Op::Div => self.b.ins().fdiv(first, vs[1]),
-                    Op::Pow => vmath::pow(&mut self.b, first, vs[1]),
-                    Op::Call(f) => self.func(*f, &vs)?,
-                }
+                self.apply(*op, &vs)?
             }
+        })
+    }
+
+    /// An operation on its operands' values: scalars, or vectors inside a
+    /// `simd` loop (where `max`, `min` and `sign` run lane by lane).
+    fn apply(&mut self, op: Op, vs: &[Value]) -> Result<Value, String> {
+        let first = *vs.first().ok_or("an operation without operands")?;
+        Ok(match op {
+            Op::Neg => self.b.ins().fneg(first),
+            Op::Square => self.b.ins().fmul(first, first),
+            Op::Add => vs[1..]
+                .iter()
+                .fold(first, |acc, &x| self.b.ins().fadd(acc, x)),
+            Op::Mul => vs[1..]
+                .iter()
+                .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
+            Op::Div => self.b.ins().fdiv(first, vs[1]),
+            Op::Pow => vmath::pow(&mut self.b, first, vs[1]),
+            Op::Call(f @ (Func::Max | Func::Min | Func::Sign))
+                if self.b.func.dfg.value_type(first).is_vector() =>
+            {
+                let vty = self.b.func.dfg.value_type(first);
+                self.per_lane(vty, vs, &mut |t, x| t.func(f, x))?
+            }
+            Op::Call(f) => self.func(f, vs)?,
         })
     }
 

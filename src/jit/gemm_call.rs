@@ -303,7 +303,7 @@ impl Problem {
 
 /// The number of cores, asked once (on Linux the question reads cgroup
 /// files: tens of microseconds).
-fn cores() -> usize {
+pub(super) fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

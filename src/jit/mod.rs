@@ -32,7 +32,7 @@ mod vmath;
 mod vmath_kernel;
 
 #[doc(hidden)]
-pub use vmath_kernel::{MathFn, MathKernel};
+pub use vmath_kernel::{MathFn, MathKernel, ulps32, ulps64};
 
 #[cfg(test)]
 mod tests;

@@ -35,14 +35,15 @@ const GEMV_ROWS: i64 = 256;
 /// The native function of a block.
 pub(super) type Entry = unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64);
 
-/// The pointers a piece needs, sendable to another thread.
-struct Shared<'a>(&'a Call<'a>);
+/// What a worker needs (running a range table, and narrowing one),
+/// sendable to another thread: both hold the call's raw pointers.
+struct Shared<'a, F, G>(&'a F, &'a G);
 
 // SAFETY: the pointers are only read by the generated code, which writes
 // through them only the elements of its own piece (see the module doc);
 // they outlive the scope the pieces run in.
-unsafe impl Send for Shared<'_> {}
-unsafe impl Sync for Shared<'_> {}
+unsafe impl<F, G> Send for Shared<'_, F, G> {}
+unsafe impl<F, G> Sync for Shared<'_, F, G> {}
 
 /// Runs `entry` for `block`, on up to `threads` threads (`None`: as many
 /// as the machine has); `Err` if a GEMM node on a worker failed.
@@ -58,36 +59,36 @@ pub(super) unsafe fn run_block(
     bound: &Bound,
     threads: Option<usize>,
 ) -> Result<(), String> {
-    let once = |ranges: &[i64]| {
-        // SAFETY: the caller's promise; `ranges` only narrows the `par`
-        // axis to a piece of its range.
-        unsafe {
-            entry(
-                call.ptrs.as_ptr(),
-                call.strides.as_ptr(),
-                ranges.as_ptr(),
-                call.params.as_ptr(),
-            )
-        }
+    // SAFETY (every call below): the caller's promise; a piece's table
+    // only narrows the `par` axis to part of its range.
+    let once = |ranges: &[i64]| unsafe {
+        entry(
+            call.ptrs.as_ptr(),
+            call.strides.as_ptr(),
+            ranges.as_ptr(),
+            call.params.as_ptr(),
+        )
     };
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    let n = threads.unwrap_or_else(|| {
-        *CORES.get_or_init(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        })
-    });
     let Some(axis) = block.par else {
         once(call.ranges);
         return Ok(());
     };
-    let (start, len) = (
-        call.ranges[2 * axis.index()],
-        call.ranges[2 * axis.index() + 1],
-    );
     if crate::loops::cost::block_trips(block, bound) < MIN_TRIPS {
         once(call.ranges);
         return Ok(());
     }
+    let n = threads.unwrap_or_else(super::gemm_call::cores);
+    let (start, len) = (
+        call.ranges[2 * axis.index()],
+        call.ranges[2 * axis.index() + 1],
+    );
+    // The range table of the piece `lo..hi` of the `par` range.
+    let narrowed = |lo: i64, hi: i64| {
+        let mut ranges = call.ranges.to_vec();
+        ranges[2 * axis.index()] = start + lo;
+        ranges[2 * axis.index() + 1] = hi - lo;
+        ranges
+    };
     // The pieces: a library kernel's rows in fixed chunks of GEMV_ROWS
     // (its bits may depend on where a piece starts, so the cut must not
     // depend on the thread count); loop code in one contiguous piece per
@@ -102,19 +103,13 @@ pub(super) unsafe fn run_block(
         (0..k).map(|p| (len * p / k, len * (p + 1) / k)).collect()
     };
     let workers = n.min(pieces.len());
-    let piece = |lo: i64, hi: i64| {
-        let mut ranges = call.ranges.to_vec();
-        ranges[2 * axis.index()] = start + lo;
-        ranges[2 * axis.index() + 1] = hi - lo;
-        once(&ranges);
-    };
     if workers <= 1 {
         for &(lo, hi) in &pieces {
-            piece(lo, hi);
+            once(&narrowed(lo, hi));
         }
         return Ok(());
     }
-    let shared = Shared(call);
+    let shared = Shared(&once, &narrowed);
     let shared = &shared;
     let pieces = &pieces;
     let failed = std::sync::atomic::AtomicBool::new(false);
@@ -125,20 +120,8 @@ pub(super) unsafe fn run_block(
                 // GEMM nodes on this worker: the kernel's thread cap, and
                 // their failures reported back.
                 let scope = super::gemm_call::Scope::enter(threads);
-                let call = shared.0;
                 for &(lo, hi) in pieces.iter().skip(w).step_by(workers) {
-                    let mut ranges = call.ranges.to_vec();
-                    ranges[2 * axis.index()] = start + lo;
-                    ranges[2 * axis.index() + 1] = hi - lo;
-                    // SAFETY: as `once`.
-                    unsafe {
-                        entry(
-                            call.ptrs.as_ptr(),
-                            call.strides.as_ptr(),
-                            ranges.as_ptr(),
-                            call.params.as_ptr(),
-                        )
-                    }
+                    (shared.0)(&(shared.1)(lo, hi));
                 }
                 if scope.finish().is_err() {
                     failed.store(true, std::sync::atomic::Ordering::Relaxed);

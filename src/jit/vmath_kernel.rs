@@ -220,3 +220,35 @@ impl Drop for MathKernel {
         }
     }
 }
+
+/// Distance in ulps (0 for two NaNs, u64::MAX for a NaN and a number).
+pub fn ulps64(a: f64, b: f64) -> u64 {
+    if a.is_nan() || b.is_nan() {
+        return if a.is_nan() && b.is_nan() {
+            0
+        } else {
+            u64::MAX
+        };
+    }
+    let ord = |x: f64| {
+        let i = x.to_bits() as i64;
+        if i < 0 { i64::MIN - i } else { i }
+    };
+    (i128::from(ord(a)) - i128::from(ord(b))).unsigned_abs() as u64
+}
+
+/// [`ulps64`] for f32.
+pub fn ulps32(a: f32, b: f32) -> u64 {
+    if a.is_nan() || b.is_nan() {
+        return if a.is_nan() && b.is_nan() {
+            0
+        } else {
+            u64::MAX
+        };
+    }
+    let ord = |x: f32| {
+        let i = x.to_bits() as i32;
+        if i < 0 { i32::MIN - i } else { i }
+    };
+    (i64::from(ord(a)) - i64::from(ord(b))).unsigned_abs()
+}

@@ -5,16 +5,20 @@
 //! trip, and the index is not read as a number). Out: a main loop that
 //! runs whole vectors and a scalar tail loop for the trips left over.
 //!
+//! Its loop skeletons (`main_loop`, `tail_loop`) and the balanced `tree`
+//! also serve scalar reductions in lanes.
+//!
 //! Always: a vector reduction combines its terms in exactly the order
 //! `ir::Stmt::Reduce` documents; a vector loop computes every element with
 //! the scalar code's operations. Loads and stores of whole vectors carry no
 //! alignment promise (arrays are only element-aligned). Operations with no
-//! vector instruction (`sign`, `max`, `min`) run lane by lane; exp, log,
-//! tanh, sin, cos and pow are `vmath`'s vector code.
+//! vector instruction (`sign`, `max`, `min`) run lane by lane
+//! (`Translator::apply`); exp, log, tanh, sin, cos and pow are `vmath`'s
+//! vector code.
 
-use super::{Translator, combine, vmath};
-use crate::loops::ir::{Access, Expr, IndexId, Op, Stmt};
-use crate::syntax::token::{Func, ReduceKind};
+use super::{Translator, combine};
+use crate::loops::ir::{Access, Expr, IndexId, Stmt};
+use crate::syntax::token::ReduceKind;
 use cranelift::codegen::ir::MemFlagsData;
 use cranelift::prelude::*;
 
@@ -134,7 +138,7 @@ impl Translator<'_> {
 
     /// `while ctr + step <= end { index = ctr; f(); ctr += step }`,
     /// pointers bumped `step` elements a trip; returns the counter.
-    fn main_loop(
+    pub(super) fn main_loop(
         &mut self,
         index: IndexId,
         start: Value,
@@ -173,7 +177,7 @@ impl Translator<'_> {
     }
 
     /// `while ctr < end { index = ctr; f(); ctr += 1 }` on scalars.
-    fn tail_loop(
+    pub(super) fn tail_loop(
         &mut self,
         index: IndexId,
         ctr: Variable,
@@ -229,30 +233,7 @@ impl Translator<'_> {
                     .iter()
                     .map(|a| self.vexpr(a))
                     .collect::<Result<_, _>>()?;
-                let first = *vs.first().ok_or("an operation without operands")?;
-                match op {
-                    Op::Neg => self.b.ins().fneg(first),
-                    Op::Square => self.b.ins().fmul(first, first),
-                    Op::Add => vs[1..]
-                        .iter()
-                        .fold(first, |acc, &x| self.b.ins().fadd(acc, x)),
-                    Op::Mul => vs[1..]
-                        .iter()
-                        .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
-                    Op::Div => self.b.ins().fdiv(first, vs[1]),
-                    Op::Call(Func::Sqrt) => self.b.ins().sqrt(first),
-                    Op::Call(Func::Abs) => self.b.ins().fabs(first),
-                    Op::Pow => vmath::pow(&mut self.b, first, vs[1]),
-                    Op::Call(Func::Exp) => vmath::exp(&mut self.b, first),
-                    Op::Call(Func::Log) => vmath::log(&mut self.b, first),
-                    Op::Call(Func::Tanh) => vmath::tanh(&mut self.b, first),
-                    Op::Call(Func::Sin) => vmath::sin(&mut self.b, first),
-                    Op::Call(Func::Cos) => vmath::cos(&mut self.b, first),
-                    Op::Call(f) => {
-                        let f = *f;
-                        self.per_lane(vty, &vs, &mut |t, x| t.func(f, x))?
-                    }
-                }
+                self.apply(*op, &vs)?
             }
             // Everything else stays put along the vector: computed once
             // as a scalar and splatted.
@@ -277,7 +258,7 @@ impl Translator<'_> {
 
     /// `f` applied lane by lane.
     #[allow(clippy::type_complexity)]
-    fn per_lane(
+    pub(super) fn per_lane(
         &mut self,
         vty: Type,
         args: &[Value],
@@ -311,7 +292,7 @@ impl Translator<'_> {
 }
 
 /// Combines values as a balanced tree: `(v0 + v1) + (v2 + v3)`.
-fn tree(b: &mut FunctionBuilder, op: ReduceKind, mut l: Vec<Value>) -> Value {
+pub(super) fn tree(b: &mut FunctionBuilder, op: ReduceKind, mut l: Vec<Value>) -> Value {
     while l.len() > 1 {
         l = l
             .chunks(2)
