@@ -239,13 +239,13 @@ fn the_verifier_refuses_an_access_out_of_bounds() {
 fn the_verifier_refuses_a_store_into_another_tensor() {
     let mut f = block_ir("y[i] = x[i] + 1");
     f.blocks[0].body = vec![Stmt::Loop {
-        index: f.blocks[0].axes[0],
+        index: f.blocks[0].defs[0].axes[0],
         kind: LoopKind::Space,
         simd: false,
         body: vec![Stmt::Store {
             dst: Access {
                 tensor: 0,
-                index: vec![Affine::index(f.blocks[0].axes[0])],
+                index: vec![Affine::index(f.blocks[0].defs[0].axes[0])],
             },
             value: Expr::Const(1.0),
         }],

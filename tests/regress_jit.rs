@@ -746,8 +746,9 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
         .map(|l| l.split(" par ").next().unwrap_or(l))
         .collect();
     // The residual is shared by the gradient and the Hessian: `raise`
-    // computes it once, as `_s0`, before everything that uses it.
-    assert_eq!(heads, ["_s0[i]:", "L:", "_2[k]:", "_3[k,l]:"]);
+    // computes it once, as `_s0`, before everything that uses it; the
+    // loss and the gradient join its loop (`loops::fuse`), in order.
+    assert_eq!(heads, ["_s0[i], L, _2[k]:", "_3[k,l]:"]);
 }
 
 /// Reduced from what the extended property test of `tests/jit.rs` found

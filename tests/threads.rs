@@ -108,3 +108,69 @@ fn small_blocks_agree_on_any_thread_count() {
         10.0,
     );
 }
+
+/// A scalar sum big enough to split (`par sum i`): the pieces' partial
+/// sums are added in piece order, so any thread count gives the same
+/// bits; the pieces' grouping stays within the interpreter's bound.
+#[test]
+fn scalar_sums_split_over_threads_give_the_same_bits() {
+    let n = 200_003;
+    let src = "s = sum_i x[i] y[i]";
+    let k = kernel(src, DType::F64, 2);
+    assert!(k.explain().contains("par sum i (s)"), "{}", k.explain());
+    check(
+        src,
+        &[("x", data::<f64>(&[n], 1.0)), ("y", data::<f64>(&[n], 2.0))],
+        2.0 * n as f64,
+    );
+    check(
+        src,
+        &[("x", data::<f32>(&[n], 1.0)), ("y", data::<f32>(&[n], 2.0))],
+        2.0 * n as f64,
+    );
+    // A sum times a constant, of a function of the terms.
+    check(
+        "L = 3 sum_i (x[i] - 1)^2",
+        &[("x", data::<f64>(&[n], 1.0))],
+        30.0 * n as f64,
+    );
+}
+
+/// Least squares and logistic regression: the residual or probability,
+/// the loss and the gradient run as one sweep over `X` (`fuse`), split
+/// as a sum over rows; the same bits on any thread count, and the
+/// interpreter's values within the bound.
+#[test]
+fn fused_losses_and_gradients_split_over_threads_give_the_same_bits() {
+    let (m, n) = (3001, 37);
+    let ls = "r[i] = y[i] - sum_j X[i,j] w[j]
+L = sum_i r[i]^2
+g[k] = diff(L, w[k])";
+    let k = kernel(ls, DType::F64, 2);
+    assert!(
+        k.explain().contains("r[i], L, g[k]: par sum i (L, g)"),
+        "{}",
+        k.explain()
+    );
+    let inputs = |s: f64| {
+        vec![
+            ("X", data::<f64>(&[m, n], s)),
+            ("y", data::<f64>(&[m], s + 1.0)),
+            ("w", data::<f64>(&[n], s + 2.0)),
+        ]
+    };
+    check(ls, &inputs(0.5), 100.0 * (m * n) as f64);
+    let logistic = "p[i] = 1 / (1 + exp(-sum_j X[i,j] w[j]))
+L = -sum_i (y[i] log(p[i]) + (1 - y[i]) log(1 - p[i]))
+g[k] = diff(L, w[k])";
+    let k = kernel(logistic, DType::F64, 2);
+    assert!(
+        k.explain().contains("L, g[k]: par sum i (L, g)"),
+        "{}",
+        k.explain()
+    );
+    // y in (0, 1): the loss is finite for any p.
+    let mut inp = inputs(0.25);
+    inp[1].1.mapv_inplace(|v| 0.5 + 0.4 * v.sin());
+    check(logistic, &inp, 1e4 * (m * n) as f64);
+}

@@ -197,7 +197,7 @@ fn translate_block(
 /// The tensors a block reads or writes.
 fn block_tensors(block: &ir::Block) -> std::collections::BTreeSet<ir::TensorId> {
     let mut used = std::collections::BTreeSet::new();
-    used.insert(block.tensor);
+    used.extend(block.defs.iter().map(|d| d.tensor));
     for s in &block.body {
         s.walk(&mut |s| {
             if let Stmt::Store { dst, .. } | Stmt::Update { dst, .. } = s {

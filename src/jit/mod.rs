@@ -974,11 +974,21 @@ impl Kernel {
             crate::loops::verify::in_bounds(&variant.ir, bound)
                 .map_err(|e| internal(format!("loop IR verifier: {e}")))?;
         }
+        let n_inputs = self.layout.n_inputs;
+        let shapes = |t: usize| -> &[usize] {
+            match t.checked_sub(n_inputs) {
+                None => &bound.input_shapes[t],
+                Some(d) => &bound.def_shapes[d],
+            }
+        };
         let call = Call {
             ptrs: &ptrs,
             strides: &strides,
             ranges: &ranges,
             params: &bound.params,
+            shapes: &shapes,
+            stride_at: &self.layout.stride_at,
+            dtype: T::DTYPE,
         };
         let scope = gemm_call::Scope::enter(self.threads);
         for (block, &entry) in variant.ir.blocks.iter().zip(&variant.entries) {

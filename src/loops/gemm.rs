@@ -25,7 +25,9 @@ use crate::syntax::token::ReduceKind;
 /// Replaces every GEMM-shaped block of `f` by a GEMM node.
 pub fn gemm(f: &mut Func) {
     for b in &mut f.blocks {
-        if let Some(g) = of_block(&b.body, &b.axes) {
+        if let [d] = b.defs.as_slice()
+            && let Some(g) = of_block(&b.body, &d.axes)
+        {
             b.body = vec![Stmt::Gemm(Box::new(g))];
         }
     }

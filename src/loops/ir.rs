@@ -135,17 +135,52 @@ impl LayoutClass {
     }
 }
 
-/// One definition's code.
+/// The code of one definition, or of several that [`super::fuse`] merged
+/// into one sweep.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Block {
-    /// The tensor it defines.
-    pub tensor: TensorId,
-    /// Its axes (for the header line).
-    pub axes: Vec<IndexId>,
+    /// The definitions it computes, in program order, each with its axes
+    /// (for the header line).
+    pub defs: Vec<BlockDef>,
     pub body: Vec<Stmt>,
-    /// The axis whose range a call may split among threads (set by
-    /// [`super::parallel`]; printed `par i` on the header line).
-    pub par: Option<IndexId>,
+    /// How a call may split it among threads (set by
+    /// [`super::parallel`]; printed on the header line).
+    pub par: Option<Par>,
+}
+
+/// A definition a block computes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockDef {
+    pub tensor: TensorId,
+    pub axes: Vec<IndexId>,
+}
+
+/// The index a call may split a block's trips over, among threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Par {
+    pub index: IndexId,
+    /// Empty: `index` is an axis of every element written (printed `par
+    /// i`), so pieces write disjoint elements. Otherwise `index` is a sum
+    /// (printed `par sum i (L, g)`): each piece computes these tensors as
+    /// its partial sums, into its own scratch, and the call adds the
+    /// pieces' partials in piece order.
+    pub partial: Vec<TensorId>,
+}
+
+impl Block {
+    /// A block computing one definition.
+    pub fn one(tensor: TensorId, axes: Vec<IndexId>, body: Vec<Stmt>) -> Block {
+        Block {
+            defs: vec![BlockDef { tensor, axes }],
+            body,
+            par: None,
+        }
+    }
+
+    /// Whether `t` is one of the tensors the block defines.
+    pub fn defines(&self, t: TensorId) -> bool {
+        self.defs.iter().any(|d| d.tensor == t)
+    }
 }
 
 /// What a loop walks.
@@ -458,7 +493,7 @@ impl Printer<'_> {
         // Names: an index name shared by several ids in one block gets
         // `#2`, `#3` on the later ones.
         self.names = self.func.indices.clone();
-        let mut ids: Vec<IndexId> = b.axes.clone();
+        let mut ids: Vec<IndexId> = b.defs.iter().flat_map(|d| d.axes.clone()).collect();
         for s in &b.body {
             s.walk(&mut |s| match s {
                 Stmt::Loop { index, .. } | Stmt::Reduce { index, .. } => ids.push(*index),
@@ -478,17 +513,28 @@ impl Printer<'_> {
             }
             seen.push((i, base));
         }
-        let t = &self.func.tensors[b.tensor];
-        let axes: Vec<String> = b.axes.iter().map(|&a| self.ix(a)).collect();
-        let par = b
-            .par
-            .map(|i| format!(" par {}", self.ix(i)))
-            .unwrap_or_default();
-        if axes.is_empty() {
-            let _ = writeln!(self.out, "\n{}:{par}", t.name);
-        } else {
-            let _ = writeln!(self.out, "\n{}[{}]:{par}", t.name, axes.join(","));
-        }
+        let defs: Vec<String> = (b.defs.iter())
+            .map(|d| {
+                let name = &self.func.tensors[d.tensor].name;
+                let axes: Vec<String> = d.axes.iter().map(|&a| self.ix(a)).collect();
+                if axes.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name}[{}]", axes.join(","))
+                }
+            })
+            .collect();
+        let par = match &b.par {
+            None => String::new(),
+            Some(p) if p.partial.is_empty() => format!(" par {}", self.ix(p.index)),
+            Some(p) => {
+                let names: Vec<&str> = (p.partial.iter())
+                    .map(|&t| self.func.tensors[t].name.as_str())
+                    .collect();
+                format!(" par sum {} ({})", self.ix(p.index), names.join(", "))
+            }
+        };
+        let _ = writeln!(self.out, "\n{}:{par}", defs.join(", "));
         for s in &b.body {
             self.stmt(s, 1);
         }

@@ -62,12 +62,7 @@ pub fn lower(program: &Program, names: &[String]) -> Result<ir::Func, String> {
                 body,
             }];
         }
-        blocks.push(Block {
-            tensor: n_inputs + d,
-            axes: def.axes.clone(),
-            body,
-            par: None,
-        });
+        blocks.push(Block::one(n_inputs + d, def.axes.clone(), body));
     }
     Ok(ir::Func {
         tensors,

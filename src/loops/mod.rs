@@ -4,7 +4,8 @@
 //! In: a checked [`Program`] without `diff` (as the symbolic engine leaves
 //! it). Pipeline: [`materialize`] (sums recomputed per element become
 //! hidden definitions) → [`lower`] (canonical loop IR: a loop per axis,
-//! last axis innermost, a register reduction per `sum`/`prod`) →
+//! last axis innermost, a register reduction per `sum`/`prod`) → [`fuse`]
+//! (sums over a vector's rows join the loop that computes them) →
 //! [`gemm`] (contractions of two tensors as library GEMM nodes) →
 //! [`order`] (loop order for the call's layout class) → [`hoist`]
 //! (loop-invariant values computed once, before the loop) → lanes (an
@@ -20,6 +21,7 @@
 //! only on the program and the layout class, never on the run.
 
 pub mod cost;
+pub mod fuse;
 pub mod gemm;
 pub mod hoist;
 pub mod ir;
@@ -78,6 +80,7 @@ pub fn build(
     layout: &ir::LayoutClass,
 ) -> Result<ir::Func, String> {
     let mut f = lower(program, names)?;
+    fuse::fuse(&mut f, &program.indices, layout);
     gemm::gemm(&mut f);
     order::order(&mut f, layout);
     hoist::hoist(&mut f);

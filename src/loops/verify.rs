@@ -19,7 +19,7 @@
 //! accesses are checked the same way: the library reads and writes
 //! exactly the elements they reach over those ranges.
 
-use super::ir::{Access, Expr, Func, Gemm, IndexId, Role, Stmt};
+use super::ir::{Access, Block, Expr, Func, Gemm, IndexId, Role, Stmt};
 use crate::sema::Bound;
 use std::collections::HashSet;
 
@@ -32,16 +32,18 @@ pub fn well_formed(f: &Func) -> Result<(), String> {
         accs: HashSet::new(),
         defined_lets: HashSet::new(),
         defined_accs: HashSet::new(),
-        block: 0,
+        block: None,
     };
     for b in &f.blocks {
-        if b.tensor >= f.tensors.len() || f.tensors[b.tensor].input {
-            return Err(format!(
-                "block writes tensor {} (not a definition)",
-                b.tensor
-            ));
+        for d in &b.defs {
+            if d.tensor >= f.tensors.len() || f.tensors[d.tensor].input {
+                return Err(format!(
+                    "block writes tensor {} (not a definition)",
+                    d.tensor
+                ));
+            }
         }
-        v.block = b.tensor;
+        v.block = Some(b);
         v.list(&b.body)?;
     }
     Ok(())
@@ -57,7 +59,8 @@ struct Checker<'a> {
     /// Every let and accumulator defined so far (each once).
     defined_lets: HashSet<u32>,
     defined_accs: HashSet<u32>,
-    block: usize,
+    /// The block being checked.
+    block: Option<&'a Block>,
 }
 
 impl Checker<'_> {
@@ -135,16 +138,22 @@ impl Checker<'_> {
             Stmt::Store { dst, value } | Stmt::Update { dst, value, .. } => {
                 self.expr(value)?;
                 self.access(dst)?;
-                if dst.tensor != self.block {
-                    return Err(format!(
-                        "block of `{}` writes `{}`",
-                        self.f.tensors[self.block].name, self.f.tensors[dst.tensor].name
-                    ));
-                }
+                self.own(dst.tensor)?;
             }
             Stmt::Gemm(g) => self.gemm(g)?,
         }
         Ok(())
+    }
+
+    /// A block writes only the tensors it defines.
+    fn own(&self, t: usize) -> Result<(), String> {
+        match self.block {
+            Some(b) if !b.defines(t) => Err(format!(
+                "block of `{}` writes `{}`",
+                self.f.tensors[b.defs[0].tensor].name, self.f.tensors[t].name
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// A GEMM node: it binds its own indices, each in one role; its
@@ -165,12 +174,7 @@ impl Checker<'_> {
 
     fn gemm_shape(&self, g: &Gemm, ix: &[(IndexId, Role)]) -> Result<(), String> {
         let name = |i: IndexId| self.f.indices.get(i.index()).map_or("?", |s| s.as_str());
-        if g.c.tensor != self.block {
-            return Err(format!(
-                "block of `{}` writes `{}`",
-                self.f.tensors[self.block].name, self.f.tensors[g.c.tensor].name
-            ));
-        }
+        self.own(g.c.tensor)?;
         self.expr(&g.alpha)?;
         let mut plain = true;
         g.alpha.walk(&mut |e| {
