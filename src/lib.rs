@@ -35,7 +35,7 @@ pub mod syntax;
 
 pub use diagnostics::{Diagnostic, Errors, Span};
 pub use interp::eval;
-pub use jit::{Kernel, Options, compile};
+pub use jit::{Kernel, Options, TensorInfo, compile};
 pub use limits::Limits;
 pub use runtime::args::Args;
 pub use runtime::values::{DType, Tensor};

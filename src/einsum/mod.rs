@@ -118,6 +118,64 @@ pub fn run_with_limits(
     })
 }
 
+/// `numpy.einsum(subscripts, *operands)` on ndarray views of one element
+/// type (any strides: nothing is copied), under the process's limits.
+pub fn run_views<T: crate::jit::KernelElement + Into<f64>>(
+    subscripts: &str,
+    operands: &[ndarray::ArrayViewD<'_, T>],
+) -> Result<ArrayD<T>, Errors> {
+    let shapes: Vec<Vec<usize>> = operands.iter().map(|t| t.shape().to_vec()).collect();
+    let plan = plan(subscripts, &shapes)?;
+    check_result_size(
+        subscripts,
+        &plan.out_shape,
+        T::DTYPE,
+        &crate::limits::current(),
+    )?;
+    let mut inputs = Vec::new();
+    let mut params = Vec::new();
+    for (t, op) in operands.iter().zip(&plan.operands) {
+        let mut v = t.view();
+        for &k in op.drop_axes.iter().rev() {
+            if v.shape().get(k) != Some(&1) {
+                return Err(internal("dropping axes", &plan).into());
+            }
+            v = v.index_axis_move(Axis(k), 0);
+        }
+        if op.scalar {
+            let x = v
+                .iter()
+                .next()
+                .copied()
+                .ok_or_else(|| internal("a scalar operand without an element", &plan))?;
+            params.push((op.name.as_str(), x.into()));
+        } else {
+            inputs.push((op.name.as_str(), v));
+        }
+    }
+    let kernel = crate::jit::compile(&plan.text, crate::jit::Options::new(T::DTYPE))
+        .map_err(|e| generated(e, &plan.text))?;
+    let outs = kernel
+        .run_views(&inputs, &params)
+        .map_err(|e| generated(e, &plan.text))?;
+    let out = outs
+        .into_iter()
+        .last()
+        .ok_or_else(|| internal("the program produced no value", &plan))?;
+    if out.shape() != plan.out_shape.as_slice() {
+        return Err(internal(
+            &format!(
+                "the result has shape {} instead of {}",
+                fmt_shape(out.shape()),
+                fmt_shape(&plan.out_shape)
+            ),
+            &plan,
+        )
+        .into());
+    }
+    Ok(out)
+}
+
 /// An error when the result of shape `shape` would have more elements than
 /// any definition may (`sema::bind::MAX_ELEMENTS`) or take more than
 /// `limits.max_bytes`; it points at the output subscripts.

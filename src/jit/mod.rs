@@ -85,6 +85,16 @@ impl Default for Options {
     }
 }
 
+/// One tensor a kernel reads or returns ([`Kernel::inputs`],
+/// [`Kernel::outputs`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TensorInfo {
+    pub name: String,
+    /// The number of axes (0 for a scalar).
+    pub rank: usize,
+    pub dtype: DType,
+}
+
 /// Where compile time went.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CompileTimes {
@@ -205,7 +215,12 @@ impl ArgsKey {
 
 /// Input shapes and parameter bits of one call, in program order, and the
 /// limits its binding was checked against.
-type CallKey = (Vec<Vec<usize>>, Vec<u64>, crate::limits::Limits);
+type CallKey = (
+    Vec<Vec<usize>>,
+    Vec<u64>,
+    Vec<(String, usize)>,
+    crate::limits::Limits,
+);
 
 fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Kernel>>> {
     static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Kernel>>>> = OnceLock::new();
@@ -443,6 +458,39 @@ impl Kernel {
         self.dtype
     }
 
+    /// The tensors a call passes, in program order (tensor literals,
+    /// which the program gives itself, left out).
+    pub fn inputs(&self) -> Vec<TensorInfo> {
+        (self.mat.program.inputs.iter())
+            .filter(|i| i.literal.is_none())
+            .map(|i| TensorInfo {
+                name: i.name.clone(),
+                rank: i.rank,
+                dtype: self.dtype,
+            })
+            .collect()
+    }
+
+    /// The scalar parameters a call passes, in program order.
+    pub fn params(&self) -> Vec<String> {
+        (self.mat.program.params.iter())
+            .map(|p| p.name.clone())
+            .collect()
+    }
+
+    /// What a call returns, in the order [`Kernel::run_views`] gives it:
+    /// the source's definitions (a bare expression named by its position,
+    /// `_2` for the second statement).
+    pub fn outputs(&self) -> Vec<TensorInfo> {
+        (self.user_defs.iter())
+            .map(|&d| TensorInfo {
+                name: self.names[d].clone(),
+                rank: self.mat.program.defs[d].axes.len(),
+                dtype: self.dtype,
+            })
+            .collect()
+    }
+
     /// The options kernels made for this one (other paths, no hidden
     /// definitions) are built with.
     fn options(&self) -> Options {
@@ -660,7 +708,18 @@ impl Kernel {
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
     ) -> Result<Vec<ArrayD<T>>, Errors> {
-        let bound = self.bind_views(inputs, params)?;
+        self.run_views_dims(inputs, params, &[])
+    }
+
+    /// [`Kernel::run_views`] with extents for indices that no input's
+    /// shape fixes (`--dim IDX=N` on the command line).
+    pub fn run_views_dims<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+        params: &[(&str, f64)],
+        dims: &[(&str, usize)],
+    ) -> Result<Vec<ArrayD<T>>, Errors> {
+        let bound = self.bind_views(inputs, params, dims)?;
         let outs = self.execute(inputs, &bound, &mut [])?;
         Ok(outs.into_iter().flatten().collect())
     }
@@ -693,7 +752,7 @@ impl Kernel {
         if !errors.is_empty() {
             return Err(Errors(errors));
         }
-        let bound = self.bind_views(inputs, params)?;
+        let bound = self.bind_views(inputs, params, &[])?;
         self.execute(inputs, &bound, outputs)?;
         Ok(())
     }
@@ -704,6 +763,7 @@ impl Kernel {
         &self,
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
+        dims: &[(&str, usize)],
     ) -> Option<CallKey> {
         if inputs.len() != self.mat.program.inputs.len()
             || params.len() != self.mat.program.params.len()
@@ -734,13 +794,15 @@ impl Kernel {
                     .map(|(_, v)| v.to_bits())
             })
             .collect::<Option<Vec<_>>>()?;
-        Some((shapes, values, crate::limits::current()))
+        let dims = dims.iter().map(|(n, d)| (n.to_string(), *d)).collect();
+        Some((shapes, values, dims, crate::limits::current()))
     }
 
     fn bind_views<T: KernelElement>(
         &self,
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
+        dims: &[(&str, usize)],
     ) -> Result<Arc<sema::Bound>, Errors> {
         if T::DTYPE != self.dtype {
             return Err(Errors::one(Diagnostic::error(format!(
@@ -770,7 +832,7 @@ impl Kernel {
         // bind the same way: reuse that binding (binding is a pure
         // function of them).
         let key = if errors.is_empty() {
-            self.call_key(inputs, params)
+            self.call_key(inputs, params, dims)
         } else {
             None
         };
@@ -786,11 +848,11 @@ impl Kernel {
                 .map(|(n, a)| (n.to_string(), a.shape().to_vec()))
                 .collect(),
             params: params.iter().map(|(n, v)| (n.to_string(), *v)).collect(),
-            dims: Default::default(),
+            dims: dims.iter().map(|(n, d)| (n.to_string(), *d)).collect(),
         };
         match self.bind(&env) {
             Ok(b) if errors.is_empty() => {
-                let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.2);
+                let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.3);
                 self.check_budget(&b, &limits)?;
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {
