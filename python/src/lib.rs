@@ -131,7 +131,7 @@ impl NativeKernel {
         let inputs = views(&borrowed);
         let (params, dims) = (pairs(&params), pairs(&dims));
         let kernel = &self.kernel;
-        let outs: Result<Vec<ArrayD<T>>, Errors> =
+        let outs: Result<ricci::jit::Outputs<T>, Errors> =
             py.detach(|| kernel.run_views_dims(&inputs, &params, &dims));
         let outs = outs.map_err(|e| error(&e, "<program>", &self.source))?;
         Ok(outs
