@@ -4,7 +4,7 @@
 //! In: numpy subscripts as the user wrote them (`"ij,jk->ik"`, `"ii"`,
 //! `"...ij,...jk"`, with spaces) and the operands (or, for [`plan`], just
 //! their shapes). Out: the result of `numpy.einsum(subscripts, *operands)`
-//! with the operands' dtype ([`run`]), or the [`Plan`]: the ricci program
+//! with numpy's result dtype: f32 when every operand is f32, else f64 ([`run`]), or the [`Plan`]: the ricci program
 //! text (`out[i,k] = op0[i,j] op1[j,k]`), the input names and the size-1
 //! axes to drop because they broadcast.
 //!
@@ -71,7 +71,7 @@ pub fn run_with_limits(
     operands: &[Tensor],
     limits: Limits,
 ) -> Result<Tensor, Errors> {
-    let dtype = common_dtype(operands)?;
+    let dtype = common_dtype(operands);
     let shapes: Vec<Vec<usize>> = operands.iter().map(|t| t.shape().to_vec()).collect();
     let plan = plan(subscripts, &shapes)?;
     check_result_size(subscripts, &plan.out_shape, dtype, &limits)?;
@@ -79,6 +79,12 @@ pub fn run_with_limits(
     args.default_dtype = Some(dtype);
     for (t, op) in operands.iter().zip(&plan.operands) {
         let t = drop_axes(t, &op.drop_axes).ok_or_else(|| internal("dropping axes", &plan))?;
+        // Mixed f32/f64 operands compute in f64, as numpy promotes.
+        let t = if t.dtype() == dtype {
+            t
+        } else {
+            Tensor::from_f64(t.to_f64(), dtype)
+        };
         args = if op.scalar {
             let v = t
                 .to_f64()
@@ -456,22 +462,14 @@ fn extents(
         .collect()
 }
 
-fn common_dtype(operands: &[Tensor]) -> Result<DType, Errors> {
-    let Some(first) = operands.first() else {
-        return Ok(DType::F64);
-    };
-    for (k, t) in operands.iter().enumerate() {
-        if t.dtype() != first.dtype() {
-            return Err(Diagnostic::error(format!(
-                "operands mix element types: operand 0 is {} but operand {k} is {}",
-                first.dtype().name(),
-                t.dtype().name()
-            ))
-            .with_note("give every operand the same dtype (all float64 or all float32)")
-            .into());
-        }
+/// The element type numpy gives `operands`: f32 if all are f32, else
+/// (none, or any f64) f64.
+fn common_dtype(operands: &[Tensor]) -> DType {
+    if !operands.is_empty() && operands.iter().all(|t| t.dtype() == DType::F32) {
+        DType::F32
+    } else {
+        DType::F64
     }
-    Ok(first.dtype())
 }
 
 /// The tensor without the given (size-1) axes; `None` if one is not a
