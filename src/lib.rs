@@ -88,8 +88,9 @@ pub fn check(src: &str) -> Result<Program, Errors> {
     sema::check_source(src).map_err(|e| e.with_source("<program>", src))
 }
 
-lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, unused_parens, dead_code)]
-    grammar,
-    "/ricci.rs"
-);
+// The parser lalrpop generated from grammar/ricci.lalrpop (build.rs says
+// how to regenerate it; tests/parser_current.rs checks it is current).
+#[allow(clippy::all, unused_parens, dead_code, unused_qualifications)]
+#[rustfmt::skip]
+#[path = "../grammar/ricci.rs"]
+mod grammar;
