@@ -63,6 +63,17 @@ pub struct Diagnostic {
     pub span_label: String,
     pub labels: Vec<Label>,
     pub notes: Vec<String>,
+    /// The text the spans point into, when the diagnostic carries it
+    /// ([`Errors::with_source`]): `Display` then renders the caret.
+    pub source: Option<std::sync::Arc<Source>>,
+}
+
+/// A named program text that diagnostics point into.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// How messages name it (`<program>`, a file name).
+    pub name: String,
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -73,6 +84,7 @@ impl Diagnostic {
             span_label: String::new(),
             labels: Vec::new(),
             notes: Vec::new(),
+            source: None,
         }
     }
 
@@ -117,6 +129,22 @@ impl Errors {
         Errors(vec![d])
     }
 
+    /// The same errors, each that carries no source yet pointing into
+    /// `text` (named `name` in messages), so that `Display` renders them
+    /// with their carets.
+    pub fn with_source(mut self, name: &str, text: &str) -> Errors {
+        let source = std::sync::Arc::new(Source {
+            name: name.to_string(),
+            text: text.to_string(),
+        });
+        for d in &mut self.0 {
+            if d.source.is_none() {
+                d.source = Some(std::sync::Arc::clone(&source));
+            }
+        }
+        self
+    }
+
     /// Renders the first [`MAX_RENDERED`] diagnostics against `source`,
     /// named `file_name`, and says how many more there are.
     pub fn render(&self, file_name: &str, source: &str) -> String {
@@ -144,15 +172,32 @@ impl From<Diagnostic> for Errors {
     }
 }
 
+/// Each diagnostic as [`render`] gives it: against its own source (caret
+/// and all) when it carries one, else its message and help notes.
 impl fmt::Display for Errors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "error: {}", d.message)?;
+        let mut out = String::new();
+        for d in self.0.iter().take(MAX_RENDERED) {
+            out += &match &d.source {
+                Some(s) => render(d, &s.name, &s.text),
+                None => {
+                    let bare = Diagnostic {
+                        span: None,
+                        labels: Vec::new(),
+                        ..d.clone()
+                    };
+                    render(&bare, "", "")
+                }
+            };
         }
-        Ok(())
+        let more = self.0.len().saturating_sub(MAX_RENDERED);
+        if more > 0 {
+            out += &format!(
+                "error: {more} more error{} not shown\n",
+                if more == 1 { "" } else { "s" }
+            );
+        }
+        f.write_str(out.trim_end())
     }
 }
 

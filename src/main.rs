@@ -1,4 +1,4 @@
-//! The `ricci` command line: see `ricci --help` and LANGUAGE.md section 6.
+//! The `ricci` command line: see `ricci --help` and docs/cli.md.
 //!
 //! Exit status: 0 on success; 1 on a bad program, bad data or a shape
 //! mismatch (with `error: ...` on stderr pointing at the place); 2 on bad

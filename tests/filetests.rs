@@ -198,6 +198,7 @@ fn run(path: &Path) -> Result<String, String> {
         kernel
             .run_views(&views, &params)
             .map_err(|e| format!("run: {}", e.render("<program>", src)))?
+            .into_vec()
     } else {
         kernel
             .call(&args)

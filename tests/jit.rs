@@ -200,6 +200,7 @@ fn one_kernel_runs_on_four_threads_at_once() {
                         kernel
                             .run_views(&[("A", al.view()), ("x", job.x.view())], &[("c", job.c)])
                             .unwrap()
+                            .into_vec()
                     };
                     assert_eq!(got.len(), 3);
                     for (k, (g, w)) in got.iter().zip(&job.want).enumerate() {

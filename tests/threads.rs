@@ -19,7 +19,7 @@ fn data<T: El>(shape: &[usize], seed: f64) -> ArrayD<T> {
     arr::<T>(shape, &v)
 }
 
-fn kernel(src: &str, dtype: DType, threads: usize) -> Kernel {
+fn kernel(src: &str, dtype: DType, threads: usize) -> std::sync::Arc<Kernel> {
     let mut o = Options::new(dtype);
     o.threads = Some(threads);
     ricci::jit::compile_uncached(src, o).unwrap()

@@ -95,7 +95,7 @@ pub fn run(a: &BenchArgs) -> Result<(), Failure> {
     // The first compile pays every one-time cost of a fresh process (ISA
     // detection, the host function table); the rest are warm. None is a
     // cache hit. The reported split is the median compile's.
-    let mut compiles: Vec<(Duration, jit::Kernel)> = Vec::new();
+    let mut compiles: Vec<(Duration, std::sync::Arc<jit::Kernel>)> = Vec::new();
     for _ in 0..COMPILES {
         let t0 = Instant::now();
         let k = jit::compile_uncached(

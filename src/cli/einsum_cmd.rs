@@ -1,8 +1,11 @@
 //! `ricci einsum`: numpy.einsum on .npy files.
 //!
-//! In: [`EinsumArgs`]. Out: the result written to `-o OUT.npy`.
+//! In: [`EinsumArgs`]. Out: the result written to `-o OUT.npy`, or
+//! printed as `eval` prints a value.
 //!
-//! Always: errors in the subscripts point into the subscripts string.
+//! Always: errors in the subscripts point into the subscripts string;
+//! operands of mixed f32/f64 compute in f64, as numpy promotes (integer
+//! files are read as f64, so their result is f64: README "einsum").
 
 use super::{EinsumArgs, Failure};
 use crate::runtime::npy::{read_npy, write_npy};
@@ -15,5 +18,11 @@ pub fn run(a: &EinsumArgs) -> Result<(), Failure> {
     }
     let result = crate::einsum::run_with_limits(&a.subscripts, &operands, limits)
         .map_err(|e| Failure::Data(e.render("<subscripts>", &a.subscripts)))?;
-    write_npy(&a.out, &result).map_err(Failure::plain)
+    match &a.out {
+        Some(out) => write_npy(out, &result).map_err(Failure::plain),
+        None => {
+            println!("{}", crate::runtime::values::format_value(&result));
+            Ok(())
+        }
+    }
 }

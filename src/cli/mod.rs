@@ -228,9 +228,9 @@ pub struct EinsumArgs {
     /// One .npy file per operand.
     #[arg(required = true, value_name = "FILE.npy")]
     pub operands: Vec<PathBuf>,
-    /// Where to write the result.
+    /// Where to write the result (without it, the result is printed).
     #[arg(short = 'o', long = "out", value_name = "OUT.npy")]
-    pub out: PathBuf,
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

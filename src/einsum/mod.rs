@@ -4,7 +4,7 @@
 //! In: numpy subscripts as the user wrote them (`"ij,jk->ik"`, `"ii"`,
 //! `"...ij,...jk"`, with spaces) and the operands (or, for [`plan`], just
 //! their shapes). Out: the result of `numpy.einsum(subscripts, *operands)`
-//! with the operands' dtype ([`run`]), or the [`Plan`]: the ricci program
+//! with numpy's result dtype: f32 when every operand is f32, else f64 ([`run`]), or the [`Plan`]: the ricci program
 //! text (`out[i,k] = op0[i,j] op1[j,k]`), the input names and the size-1
 //! axes to drop because they broadcast.
 //!
@@ -71,7 +71,7 @@ pub fn run_with_limits(
     operands: &[Tensor],
     limits: Limits,
 ) -> Result<Tensor, Errors> {
-    let dtype = common_dtype(operands)?;
+    let dtype = common_dtype(operands);
     let shapes: Vec<Vec<usize>> = operands.iter().map(|t| t.shape().to_vec()).collect();
     let plan = plan(subscripts, &shapes)?;
     check_result_size(subscripts, &plan.out_shape, dtype, &limits)?;
@@ -79,6 +79,12 @@ pub fn run_with_limits(
     args.default_dtype = Some(dtype);
     for (t, op) in operands.iter().zip(&plan.operands) {
         let t = drop_axes(t, &op.drop_axes).ok_or_else(|| internal("dropping axes", &plan))?;
+        // Mixed f32/f64 operands compute in f64, as numpy promotes.
+        let t = if t.dtype() == dtype {
+            t
+        } else {
+            Tensor::from_f64(t.to_f64(), dtype)
+        };
         args = if op.scalar {
             let v = t
                 .to_f64()
@@ -116,6 +122,64 @@ pub fn run_with_limits(
     } else {
         Tensor::from_f64(out.to_f64(), dtype)
     })
+}
+
+/// `numpy.einsum(subscripts, *operands)` on ndarray views of one element
+/// type (any strides: nothing is copied), under the process's limits.
+pub fn run_views<T: crate::jit::KernelElement + Into<f64>>(
+    subscripts: &str,
+    operands: &[ndarray::ArrayViewD<'_, T>],
+) -> Result<ArrayD<T>, Errors> {
+    let shapes: Vec<Vec<usize>> = operands.iter().map(|t| t.shape().to_vec()).collect();
+    let plan = plan(subscripts, &shapes)?;
+    check_result_size(
+        subscripts,
+        &plan.out_shape,
+        T::DTYPE,
+        &crate::limits::current(),
+    )?;
+    let mut inputs = Vec::new();
+    let mut params = Vec::new();
+    for (t, op) in operands.iter().zip(&plan.operands) {
+        let mut v = t.view();
+        for &k in op.drop_axes.iter().rev() {
+            if v.shape().get(k) != Some(&1) {
+                return Err(internal("dropping axes", &plan).into());
+            }
+            v = v.index_axis_move(Axis(k), 0);
+        }
+        if op.scalar {
+            let x = v
+                .iter()
+                .next()
+                .copied()
+                .ok_or_else(|| internal("a scalar operand without an element", &plan))?;
+            params.push((op.name.as_str(), x.into()));
+        } else {
+            inputs.push((op.name.as_str(), v));
+        }
+    }
+    let kernel = crate::jit::compile(&plan.text, crate::jit::Options::new(T::DTYPE))
+        .map_err(|e| generated(e, &plan.text))?;
+    let outs = kernel
+        .run_views(&inputs, &params)
+        .map_err(|e| generated(e, &plan.text))?;
+    let out = outs
+        .into_iter()
+        .last()
+        .ok_or_else(|| internal("the program produced no value", &plan))?;
+    if out.shape() != plan.out_shape.as_slice() {
+        return Err(internal(
+            &format!(
+                "the result has shape {} instead of {}",
+                fmt_shape(out.shape()),
+                fmt_shape(&plan.out_shape)
+            ),
+            &plan,
+        )
+        .into());
+    }
+    Ok(out)
 }
 
 /// An error when the result of shape `shape` would have more elements than
@@ -398,22 +462,14 @@ fn extents(
         .collect()
 }
 
-fn common_dtype(operands: &[Tensor]) -> Result<DType, Errors> {
-    let Some(first) = operands.first() else {
-        return Ok(DType::F64);
-    };
-    for (k, t) in operands.iter().enumerate() {
-        if t.dtype() != first.dtype() {
-            return Err(Diagnostic::error(format!(
-                "operands mix element types: operand 0 is {} but operand {k} is {}",
-                first.dtype().name(),
-                t.dtype().name()
-            ))
-            .with_note("give every operand the same dtype (all float64 or all float32)")
-            .into());
-        }
+/// The element type numpy gives `operands`: f32 if all are f32, else
+/// (none, or any f64) f64.
+fn common_dtype(operands: &[Tensor]) -> DType {
+    if !operands.is_empty() && operands.iter().all(|t| t.dtype() == DType::F32) {
+        DType::F32
+    } else {
+        DType::F64
     }
-    Ok(first.dtype())
 }
 
 /// The tensor without the given (size-1) axes; `None` if one is not a

@@ -85,6 +85,92 @@ impl Default for Options {
     }
 }
 
+/// One tensor a kernel reads or returns ([`Kernel::inputs`],
+/// [`Kernel::outputs`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TensorInfo {
+    pub name: String,
+    /// The number of axes (0 for a scalar).
+    pub rank: usize,
+    pub dtype: DType,
+}
+
+/// What a call returns: one array per output ([`Kernel::outputs`]), by
+/// position (`out[0]`, `out.len()`, `for a in out`) or by name
+/// (`out["C"]`, `out.get("C")`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outputs<T> {
+    names: Vec<String>,
+    arrays: Vec<ArrayD<T>>,
+}
+
+impl<T> Outputs<T> {
+    /// The output called `name`.
+    pub fn get(&self, name: &str) -> Option<&ArrayD<T>> {
+        let k = self.names.iter().position(|n| n == name)?;
+        self.arrays.get(k)
+    }
+
+    /// The outputs' names, in order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The arrays, in order.
+    pub fn into_vec(self) -> Vec<ArrayD<T>> {
+        self.arrays
+    }
+
+    /// `(name, array)` pairs, in order.
+    pub fn into_named(self) -> Vec<(String, ArrayD<T>)> {
+        self.names.into_iter().zip(self.arrays).collect()
+    }
+}
+
+impl<T> std::ops::Deref for Outputs<T> {
+    type Target = [ArrayD<T>];
+    fn deref(&self) -> &[ArrayD<T>] {
+        &self.arrays
+    }
+}
+
+impl<T> std::ops::Index<usize> for Outputs<T> {
+    type Output = ArrayD<T>;
+    fn index(&self, k: usize) -> &ArrayD<T> {
+        &self.arrays[k]
+    }
+}
+
+impl<T> std::ops::Index<&str> for Outputs<T> {
+    type Output = ArrayD<T>;
+    /// Panics if there is no output `name` (see [`Outputs::get`]).
+    fn index(&self, name: &str) -> &ArrayD<T> {
+        match self.get(name) {
+            Some(a) => a,
+            None => panic!(
+                "no output named `{name}` (the outputs: {})",
+                self.names.join(", ")
+            ),
+        }
+    }
+}
+
+impl<T> IntoIterator for Outputs<T> {
+    type Item = ArrayD<T>;
+    type IntoIter = std::vec::IntoIter<ArrayD<T>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.arrays.into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Outputs<T> {
+    type Item = &'a ArrayD<T>;
+    type IntoIter = std::slice::Iter<'a, ArrayD<T>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.arrays.iter()
+    }
+}
+
 /// Where compile time went.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CompileTimes {
@@ -134,6 +220,8 @@ pub struct Kernel {
     /// [`MAX_VARIANTS`]).
     variants: Mutex<Vec<Arc<Variant>>>,
     pub times: CompileTimes,
+    /// The text it was compiled from (errors of calls point into it).
+    text: Option<String>,
 }
 
 /// One compiled loop IR: for one layout class.
@@ -205,7 +293,12 @@ impl ArgsKey {
 
 /// Input shapes and parameter bits of one call, in program order, and the
 /// limits its binding was checked against.
-type CallKey = (Vec<Vec<usize>>, Vec<u64>, crate::limits::Limits);
+type CallKey = (
+    Vec<Vec<usize>>,
+    Vec<u64>,
+    Vec<(String, usize)>,
+    crate::limits::Limits,
+);
 
 fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Kernel>>> {
     static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Kernel>>>> = OnceLock::new();
@@ -220,7 +313,7 @@ pub fn compile(src: &str, options: Options) -> Result<Arc<Kernel>, Errors> {
     {
         return Ok(Arc::clone(k));
     }
-    let kernel = Arc::new(compile_uncached(src, options)?);
+    let kernel = compile_uncached(src, options)?;
     if let Ok(mut c) = cache().lock() {
         c.insert(key, Arc::clone(&kernel));
     }
@@ -235,19 +328,59 @@ pub fn clear_cache() {
 }
 
 /// Compiles `src` without the cache.
-pub fn compile_uncached(src: &str, options: Options) -> Result<Kernel, Errors> {
+pub fn compile_uncached(src: &str, options: Options) -> Result<Arc<Kernel>, Errors> {
     let t0 = Instant::now();
-    let checked = sema::check_source(src)?;
-    let t1 = Instant::now();
-    let (program, user_defs, written) = lower(&checked, options.as_written)?;
-    let t2 = Instant::now();
-    let mut kernel = build(program, user_defs, written, options, true)?;
-    kernel.times = CompileTimes {
-        parse_check: t1 - t0,
-        symbolic: t2 - t1,
-        codegen: t2.elapsed(),
-    };
-    Ok(kernel)
+    let compiled = (|| {
+        let checked = sema::check_source(src)?;
+        let t1 = Instant::now();
+        let (program, user_defs, written) = lower(&checked, options.as_written)?;
+        let t2 = Instant::now();
+        let mut kernel = build(program, user_defs, written, options, true)?;
+        kernel.times = CompileTimes {
+            parse_check: t1 - t0,
+            symbolic: t2 - t1,
+            codegen: t2.elapsed(),
+        };
+        Ok(kernel)
+    })();
+    let mut kernel = compiled.map_err(|e: Errors| e.with_source("<program>", src))?;
+    kernel.text = Some(src.to_string());
+    Ok(Arc::new(kernel))
+}
+
+/// Compiles definitions of a [`crate::SymProgram`] (a derivative that
+/// [`crate::SymProgram::diff`] made, say) without printing and parsing it
+/// again: the kernel computes the program's definitions and returns those
+/// of `roots`, in order. Not cached.
+///
+/// ```
+/// let mut p = ricci::SymProgram::parse("L = sum_i (y[i] - a x[i])^2").unwrap();
+/// let d = p.diff(Some("L"), "a").unwrap();
+/// let k = ricci::compile_sym(&p, &[d], ricci::Options::default()).unwrap();
+/// assert_eq!(k.outputs()[0].name, "dL_da");
+/// let (x, y) = (ndarray::arr1(&[1.0, 2.0]).into_dyn(), ndarray::arr1(&[1.0, 1.0]).into_dyn());
+/// let g = k.run_views(&[("x", x.view()), ("y", y.view())], &[("a", 0.5)]).unwrap();
+/// assert_eq!(g[0][[]], 2.0); // -2 sum_i x[i] (y[i] - a x[i])
+/// ```
+pub fn compile_sym(
+    program: &crate::SymProgram,
+    roots: &[crate::sema::DefId],
+    options: Options,
+) -> Result<Arc<Kernel>, Errors> {
+    let (raised, new_id) = program.try_raise()?;
+    let mut user = Vec::with_capacity(roots.len());
+    for r in roots {
+        match new_id.get(r.index()).copied().flatten() {
+            Some(d) => user.push(d.index()),
+            None => {
+                return Err(internal(format!(
+                    "definition {} is not in the program",
+                    r.index()
+                )));
+            }
+        }
+    }
+    build(raised, user, None, options, true).map(Arc::new)
 }
 
 /// Compiles an already checked program.
@@ -386,6 +519,7 @@ fn build_planned(
         last_call: Mutex::new(None),
         variants: Mutex::new(vec![Arc::new(variant)]),
         times: CompileTimes::default(),
+        text: None,
     })
 }
 
@@ -438,9 +572,50 @@ impl Kernel {
         sema::bind_as_written(self.written.as_ref(), &self.source, env).map(|b| self.mat.bound(b))
     }
 
+    /// `e`, pointing into the text the kernel was compiled from.
+    fn located(&self, e: Errors) -> Errors {
+        match &self.text {
+            Some(t) => e.with_source("<program>", t),
+            None => e,
+        }
+    }
+
     /// The element type the kernel computes in.
     pub fn dtype(&self) -> DType {
         self.dtype
+    }
+
+    /// The tensors a call passes, in program order (tensor literals,
+    /// which the program gives itself, left out).
+    pub fn inputs(&self) -> Vec<TensorInfo> {
+        (self.mat.program.inputs.iter())
+            .filter(|i| i.literal.is_none())
+            .map(|i| TensorInfo {
+                name: i.name.clone(),
+                rank: i.rank,
+                dtype: self.dtype,
+            })
+            .collect()
+    }
+
+    /// The scalar parameters a call passes, in program order.
+    pub fn params(&self) -> Vec<String> {
+        (self.mat.program.params.iter())
+            .map(|p| p.name.clone())
+            .collect()
+    }
+
+    /// What a call returns, in the order [`Kernel::run_views`] gives it:
+    /// the source's definitions (a bare expression named by its position,
+    /// `_2` for the second statement).
+    pub fn outputs(&self) -> Vec<TensorInfo> {
+        (self.user_defs.iter())
+            .map(|&d| TensorInfo {
+                name: self.names[d].clone(),
+                rank: self.mat.program.defs[d].axes.len(),
+                dtype: self.dtype,
+            })
+            .collect()
     }
 
     /// The options kernels made for this one (other paths, no hidden
@@ -581,6 +756,10 @@ impl Kernel {
     /// Runs the kernel on the inputs, parameters and dims of `args`; one
     /// value per definition of the source, as `interp::eval` gives.
     pub fn call(&self, args: &Args) -> Result<Vec<Tensor>, Errors> {
+        self.call_here(args).map_err(|e| self.located(e))
+    }
+
+    fn call_here(&self, args: &Args) -> Result<Vec<Tensor>, Errors> {
         // The same names, shapes, element types, parameters, dims and
         // limits as the last successful call bind the same way (binding
         // and its checks are pure functions of them): reuse that binding.
@@ -659,10 +838,27 @@ impl Kernel {
         &self,
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
-    ) -> Result<Vec<ArrayD<T>>, Errors> {
-        let bound = self.bind_views(inputs, params)?;
-        let outs = self.execute(inputs, &bound, &mut [])?;
-        Ok(outs.into_iter().flatten().collect())
+    ) -> Result<Outputs<T>, Errors> {
+        self.run_views_dims(inputs, params, &[])
+    }
+
+    /// [`Kernel::run_views`] with extents for indices that no input's
+    /// shape fixes (`--dim IDX=N` on the command line).
+    pub fn run_views_dims<T: KernelElement>(
+        &self,
+        inputs: &[(&str, ArrayViewD<'_, T>)],
+        params: &[(&str, f64)],
+        dims: &[(&str, usize)],
+    ) -> Result<Outputs<T>, Errors> {
+        let run = || {
+            let bound = self.bind_views(inputs, params, dims)?;
+            self.execute(inputs, &bound, &mut [])
+        };
+        let outs = run().map_err(|e| self.located(e))?;
+        Ok(Outputs {
+            names: self.outputs().into_iter().map(|t| t.name).collect(),
+            arrays: outs.into_iter().flatten().collect(),
+        })
     }
 
     /// Like [`Kernel::run_views`], writing the named definitions into the
@@ -693,7 +889,7 @@ impl Kernel {
         if !errors.is_empty() {
             return Err(Errors(errors));
         }
-        let bound = self.bind_views(inputs, params)?;
+        let bound = self.bind_views(inputs, params, &[])?;
         self.execute(inputs, &bound, outputs)?;
         Ok(())
     }
@@ -704,6 +900,7 @@ impl Kernel {
         &self,
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
+        dims: &[(&str, usize)],
     ) -> Option<CallKey> {
         if inputs.len() != self.mat.program.inputs.len()
             || params.len() != self.mat.program.params.len()
@@ -734,13 +931,15 @@ impl Kernel {
                     .map(|(_, v)| v.to_bits())
             })
             .collect::<Option<Vec<_>>>()?;
-        Some((shapes, values, crate::limits::current()))
+        let dims = dims.iter().map(|(n, d)| (n.to_string(), *d)).collect();
+        Some((shapes, values, dims, crate::limits::current()))
     }
 
     fn bind_views<T: KernelElement>(
         &self,
         inputs: &[(&str, ArrayViewD<'_, T>)],
         params: &[(&str, f64)],
+        dims: &[(&str, usize)],
     ) -> Result<Arc<sema::Bound>, Errors> {
         if T::DTYPE != self.dtype {
             return Err(Errors::one(Diagnostic::error(format!(
@@ -770,7 +969,7 @@ impl Kernel {
         // bind the same way: reuse that binding (binding is a pure
         // function of them).
         let key = if errors.is_empty() {
-            self.call_key(inputs, params)
+            self.call_key(inputs, params, dims)
         } else {
             None
         };
@@ -786,11 +985,11 @@ impl Kernel {
                 .map(|(n, a)| (n.to_string(), a.shape().to_vec()))
                 .collect(),
             params: params.iter().map(|(n, v)| (n.to_string(), *v)).collect(),
-            dims: Default::default(),
+            dims: dims.iter().map(|(n, d)| (n.to_string(), *d)).collect(),
         };
         match self.bind(&env) {
             Ok(b) if errors.is_empty() => {
-                let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.2);
+                let limits = key.as_ref().map_or_else(crate::limits::current, |k| k.3);
                 self.check_budget(&b, &limits)?;
                 let b = Arc::new(b);
                 if let (Some(k), Ok(mut last)) = (key, self.last_bound.lock()) {

@@ -15,13 +15,19 @@
 //! Errors point into the user's text (the equation's two sides are checked
 //! in place first).
 
+#[doc(hidden)]
 pub mod exact;
+#[doc(hidden)]
 pub mod linalg;
 mod minimize;
+#[doc(hidden)]
 pub mod newton;
 mod problem;
 
-pub use minimize::{Classification, Minimum, inertia_exact, inertia_f64, minimize};
+pub use minimize::{Classification, Minimum, minimize};
+#[doc(hidden)]
+pub use minimize::{inertia_exact, inertia_f64};
+#[doc(hidden)]
 pub use problem::{Problem, Unknown};
 
 use crate::diagnostics::{Diagnostic, Errors};
