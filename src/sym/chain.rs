@@ -18,6 +18,7 @@
 //! Always: the result's free indices are `e`'s plus the target's; derived
 //! definitions read only earlier definitions and inputs.
 
+use super::compact::compact;
 use super::defs::{SymDef, SymProgram};
 use super::diff::{Var, diff};
 use super::pool::{ExprId, Ix, Node};
@@ -110,6 +111,7 @@ pub fn derive(
         if sp.pool.is_zero(a) {
             continue;
         }
+        a = compact(sp, a, &before);
         let def = sp.defs[d.index()].clone();
         if sp.pool.has_reduce(a) {
             let mut axes = free_e.clone();
@@ -159,6 +161,10 @@ pub fn derive(
     }
     let r = sp.pool.add(result_terms);
     let r = simplify(&mut sp.pool, r);
+    if sp.pool.too_big() {
+        return Err(too_big(span));
+    }
+    let r = compact(sp, r, &before);
     if sp.pool.too_big() {
         return Err(too_big(span));
     }

@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod chain;
+pub mod compact;
 pub mod defs;
 pub mod diff;
 pub mod latex;
@@ -18,6 +19,7 @@ pub mod pool;
 pub mod print;
 pub mod program;
 pub mod raise;
+pub mod rational;
 pub mod simplify;
 
 pub use program::{SymDef, SymProgram};
