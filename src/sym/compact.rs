@@ -237,7 +237,10 @@ fn linear_fraction(pool: &Pool, e: ExprId, a: ExprId) -> Option<(Lin, Lin)> {
                     return None;
                 }
                 let (dd, ee) = (d0, e0);
-                acc = ((m0 * &dd + n0 * &ee, m1 * &dd + n1 * &ee), (ee * dd, zero()));
+                acc = (
+                    (m0 * &dd + n0 * &ee, m1 * &dd + n1 * &ee),
+                    (ee * dd, zero()),
+                );
             }
             Some(acc)
         }
@@ -374,7 +377,9 @@ fn shape(pool: &Pool, p: ExprId, e: ExprId, vars: &[Ix], map: &mut HashMap<Ix, I
         }
         (Node::Call(f, xs), Node::Call(g, ys)) if f == g && xs.len() == ys.len() => {
             let (xs, ys) = (xs.clone(), ys.clone());
-            xs.iter().zip(&ys).all(|(&a, &b)| shape(pool, a, b, vars, map))
+            xs.iter()
+                .zip(&ys)
+                .all(|(&a, &b)| shape(pool, a, b, vars, map))
         }
         (Node::Reduce(k, i, a), Node::Reduce(l, j, b)) if k == l && i == j => {
             let (a, b) = (*a, *b);
@@ -383,7 +388,11 @@ fn shape(pool: &Pool, p: ExprId, e: ExprId, vars: &[Ix], map: &mut HashMap<Ix, I
         (Node::Add(xs), Node::Add(ys)) | (Node::Mul(xs), Node::Mul(ys)) if xs.len() == ys.len() => {
             let (xs, ys) = (xs.clone(), ys.clone());
             let saved = map.clone();
-            if xs.iter().zip(&ys).all(|(&a, &b)| shape(pool, a, b, vars, map)) {
+            if xs
+                .iter()
+                .zip(&ys)
+                .all(|(&a, &b)| shape(pool, a, b, vars, map))
+            {
                 return true;
             }
             *map = saved;
@@ -422,7 +431,10 @@ fn subst(
     if let Some(&r) = memo.get(&e) {
         return r;
     }
-    if matches!(pool.node(e), Node::Const(_) | Node::Param(_) | Node::Index(_)) {
+    if matches!(
+        pool.node(e),
+        Node::Const(_) | Node::Param(_) | Node::Index(_)
+    ) {
         return e;
     }
     for rel in rels {

@@ -261,12 +261,7 @@ impl Frac {
             .filter(|&(p, &e)| e < 0 && p.0.len() > 1)
             .map(|(p, _)| p.clone())
             .collect();
-        let polys: Vec<Poly> = num
-            .f
-            .keys()
-            .filter(|p| p.0.len() > 1)
-            .cloned()
-            .collect();
+        let polys: Vec<Poly> = num.f.keys().filter(|p| p.0.len() > 1).cloned().collect();
         for q in polys {
             let mut q_cur = q.clone();
             let qe = num.f.remove(&q).unwrap_or(1);
@@ -287,7 +282,10 @@ impl Frac {
             let rest = normalise_poly(q_cur).pow(qe)?;
             num = num.mul(&rest);
         }
-        Some(num.mul(&Frac { c: BigRational::one(), f: g }))
+        Some(num.mul(&Frac {
+            c: BigRational::one(),
+            f: g,
+        }))
     }
 }
 
@@ -316,11 +314,18 @@ fn normalise_poly(p: Poly) -> Frac {
         out.f.insert(Poly::atom(a), k as i64);
     }
     if q.0.len() == 1 {
-        let c = q.0.values().next().cloned().unwrap_or_else(BigRational::one);
+        let c =
+            q.0.values()
+                .next()
+                .cloned()
+                .unwrap_or_else(BigRational::one);
         out.c = c;
         return out;
     }
-    let lc = q.lead().map(|x| x.1.clone()).unwrap_or_else(BigRational::one);
+    let lc = q
+        .lead()
+        .map(|x| x.1.clone())
+        .unwrap_or_else(BigRational::one);
     let monic = Poly(q.0.into_iter().map(|(m, c)| (m, c / &lc)).collect());
     out.c = lc;
     out.f.insert(monic, 1);
@@ -447,4 +452,3 @@ fn to_expr(pool: &mut Pool, f: &Frac) -> ExprId {
     }
     pool.mul(fs)
 }
-
