@@ -331,18 +331,35 @@ fn monomial(
 /// The mapping of `vars` that makes `pat` equal to `e`, if any.
 fn instance(pool: &mut Pool, pat: ExprId, vars: &[Ix], e: ExprId) -> Option<HashMap<Ix, Ix>> {
     let mut map = HashMap::new();
-    if !shape(pool, pat, e, vars, &mut map) {
+    let mut budget = MATCH_BUDGET;
+    if !shape(pool, pat, e, vars, &mut map, &mut budget) {
         return None;
     }
     let inst = pool.rename_many(pat, &map);
     (inst == e).then_some(map)
 }
 
-/// A structural match binding `vars` (a guess that [`instance`] checks).
-fn shape(pool: &Pool, p: ExprId, e: ExprId, vars: &[Ix], map: &mut HashMap<Ix, Ix>) -> bool {
-    if p == e && !pool.free(p).iter().any(|x| vars.contains(x)) {
-        return true;
+/// How many node pairs one [`instance`] test may compare.
+const MATCH_BUDGET: usize = 4096;
+
+/// A structural match binding `vars` (a guess that [`instance`] checks);
+/// `budget` bounds the work (the greedy pairing of sums and products
+/// could otherwise branch at every level).
+fn shape(
+    pool: &Pool,
+    p: ExprId,
+    e: ExprId,
+    vars: &[Ix],
+    map: &mut HashMap<Ix, Ix>,
+    budget: &mut usize,
+) -> bool {
+    if !pool.free(p).iter().any(|x| vars.contains(x)) {
+        return p == e;
     }
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
     let bind = |a: &Ix, b: &Ix, map: &mut HashMap<Ix, Ix>| {
         if vars.contains(a) {
             match map.get(a) {
@@ -373,17 +390,17 @@ fn shape(pool: &Pool, p: ExprId, e: ExprId, vars: &[Ix], map: &mut HashMap<Ix, I
         (Node::Param(a), Node::Param(b)) => a == b,
         (Node::Pow(a, b), Node::Pow(c, d)) => {
             let (a, b, c, d) = (*a, *b, *c, *d);
-            shape(pool, a, c, vars, map) && shape(pool, b, d, vars, map)
+            shape(pool, a, c, vars, map, budget) && shape(pool, b, d, vars, map, budget)
         }
         (Node::Call(f, xs), Node::Call(g, ys)) if f == g && xs.len() == ys.len() => {
             let (xs, ys) = (xs.clone(), ys.clone());
             xs.iter()
                 .zip(&ys)
-                .all(|(&a, &b)| shape(pool, a, b, vars, map))
+                .all(|(&a, &b)| shape(pool, a, b, vars, map, budget))
         }
         (Node::Reduce(k, i, a), Node::Reduce(l, j, b)) if k == l && i == j => {
             let (a, b) = (*a, *b);
-            shape(pool, a, b, vars, map)
+            shape(pool, a, b, vars, map, budget)
         }
         (Node::Add(xs), Node::Add(ys)) | (Node::Mul(xs), Node::Mul(ys)) if xs.len() == ys.len() => {
             let (xs, ys) = (xs.clone(), ys.clone());
@@ -391,7 +408,7 @@ fn shape(pool: &Pool, p: ExprId, e: ExprId, vars: &[Ix], map: &mut HashMap<Ix, I
             if xs
                 .iter()
                 .zip(&ys)
-                .all(|(&a, &b)| shape(pool, a, b, vars, map))
+                .all(|(&a, &b)| shape(pool, a, b, vars, map, budget))
             {
                 return true;
             }
@@ -405,7 +422,7 @@ fn shape(pool: &Pool, p: ExprId, e: ExprId, vars: &[Ix], map: &mut HashMap<Ix, I
                         continue;
                     }
                     let before = map.clone();
-                    if shape(pool, a, b, vars, map) {
+                    if shape(pool, a, b, vars, map, budget) {
                         used[k] = true;
                         found = true;
                         break;

@@ -46,6 +46,8 @@ pub fn lower_and_raise(program: &crate::sema::Program) -> Result<raise::Raised, 
     on_big_stack(|| program::lower(program)?.try_raise())
 }
 #[cfg(test)]
+mod compact_tests;
+#[cfg(test)]
 mod eval_tests;
 #[cfg(test)]
 mod simplify_tests;

@@ -22,7 +22,7 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive, Zero};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The most terms a multiplied-out polynomial may have.
 pub const MAX_TERMS: usize = 256;
@@ -334,96 +334,115 @@ fn normalise_poly(p: Poly) -> Frac {
 
 /// `e` in rational normal form, or `None` past the work limits.
 pub fn normalise(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
-    let f = from_expr(pool, e, 0)?;
+    let mut n = Normaliser::default();
+    let f = n.frac(pool, e)?;
     Some(to_expr(pool, &f))
 }
 
-fn atom(pool: &mut Pool, e: ExprId, depth: usize) -> Option<Frac> {
-    // Inside sums and calls: normalise one level down, keeping the input
-    // where that is not smaller.
-    let e = match pool.node(e).clone() {
-        Node::Reduce(_, _, body) => {
-            let nb = inner(pool, body, depth)?;
-            if nb == body {
-                e
-            } else {
-                pool.reduce_like(e, nb)
-            }
-        }
-        Node::Call(_, args) => {
-            let mut new = Vec::with_capacity(args.len());
-            for a in &args {
-                new.push(inner(pool, *a, depth)?);
-            }
-            if new == args {
-                e
-            } else {
-                pool.rebuild(e, &new)
-            }
-        }
-        _ => e,
-    };
-    if let Some(r) = pool.as_const(e) {
-        return Some(Frac::constant(r.clone()));
-    }
-    let mut f = BTreeMap::new();
-    f.insert(Poly::atom(e), 1);
-    Some(Frac {
-        c: BigRational::one(),
-        f,
-    })
+/// Memoised per node, so a DAG is walked once (a tree may be
+/// exponentially larger).
+#[derive(Default)]
+struct Normaliser {
+    fracs: HashMap<ExprId, Option<Frac>>,
+    inner: HashMap<ExprId, ExprId>,
+    cost: HashMap<ExprId, u64>,
 }
 
-/// The smaller of `e` and its normal form (by [`super::compact::cost`]).
-fn inner(pool: &mut Pool, e: ExprId, depth: usize) -> Option<ExprId> {
-    if depth > 64 {
-        return Some(e);
+impl Normaliser {
+    fn atom(&mut self, pool: &mut Pool, e: ExprId) -> Frac {
+        // Inside sums and calls: normalise one level down, keeping the
+        // input where that is not smaller.
+        let e = match pool.node(e).clone() {
+            Node::Reduce(_, _, body) => {
+                let nb = self.inner(pool, body);
+                if nb == body {
+                    e
+                } else {
+                    pool.reduce_like(e, nb)
+                }
+            }
+            Node::Call(_, args) => {
+                let new: Vec<ExprId> = args.iter().map(|&a| self.inner(pool, a)).collect();
+                if new == args {
+                    e
+                } else {
+                    pool.rebuild(e, &new)
+                }
+            }
+            _ => e,
+        };
+        if let Some(r) = pool.as_const(e) {
+            return Frac::constant(r.clone());
+        }
+        let mut f = BTreeMap::new();
+        f.insert(Poly::atom(e), 1);
+        Frac {
+            c: BigRational::one(),
+            f,
+        }
     }
-    let Some(f) = from_expr(pool, e, depth + 1) else {
-        return Some(e);
-    };
-    let n = to_expr(pool, &f);
-    let mut memo = std::collections::HashMap::new();
-    let (cn, ce) = (
-        super::compact::cost(pool, n, &mut memo),
-        super::compact::cost(pool, e, &mut memo),
-    );
-    Some(if cn < ce { n } else { e })
-}
 
-fn from_expr(pool: &mut Pool, e: ExprId, depth: usize) -> Option<Frac> {
-    match pool.node(e).clone() {
-        Node::Const(r) => Some(Frac::constant(r)),
-        Node::Add(ts) => {
-            let mut acc = Frac::zero();
-            for t in ts {
-                let x = from_expr(pool, t, depth)?;
-                acc = acc.add(&x)?;
-            }
-            Some(acc)
+    /// The cheaper of `e` and its normal form (by [`super::compact::cost`]).
+    fn inner(&mut self, pool: &mut Pool, e: ExprId) -> ExprId {
+        if let Some(&r) = self.inner.get(&e) {
+            return r;
         }
-        Node::Mul(fs) => {
-            let mut acc = Frac::constant(BigRational::one());
-            for f in fs {
-                let x = from_expr(pool, f, depth)?;
-                acc = acc.mul(&x);
+        let r = match self.frac(pool, e) {
+            Some(f) => {
+                let n = to_expr(pool, &f);
+                let cn = super::compact::cost(pool, n, &mut self.cost);
+                let ce = super::compact::cost(pool, e, &mut self.cost);
+                if cn < ce { n } else { e }
             }
-            Some(acc)
+            None => e,
+        };
+        self.inner.insert(e, r);
+        r
+    }
+
+    fn frac(&mut self, pool: &mut Pool, e: ExprId) -> Option<Frac> {
+        if let Some(r) = self.fracs.get(&e) {
+            return r.clone();
         }
-        Node::Pow(b, p) => {
-            let n = pool
-                .as_const(p)
-                .filter(|r| r.is_integer())
-                .and_then(|r| r.to_integer().to_i64())
-                .filter(|n| n.abs() <= MAX_EXP);
-            // A delta's powers are the pool's own business (`delta^-1`).
-            let delta = matches!(pool.node(b), Node::Delta(..));
-            match n {
-                Some(n) if !delta => from_expr(pool, b, depth)?.pow(n),
-                _ => atom(pool, e, depth),
+        let r = self.frac_of(pool, e);
+        self.fracs.insert(e, r.clone());
+        r
+    }
+
+    fn frac_of(&mut self, pool: &mut Pool, e: ExprId) -> Option<Frac> {
+        match pool.node(e).clone() {
+            Node::Const(r) => Some(Frac::constant(r)),
+            Node::Add(ts) => {
+                let mut acc = Frac::zero();
+                for t in ts {
+                    let x = self.frac(pool, t)?;
+                    acc = acc.add(&x)?;
+                }
+                Some(acc)
             }
+            Node::Mul(fs) => {
+                let mut acc = Frac::constant(BigRational::one());
+                for f in fs {
+                    let x = self.frac(pool, f)?;
+                    acc = acc.mul(&x);
+                }
+                Some(acc)
+            }
+            Node::Pow(b, p) => {
+                let n = pool
+                    .as_const(p)
+                    .filter(|r| r.is_integer())
+                    .and_then(|r| r.to_integer().to_i64())
+                    .filter(|n| n.abs() <= MAX_EXP);
+                // A delta's powers are the pool's own business (`delta^-1`).
+                let delta = matches!(pool.node(b), Node::Delta(..));
+                match n {
+                    Some(n) if !delta => self.frac(pool, b)?.pow(n),
+                    _ => Some(self.atom(pool, e)),
+                }
+            }
+            _ => Some(self.atom(pool, e)),
         }
-        _ => atom(pool, e, depth),
     }
 }
 
