@@ -319,7 +319,8 @@ fn softmax_regression_gradient() {
         "dL_dW[a,b] = sum_i X[i,b] (p[i,a] sum_c Y[i,c] - Y[i,a])",
         expect![[r#"
             p[i,c] = exp(sum_j W[c,j] X[i,j])/(sum_d exp(sum_j W[d,j] X[i,j]))
-            dL_dW[a,b] = sum_i X[i,b] p[i,a] sum_d Y[i,d] - sum_i X[i,b] Y[i,a]
+            dL_dW_i[i,a] = p[i,a] sum_d Y[i,d] - Y[i,a]
+            dL_dW[a,b] = sum_i X[i,b] dL_dW_i[i,a]
         "#]],
     );
 }

@@ -20,6 +20,7 @@
 
 use super::compact::compact;
 use super::defs::{SymDef, SymProgram};
+use super::gather::gather;
 use super::diff::{Var, diff};
 use super::pool::{ExprId, Ix, Node};
 use super::simplify::{simplify, subscripts};
@@ -165,6 +166,8 @@ pub fn derive(
         return Err(too_big(span));
     }
     let r = compact(sp, r, &before);
+    let base = format!("d{}_d{}", of, target.name(sp));
+    let r = gather(sp, r, current, span, &base);
     if sp.pool.too_big() {
         return Err(too_big(span));
     }

@@ -14,6 +14,7 @@ pub mod chain;
 pub mod compact;
 pub mod defs;
 pub mod diff;
+pub mod gather;
 pub mod latex;
 pub mod pool;
 pub mod print;
