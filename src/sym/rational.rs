@@ -4,8 +4,8 @@
 //! `c · Π Pᵢ^eᵢ`, where c is an exact rational and each Pᵢ is an atom (a
 //! node that is not a sum, a product, a constant or an integer power: a
 //! tensor element, a call, a sum over an index, ...) or a polynomial over
-//! atoms with no common monomial factor and leading coefficient 1 (in the
-//! lexicographic order of the atoms' ids). Sums of such forms are put over
+//! atoms with no common monomial factor and coprime integer coefficients,
+//! the leading one (in the lexicographic order of the atoms' ids) positive. Sums of such forms are put over
 //! the least common denominator, multiplied out, and each denominator
 //! factor that divides the new numerator exactly (multivariate polynomial
 //! division over the rationals) is cancelled. Sums over an index and call
@@ -19,6 +19,7 @@
 
 use super::pool::{ExprId, Node, Pool};
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -289,7 +290,7 @@ impl Frac {
     }
 }
 
-/// A non-zero polynomial as `c · Π atoms^k · P` with P monic and free of
+/// A non-zero polynomial as `c · Π atoms^k · P` with P primitive and free of
 /// monomial factors.
 fn normalise_poly(p: Poly) -> Frac {
     let mut content: Option<BTreeMap<ExprId, u32>> = None;
@@ -322,12 +323,21 @@ fn normalise_poly(p: Poly) -> Frac {
         out.c = c;
         return out;
     }
-    let lc = q
-        .lead()
-        .map(|x| x.1.clone())
-        .unwrap_or_else(BigRational::one);
-    let monic = Poly(q.0.into_iter().map(|(m, c)| (m, c / &lc)).collect());
-    out.c = lc;
+    // The content: the gcd of the numerators over the lcm of the
+    // denominators, with the leading coefficient's sign, so the factor
+    // left has coprime integer coefficients and a positive lead.
+    let mut num = BigInt::zero();
+    let mut den = BigInt::one();
+    for c in q.0.values() {
+        num = num.gcd(c.numer());
+        den = den.lcm(c.denom());
+    }
+    let mut content = BigRational::new(num, den);
+    if q.lead().is_some_and(|x| x.1 < &BigRational::zero()) {
+        content = -content;
+    }
+    let monic = Poly(q.0.into_iter().map(|(m, c)| (m, c / &content)).collect());
+    out.c = content;
     out.f.insert(monic, 1);
     out
 }
