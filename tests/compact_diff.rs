@@ -464,3 +464,35 @@ fn cookbook_log_sum_exp_is_softmax() {
         "#]],
     );
 }
+
+// ------------------------------------------------------------ gathered sums
+
+#[test]
+fn sums_over_different_ranges_stay_apart() {
+    // A has 3 rows and B 4: the two sums over rows are not one sum.
+    check_fd(
+        "L = sum_{i,c} A[i,c] w[c]^2 + sum_{j,c} B[j,c] exp(w[c])",
+        "w[k]",
+        &Args::new()
+            .tensor("A", t(&[3, 2], 31))
+            .tensor("B", t(&[4, 2], 32))
+            .tensor("w", t(&[2], 33)),
+        expect![[r#"
+            dL_dw[k] = 2 w[k] sum_i A[i,k] + exp(w[k]) sum_j B[j,k]
+        "#]],
+    );
+}
+
+#[test]
+fn sums_over_one_range_without_a_common_tensor_factor_stay() {
+    check_fd(
+        "L = sum_{i,c} A[i,c] w[c]^2 + sum_{i,c} A[i,c] exp(w[c])",
+        "w[k]",
+        &Args::new()
+            .tensor("A", t(&[3, 2], 34))
+            .tensor("w", t(&[2], 35)),
+        expect![[r#"
+            dL_dw[k] = 2 w[k] sum_i A[i,k] + exp(w[k]) sum_i A[i,k]
+        "#]],
+    );
+}

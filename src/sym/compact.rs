@@ -83,39 +83,66 @@ pub fn cost(pool: &Pool, e: ExprId, memo: &mut HashMap<ExprId, u64>) -> u64 {
 
 /// `e` rewritten with the definitions `defs` (see the module comment).
 pub fn compact(sp: &mut SymProgram, e: ExprId, defs: &[DefId]) -> ExprId {
-    let rels = relations(sp, defs);
-    let pool = &mut sp.pool;
-    let mut cands = vec![e];
-    let s = if rels.is_empty() {
-        e
-    } else {
-        let mut memo = HashMap::new();
-        let s = subst(pool, e, &rels, &mut memo);
-        simplify(pool, s)
-    };
-    if s != e {
-        cands.push(s);
+    let rels = Relations::of(sp, defs);
+    rels.compact(&mut sp.pool, e)
+}
+
+/// The relations of some definitions, found once and used for every
+/// expression of one derivative.
+#[derive(Clone, Debug, Default)]
+pub struct Relations(Vec<Relation>);
+
+impl Relations {
+    pub fn of(sp: &mut SymProgram, defs: &[DefId]) -> Relations {
+        Relations(relations(sp, defs))
     }
-    for x in [s, e] {
-        if let Some(n) = rational::normalise(pool, x) {
+
+    /// `e` rewritten with these relations (see the module comment): the
+    /// cheapest of `e`, `e` with every relation's atom replaced, and the
+    /// rational normal form of that (where it has a fraction to combine).
+    pub fn compact(&self, pool: &mut Pool, e: ExprId) -> ExprId {
+        let mut cands = vec![e];
+        let s = if self.0.is_empty() {
+            e
+        } else {
+            let mut memo = HashMap::new();
+            let s = subst(pool, e, &self.0, &mut memo);
+            simplify(pool, s)
+        };
+        if s != e {
+            cands.push(s);
+        }
+        if has_fraction(pool, s)
+            && let Some(n) = rational::normalise(pool, s)
+        {
             let n = simplify(pool, n);
             cands.push(n);
         }
         if pool.too_big() {
             return e;
         }
-    }
-    let mut memo = HashMap::new();
-    let mut best = e;
-    let mut best_cost = cost(pool, e, &mut memo);
-    for c in cands {
-        let k = cost(pool, c, &mut memo);
-        if k < best_cost {
-            best = c;
-            best_cost = k;
+        let mut memo = HashMap::new();
+        let mut best = e;
+        let mut best_cost = cost(pool, e, &mut memo);
+        for c in cands {
+            let k = cost(pool, c, &mut memo);
+            if k < best_cost {
+                best = c;
+                best_cost = k;
+            }
         }
+        best
     }
-    best
+}
+
+/// Whether `e` divides by something: a negative integer power inside.
+fn has_fraction(pool: &Pool, e: ExprId) -> bool {
+    pool.dag_nodes(e).into_iter().any(|x| match pool.node(x) {
+        Node::Pow(_, p) => pool
+            .as_const(*p)
+            .is_some_and(|r| r.is_integer() && *r < BigRational::zero()),
+        _ => false,
+    })
 }
 
 fn relations(sp: &mut SymProgram, defs: &[DefId]) -> Vec<Relation> {
