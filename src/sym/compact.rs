@@ -21,9 +21,13 @@
 //!
 //! Every occurrence of an A (up to renaming D's axes to the indices found;
 //! under a sum, the binder is opened first, so nothing is captured) is
-//! replaced; then [`simplify`] and [`rational::normalise`] (fractions
-//! combined, common factors cancelled) run, and the cheapest of the input,
-//! the substituted form and their normal forms is kept.
+//! replaced; then [`simplify`] runs, and [`rational::normalise`]
+//! (fractions combined, common factors cancelled) where the result has a
+//! fraction; the cheapest of the input, the substituted form and its
+//! normal form is kept. This is a targeted rule set with a cost-based
+//! choice, not equality saturation: the relations are one per definition
+//! and the candidates three, so the step stays well under the cost of
+//! differentiating.
 //!
 //! Always: each relation holds wherever D and the input are finite, so the
 //! result equals the input there (LANGUAGE.md §4); the input is returned
