@@ -184,8 +184,11 @@ fn forward_vs_gradient(c: &mut Criterion) {
     });
 }
 
+/// Input names and shapes.
+type Shapes = &'static [(&'static str, &'static [usize])];
+
 /// The textbook models: (name, forward program, target, input shapes).
-const MODELS: &[(&str, &str, &str, &[(&str, &[usize])])] = &[
+const MODELS: &[(&str, &str, &str, Shapes)] = &[
     (
         "least squares",
         "r[i] = y[i] - sum_j X[i,j] w[j]; L = sum_i r[i]^2",
