@@ -29,6 +29,9 @@
 //! and the candidates three, so the step stays well under the cost of
 //! differentiating.
 //!
+//! Derivatives of more than [`MAX_NODES`] distinct nodes are left as
+//! they are (the step is for the forms people read).
+//!
 //! Always: each relation holds wherever D and the input are finite, so the
 //! result equals the input there (LANGUAGE.md §4); the input is returned
 //! when nothing is cheaper.
@@ -53,6 +56,9 @@ struct Relation {
     repl: ExprId,
     protect: Vec<ExprId>,
 }
+
+/// The most distinct nodes a derivative may have to be compacted.
+pub const MAX_NODES: usize = 300;
 
 /// The cost of `e` as printed and run: every node of the tree (not the
 /// DAG) counts, a call counts 8 more (a transcendental function), a power
@@ -105,6 +111,11 @@ impl Relations {
     /// cheapest of `e`, `e` with every relation's atom replaced, and the
     /// rational normal form of that (where it has a fraction to combine).
     pub fn compact(&self, pool: &mut Pool, e: ExprId) -> ExprId {
+        // Large derivatives (high orders of nested powers) are left as
+        // they are: the step would cost more than it could save.
+        if pool.dag_size(e) > MAX_NODES {
+            return e;
+        }
         let mut cands = vec![e];
         let s = if self.0.is_empty() {
             e
