@@ -7,6 +7,10 @@
 //! interpreter's time for a forward pass beside its gradient, and for
 //! higher derivatives (orders 1 to 6) the pool DAG's size, the size as a
 //! tree and the size of the raised program `eval` runs (with sharing).
+//! The textbook models (least squares, logistic and softmax regression, a
+//! 2-layer MLP): the symbolic step (parse + `diff`) alone, and the JIT's
+//! run time of the forward program beside the gradient program `ricci
+//! diff` prints (it reuses the forward definitions; the ratio is printed).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ndarray::{Array1, Array2};
@@ -180,5 +184,91 @@ fn forward_vs_gradient(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, latency, forward_vs_gradient);
+/// Input names and shapes.
+type Shapes = &'static [(&'static str, &'static [usize])];
+
+/// The textbook models: (name, forward program, target, input shapes).
+const MODELS: &[(&str, &str, &str, Shapes)] = &[
+    (
+        "least squares",
+        "r[i] = y[i] - sum_j X[i,j] w[j]; L = sum_i r[i]^2",
+        "w[k]",
+        &[("X", &[2000, 200]), ("y", &[2000]), ("w", &[200])],
+    ),
+    (
+        "logistic regression",
+        "s[i] = 1/(1 + exp(-sum_j X[i,j] w[j]))
+         L = -sum_i (y[i] log(s[i]) + (1 - y[i]) log(1 - s[i]))",
+        "w[k]",
+        &[("X", &[2000, 200]), ("y", &[2000]), ("w", &[200])],
+    ),
+    (
+        "softmax regression",
+        "p[i,c] = exp(sum_j X[i,j] W[c,j]) / sum_d exp(sum_j X[i,j] W[d,j])
+         L = -sum_{i,c} Y[i,c] log(p[i,c])",
+        "W[a,b]",
+        &[("X", &[2000, 200]), ("W", &[10, 200]), ("Y", &[2000, 10])],
+    ),
+    (
+        "2-layer MLP",
+        "h[n,i] = tanh(sum_j W1[i,j] X[n,j])
+         o[n,c] = sum_i W2[c,i] h[n,i]
+         L = sum_{n,c} (o[n,c] - Y[n,c])^2",
+        "W1[a,b]",
+        &[
+            ("X", &[512, 128]),
+            ("W1", &[64, 128]),
+            ("W2", &[10, 64]),
+            ("Y", &[512, 10]),
+        ],
+    ),
+];
+
+fn filled(shape: &[usize], seed: usize) -> Tensor {
+    let n: usize = shape.iter().product();
+    let v: Vec<f64> = (0..n)
+        .map(|k| ((k * 7919 + seed * 104729) % 1000) as f64 / 1000.0 - 0.5)
+        .collect();
+    Tensor::F64(ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(shape), v).expect("shape"))
+}
+
+fn median_us(kernel: &ricci::Kernel, args: &Args) -> f64 {
+    let mut times: Vec<f64> = (0..15)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            black_box(kernel.call(args).expect("runs"));
+            t.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn textbook_models(c: &mut Criterion) {
+    let options = ricci::Options::new(ricci::DType::F64);
+    for (name, src, wrt, shapes) in MODELS {
+        c.bench_function(&format!("symbolic step: diff {name}"), |b| {
+            b.iter(|| {
+                let mut p = SymProgram::parse(black_box(src)).ok()?;
+                p.diff(None, wrt).ok()
+            })
+        });
+        let mut p = SymProgram::parse(src).expect("parses");
+        let d = p.diff(None, wrt).expect("differentiates");
+        let grad = p.program_text(&[d]);
+        let mut args = Args::new();
+        for (k, (input, shape)) in shapes.iter().enumerate() {
+            args = args.tensor(input, filled(shape, k));
+        }
+        let forward = ricci::compile(src, options).expect("compiles");
+        let gradient = ricci::compile(&grad, options).expect("compiles");
+        let (f, g) = (median_us(&forward, &args), median_us(&gradient, &args));
+        println!(
+            "{name}: forward {f:.0} us, gradient program {g:.0} us, ratio {:.2}\n{grad}",
+            g / f
+        );
+    }
+}
+
+criterion_group!(benches, latency, forward_vs_gradient, textbook_models);
 criterion_main!(benches);

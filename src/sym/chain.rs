@@ -18,8 +18,10 @@
 //! Always: the result's free indices are `e`'s plus the target's; derived
 //! definitions read only earlier definitions and inputs.
 
+use super::compact::Relations;
 use super::defs::{SymDef, SymProgram};
 use super::diff::{Var, diff};
+use super::gather::gather;
 use super::pool::{ExprId, Ix, Node};
 use super::simplify::{simplify, subscripts};
 use crate::diagnostics::{Diagnostic, Span};
@@ -95,6 +97,7 @@ pub fn derive(
     };
     let free_e: Vec<Ix> = sp.pool.free(e).to_vec();
 
+    let rels = Relations::of(sp, &before);
     let mut adj: HashMap<DefId, ExprId> = HashMap::new();
     for &d in &relevant {
         if sp.reads(e).contains(&d) {
@@ -112,6 +115,8 @@ pub fn derive(
         }
         let def = sp.defs[d.index()].clone();
         if sp.pool.has_reduce(a) {
+            // Materialised: written with the definitions first.
+            a = rels.compact(&mut sp.pool, a);
             let mut axes = free_e.clone();
             axes.extend(def.axes.iter().copied());
             // A statement has at most `MAX_INDICES` axes: a wider adjoint
@@ -159,6 +164,12 @@ pub fn derive(
     }
     let r = sp.pool.add(result_terms);
     let r = simplify(&mut sp.pool, r);
+    if sp.pool.too_big() {
+        return Err(too_big(span));
+    }
+    let r = rels.compact(&mut sp.pool, r);
+    let base = format!("d{}_d{}", of, target.name(sp));
+    let r = gather(sp, r, current, span, &base);
     if sp.pool.too_big() {
         return Err(too_big(span));
     }

@@ -11,13 +11,16 @@
 
 pub mod api;
 pub mod chain;
+pub mod compact;
 pub mod defs;
 pub mod diff;
+pub mod gather;
 pub mod latex;
 pub mod pool;
 pub mod print;
 pub mod program;
 pub mod raise;
+pub mod rational;
 pub mod simplify;
 
 pub use program::{SymDef, SymProgram};
@@ -43,6 +46,8 @@ pub fn lower(program: &crate::sema::Program) -> Result<SymProgram, Errors> {
 pub fn lower_and_raise(program: &crate::sema::Program) -> Result<raise::Raised, Errors> {
     on_big_stack(|| program::lower(program)?.try_raise())
 }
+#[cfg(test)]
+mod compact_tests;
 #[cfg(test)]
 mod eval_tests;
 #[cfg(test)]
