@@ -210,8 +210,13 @@ fn errors_point_into_the_subscripts() {
     let e = plan("ij,j->kk", &[vec![2, 3]]).unwrap_err();
     expect![[r#"
         error: output label `k` appears in no input
+         = help: every output label must label an axis of some operand; the inputs `ij,j` use `i`, `j`
+
         error: label `k` appears twice in the output
-        error: the subscripts have 2 operand terms (`ij`, `j`) but 1 operand was given"#]]
+         = help: each output label names one axis of the result; to take a diagonal, repeat the label in an input instead (`ii->i`)
+
+        error: the subscripts have 2 operand terms (`ij`, `j`) but 1 operand was given
+         = help: give one operand per comma-separated term before `->` (a 0-d operand takes an empty term, as in `,ij->ij`)"#]]
     .assert_eq(&e.to_string());
     assert!(plan("ij", &[]).is_err());
 }
