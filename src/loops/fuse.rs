@@ -33,8 +33,13 @@ use super::simd::moves_unit;
 use crate::sema::IndexVar;
 use crate::syntax::token::ReduceKind;
 
-/// Joins consumers into producers across `f`.
+/// Joins consumers into producers across `f` (unless `RICCI_NO_FUSE=1`:
+/// a developer's switch for measuring what fusion gains).
 pub fn fuse(f: &mut Func, indices: &[IndexVar], layout: &LayoutClass) {
+    static OFF: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *OFF.get_or_init(|| std::env::var_os("RICCI_NO_FUSE").is_some_and(|v| v == "1")) {
+        return;
+    }
     let mut k = 0;
     while k < f.blocks.len() {
         if let Some((i, a)) = producer(&f.blocks[k], indices, layout) {
