@@ -360,7 +360,8 @@ pub fn compile_uncached(src: &str, options: Options) -> Result<Arc<Kernel>, Erro
 /// assert_eq!(k.outputs()[0].name, "dL_da");
 /// let (x, y) = (ndarray::arr1(&[1.0, 2.0]).into_dyn(), ndarray::arr1(&[1.0, 1.0]).into_dyn());
 /// let g = k.run_views(&[("x", x.view()), ("y", y.view())], &[("a", 0.5)]).unwrap();
-/// assert_eq!(g[0][[]], 2.0); // -2 sum_i x[i] (y[i] - a x[i])
+/// // -2 sum_i x[i] (y[i] - a x[i]) = -2 (1 (1 - 0.5) + 2 (1 - 1))
+/// assert_eq!(g[0][[]], -1.0);
 /// ```
 pub fn compile_sym(
     program: &crate::SymProgram,
