@@ -53,7 +53,7 @@ fn integer_files_compute_in_f64() {
     let dir = scratch("einsum_cli", "int");
     // An int64 .npy, written by hand: header then little-endian values.
     let mut header = "{'descr': '<i8', 'fortran_order': False, 'shape': (2, 2), }".to_string();
-    while (10 + header.len() + 1) % 64 != 0 {
+    while !(10 + header.len() + 1).is_multiple_of(64) {
         header.push(' ');
     }
     header.push('\n');
