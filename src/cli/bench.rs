@@ -270,15 +270,15 @@ fn random_tensor(shape: &[usize], dtype: DType, stream: u64) -> Result<Tensor, S
     let too_big = |_| format!("cannot allocate {n} elements");
     Ok(match dtype {
         DType::F64 => {
-            let mut v: Vec<f64> = Vec::new();
-            v.try_reserve_exact(n).map_err(too_big)?;
-            v.extend((0..n).map(|_| rng.next()));
+            let mut v =
+                crate::runtime::alloc::try_zeroed_vec::<f64>(n, "an input").map_err(too_big)?;
+            v.iter_mut().for_each(|x| *x = rng.next());
             Tensor::F64(ArrayD::from_shape_vec(IxDyn(shape), v).map_err(|e| e.to_string())?)
         }
         DType::F32 => {
-            let mut v: Vec<f32> = Vec::new();
-            v.try_reserve_exact(n).map_err(too_big)?;
-            v.extend((0..n).map(|_| rng.next() as f32));
+            let mut v =
+                crate::runtime::alloc::try_zeroed_vec::<f32>(n, "an input").map_err(too_big)?;
+            v.iter_mut().for_each(|x| *x = rng.next() as f32);
             Tensor::F32(ArrayD::from_shape_vec(IxDyn(shape), v).map_err(|e| e.to_string())?)
         }
     })

@@ -8,7 +8,11 @@
 //! which returns null rather than aborting, and leaves fresh pages untouched
 //! until written, as `vec![0.0; n]` does), so an allocation the system
 //! refuses (an address-space limit, an exhausted heap) is an error, never an
-//! aborted process.
+//! aborted process. Buffers of 4 MiB and more are offered to the kernel
+//! for transparent huge pages (Linux `madvise(MADV_HUGEPAGE)` on the
+//! 2 MiB-aligned interior, before any page is touched), as numpy does for
+//! its arrays: a result written once then costs a few hundred page faults
+//! fewer per megabyte, and streaming loops fewer TLB misses.
 
 use crate::diagnostics::Diagnostic;
 use crate::limits::show_bytes;
@@ -68,10 +72,39 @@ fn try_zeroed_vec_for<T: ZeroBits>(
     if p.is_null() {
         return Err(refused(&what(), bytes));
     }
+    advise_huge_pages(p as *mut u8, layout.size());
     // SAFETY: `p` was allocated by the global allocator with the layout of
     // `n` values of `T` (so `Vec` frees it with the same layout), and all of
     // them are initialised: zero bits are the value 0 for `T: ZeroBits`.
     Ok(unsafe { Vec::from_raw_parts(p, n, n) })
+}
+
+/// Buffers at least this large are offered huge pages (numpy's threshold).
+const HUGE_PAGE_THRESHOLD: usize = 4 << 20;
+
+/// Asks the kernel to back the 2 MiB-aligned part of `[p, p + bytes)` with
+/// transparent huge pages. Advice only: a refusal (no THP, an old kernel)
+/// changes nothing but speed, so its result is ignored.
+#[cfg(target_os = "linux")]
+fn advise_huge_pages(p: *mut u8, bytes: usize) {
+    const HUGE: usize = 2 << 20;
+    if bytes < HUGE_PAGE_THRESHOLD {
+        return;
+    }
+    let start = (p as usize).next_multiple_of(HUGE);
+    let end = (p as usize + bytes) / HUGE * HUGE;
+    if end > start {
+        // SAFETY: `[start, end)` lies inside the live allocation at `p`;
+        // MADV_HUGEPAGE changes no contents and no protection.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn advise_huge_pages(_p: *mut u8, _bytes: usize) {
+    let _ = HUGE_PAGE_THRESHOLD;
 }
 
 fn refused(what: &str, bytes: u128) -> Diagnostic {
