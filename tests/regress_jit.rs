@@ -897,3 +897,51 @@ fn an_output_that_cannot_be_allocated_is_an_error() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---------------------------------------------------------------------------
+// Kept temporaries
+// ---------------------------------------------------------------------------
+
+/// A kernel keeps its hidden definitions' buffers between calls and hands
+/// them out zeroed: nothing of one call's temporaries reaches the next,
+/// whatever the values and shapes (the chain's hidden pairwise product is
+/// a GEMM into its buffer `_c0` from the contraction planner, softmax's
+/// `exp` rows a stored temporary).
+#[test]
+fn kept_temporaries_do_not_leak_between_calls() {
+    let programs = [
+        ("y[i,j] = exp(M[i,j]) / sum_k exp(M[i,k])", true),
+        ("D[i,l] = P[i,j] Q[j,k] B[k,l]", false),
+        ("y[i] = x[i] sum_q w[q] sum_r M[q,r]", true),
+    ];
+    for (src, materialised) in programs {
+        if materialised {
+            assert!(
+                hidden_definitions(src) > 0,
+                "`{src}` has no hidden definition"
+            );
+        }
+        let program = sema::check_source(src).unwrap();
+        let kernel = jit::compile(src, Options::new(DType::F64)).unwrap();
+        let args = |n: usize, salt: f64| {
+            let mut args = Args::new();
+            for input in &program.inputs {
+                let shape = vec![n; input.rank];
+                let v = values(&input.name, &shape).mapv(|x| x * salt - 0.5);
+                args = args.tensor(&input.name, Tensor::from_f64(v, DType::F64));
+            }
+            args
+        };
+        for (n, salt) in [(5, 1.0), (5, -3.0), (7, 2.0), (5, 1.0)] {
+            let args = args(n, salt);
+            let want = ricci::eval(&program, &args).unwrap();
+            let got = kernel.call(&args).unwrap();
+            for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+                let what = format!("`{src}` at n = {n}, salt {salt}, result {k}");
+                if let Err(e) = same(&what, &g.to_f64(), &w.to_f64(), DType::F64) {
+                    panic!("{e}");
+                }
+            }
+        }
+    }
+}

@@ -215,6 +215,10 @@ pub struct Kernel {
     last_bound: Mutex<Option<(CallKey, Arc<sema::Bound>)>>,
     /// The binding of the last successful [`Kernel::call`].
     last_call: Mutex<Option<(ArgsKey, Arc<sema::Bound>)>>,
+    /// Buffers of hidden definitions kept between calls (see
+    /// [`Scratch`]): a call's temporaries then cost a memset, not fresh
+    /// pages from the system.
+    scratch: Scratch,
     /// The code per layout class of the inputs: the row-major one, made
     /// at compile time, first; others compiled on first need (at most
     /// [`MAX_VARIANTS`]).
@@ -518,6 +522,7 @@ fn build_planned(
         names,
         last_bound: Mutex::new(None),
         last_call: Mutex::new(None),
+        scratch: Scratch::default(),
         variants: Mutex::new(vec![Arc::new(variant)]),
         times: CompileTimes::default(),
         text: None,
@@ -1149,10 +1154,18 @@ impl Kernel {
                     owned.push(None);
                 }
                 None => {
-                    // Named only when it fails (naming costs a format).
-                    let mut a = crate::runtime::alloc::try_zeros_for::<T>(shape, &|| {
-                        sema::budget::describe(def)
-                    })?;
+                    let kept = if self.user_defs.contains(&d) {
+                        None
+                    } else {
+                        self.scratch.take::<T>(shape)
+                    };
+                    let mut a = match kept {
+                        Some(a) => a,
+                        // Named only when it fails (naming costs a format).
+                        None => crate::runtime::alloc::try_zeros_for::<T>(shape, &|| {
+                            sema::budget::describe(def)
+                        })?,
+                    };
                     ptrs.push(a.as_mut_ptr() as *mut u8);
                     for (k, s) in a.strides().iter().enumerate() {
                         strides[at + k] = *s as i64;
@@ -1203,11 +1216,58 @@ impl Kernel {
                 .map_err(internal)?;
         }
         scope.finish().map_err(internal)?;
-        Ok(self
+        let outs = self
             .user_defs
             .iter()
             .map(|&d| owned.get_mut(d).and_then(Option::take))
-            .collect())
+            .collect();
+        // What is left are the hidden definitions' buffers.
+        for a in owned.into_iter().flatten() {
+            self.scratch.keep(a);
+        }
+        Ok(outs)
+    }
+}
+
+/// Hidden definitions' buffers, kept by a kernel between calls (at most
+/// [`Scratch::MAX_BYTES`] in all) and handed out zeroed: a temporary
+/// then costs the next call a memset of memory in cache rather than a
+/// page fault per 4 KiB of fresh memory (the first calls of softmax
+/// 512x512 spent half their time in the kernel's page-fault handler).
+/// Calls running at once each take their own buffers.
+#[derive(Default)]
+struct Scratch {
+    kept: Mutex<Vec<Tensor>>,
+}
+
+impl Scratch {
+    /// The most bytes kept per kernel.
+    const MAX_BYTES: usize = 256 << 20;
+
+    /// A kept buffer of exactly `shape`'s element count, zeroed and shaped
+    /// (C order), or `None`.
+    fn take<T: KernelElement>(&self, shape: &[usize]) -> Option<ArrayD<T>> {
+        let n: usize = shape.iter().product();
+        let mut kept = self.kept.lock().ok()?;
+        let at = kept
+            .iter()
+            .position(|t| T::view(t).is_some_and(|a| a.len() == n))?;
+        let t = kept.swap_remove(at);
+        drop(kept);
+        let mut a = T::unwrap(t)?;
+        a.fill(T::zero());
+        a.into_shape_with_order(ndarray::IxDyn(shape)).ok()
+    }
+
+    /// Keeps `a` for a later call, if there is room.
+    fn keep<T: KernelElement>(&self, a: ArrayD<T>) {
+        let bytes = |t: &Tensor| t.len() * t.dtype().size();
+        let t = T::wrap(a);
+        if let Ok(mut kept) = self.kept.lock()
+            && kept.iter().map(bytes).sum::<usize>() + bytes(&t) <= Self::MAX_BYTES
+        {
+            kept.push(t);
+        }
     }
 }
 
@@ -1229,6 +1289,7 @@ pub trait KernelElement:
     const DTYPE: DType;
     fn view(t: &Tensor) -> Option<&ArrayD<Self>>;
     fn wrap(a: ArrayD<Self>) -> Tensor;
+    fn unwrap(t: Tensor) -> Option<ArrayD<Self>>;
 }
 
 impl KernelElement for f64 {
@@ -1242,6 +1303,12 @@ impl KernelElement for f64 {
     fn wrap(a: ArrayD<f64>) -> Tensor {
         Tensor::F64(a)
     }
+    fn unwrap(t: Tensor) -> Option<ArrayD<f64>> {
+        match t {
+            Tensor::F64(a) => Some(a),
+            Tensor::F32(_) => None,
+        }
+    }
 }
 
 impl KernelElement for f32 {
@@ -1254,6 +1321,12 @@ impl KernelElement for f32 {
     }
     fn wrap(a: ArrayD<f32>) -> Tensor {
         Tensor::F32(a)
+    }
+    fn unwrap(t: Tensor) -> Option<ArrayD<f32>> {
+        match t {
+            Tensor::F32(a) => Some(a),
+            Tensor::F64(_) => None,
+        }
     }
 }
 
