@@ -983,3 +983,28 @@ fn the_tolerance_catches_one_dropped_term() {
         }
     }
 }
+
+/// On a host with FMA, a sum of products accumulates with one rounding
+/// per term: `-1 + (1 + 2^-30)(1 - 2^-30)` is `-2^-60` exactly, where a
+/// separate multiply rounds the product to 1 and the sum to 0. (Elements
+/// 0 and 8 land in the same vector lane of the same accumulator: 2 lanes
+/// times 4 accumulators.)
+#[test]
+fn sums_of_products_use_fma_where_the_host_has_it() {
+    let e = 2f64.powi(-30);
+    let mut x = vec![0.0; 16];
+    let mut y = vec![0.0; 16];
+    (x[0], y[0]) = (1.0, -1.0);
+    (x[8], y[8]) = (1.0 + e, 1.0 - e);
+    let k = jit::compile("s = sum_i x[i] y[i]", Options::new(DType::F64)).unwrap();
+    let (xv, yv) = (Array1::from(x).into_dyn(), Array1::from(y).into_dyn());
+    let out = k
+        .run_views(&[("x", xv.view()), ("y", yv.view())], &[])
+        .unwrap();
+    let s = out["s"].first().copied().unwrap();
+    #[cfg(target_arch = "x86_64")]
+    let fma = std::arch::is_x86_feature_detected!("fma");
+    #[cfg(not(target_arch = "x86_64"))]
+    let fma = true;
+    assert_eq!(s, if fma { -(e * e) } else { 0.0 }, "fma: {fma}");
+}

@@ -91,6 +91,9 @@ pub fn translate(
             module, &mut ctx, &mut fctx, func, block, dtype, layout, gemm_id,
         )?;
         let disasm = std::env::var_os("RICCI_DISASM").is_some();
+        if std::env::var_os("RICCI_CLIF").is_some() {
+            eprintln!("{}", ctx.func.display());
+        }
         ctx.set_disasm(disasm);
         module
             .define_function(id, &mut ctx)
@@ -187,6 +190,7 @@ fn translate_block(
         bumped: HashMap::new(),
         lane: 0,
         vec: None,
+        fma: host_has_fma(module),
     };
     t.list(&block.body)?;
     t.b.ins().return_(&[]);
@@ -241,6 +245,18 @@ struct Translator<'f> {
     /// then vectors, and accesses that move with the index load and store
     /// whole vectors.
     vec: Option<(IndexId, Type)>,
+    /// The host has fused multiply-add: sums of products accumulate with
+    /// `fma` (one rounding instead of two, and one instruction).
+    fma: bool,
+}
+
+/// Whether the host's instruction set (as Cranelift sees it) has FMA.
+fn host_has_fma(module: &JITModule) -> bool {
+    module
+        .isa()
+        .isa_flags()
+        .iter()
+        .any(|f| f.name == "has_fma" && f.as_bool() == Some(true))
 }
 
 /// Whether a statement list holds no loop.
@@ -351,11 +367,10 @@ impl Translator<'_> {
                 self.b.ins().store(flags, v, a, 0);
             }
             Stmt::Update { dst, op, value } => {
-                let v = self.expr(value)?;
                 let a = self.address(dst);
                 let (ty, flags) = (self.type_for(dst), self.flags_for(dst));
                 let old = self.b.ins().load(ty, flags, a, 0);
-                let n = combine(&mut self.b, *op, old, v);
+                let n = self.accumulate(*op, old, value)?;
                 self.b.ins().store(flags, n, a, 0);
             }
             Stmt::Gemm(g) => self.gemm(g)?,
@@ -423,9 +438,8 @@ impl Translator<'_> {
         };
         self.main_loop(index, start, len, 1, &walked, &mut |t| {
             t.list(body)?;
-            let x = t.expr(value)?;
             let a = t.b.use_var(acc);
-            let n = combine(&mut t.b, op, a, x);
+            let n = t.accumulate(op, a, value)?;
             t.b.def_var(acc, n);
             Ok(())
         })?;
@@ -464,9 +478,8 @@ impl Translator<'_> {
                 t.b.def_var(var, ik);
                 t.lane = k as i64;
                 t.list(body)?;
-                let x = t.expr(value)?;
                 let a = t.b.use_var(acc);
-                let s = combine(&mut t.b, op, a, x);
+                let s = t.accumulate(op, a, value)?;
                 t.b.def_var(acc, s);
             }
             t.lane = 0;
@@ -475,9 +488,8 @@ impl Translator<'_> {
         // The last terms, in order, into lane 0.
         self.tail_loop(index, ctr, start, len, &walked, &mut |t| {
             t.list(body)?;
-            let x = t.expr(value)?;
             let a = t.b.use_var(accs[0]);
-            let s = combine(&mut t.b, op, a, x);
+            let s = t.accumulate(op, a, value)?;
             t.b.def_var(accs[0], s);
             Ok(())
         })?;
@@ -718,6 +730,29 @@ impl Translator<'_> {
             Func::Sin => vmath::sin(&mut self.b, x),
             Func::Cos => vmath::cos(&mut self.b, x),
         })
+    }
+}
+
+impl Translator<'_> {
+    /// `a + value` or `a value` (`value` a scalar or, in a simd loop, a
+    /// vector): a sum of products `a + p q` is one `fma(p, q, a)` on a
+    /// host with FMA (an n-ary product's last factor is `q`).
+    fn accumulate(&mut self, op: ReduceKind, a: Value, value: &Expr) -> Result<Value, String> {
+        if self.fma
+            && op == ReduceKind::Sum
+            && let Expr::Op(ir::Op::Mul, args) = value
+            && args.len() >= 2
+        {
+            let (last, first) = args.split_last().expect("two factors");
+            let p = match first {
+                [one] => self.expr(one)?,
+                _ => self.expr(&Expr::Op(ir::Op::Mul, first.to_vec()))?,
+            };
+            let q = self.expr(last)?;
+            return Ok(self.b.ins().fma(p, q, a));
+        }
+        let x = self.expr(value)?;
+        Ok(combine(&mut self.b, op, a, x))
     }
 }
 

@@ -9,6 +9,13 @@
 //! a new let just before the loop. Inner loops are done first, so a value
 //! rises as far out as its indices allow.
 //!
+//! A product whose factors are partly invariant is regrouped first (its
+//! `mul` tree flattened, the invariant factors multiplied together), so
+//! `mul(-2, mul(X[i,k], %t))` in a loop over k becomes `mul(X[i,k], %h)`
+//! with `%h = mul(-2, %t)` before the loop: one multiplication per trip
+//! instead of two. (Reassociating a product moves its rounding by an ulp
+//! or so, within the bound of docs/numbers.md.)
+//!
 //! Always: the same operations compute the same values (a value is
 //! computed once instead of once per trip); stores and updates never move;
 //! a hoisted access uses only indices bound outside the loop, so it is in
@@ -168,9 +175,32 @@ fn extract(e: &mut Expr, inside: &Inside, out: &mut Vec<Stmt>, next: &mut u32) {
         }
         return;
     }
+    regroup(e, inside);
     if let Expr::Op(_, args) = e {
         for a in args {
             extract(a, inside, out, next);
         }
     }
+}
+
+/// A product (a tree of `mul`s) with at least two invariant factors and a
+/// variant one becomes `mul(variant factors.., mul(invariant factors))`.
+fn regroup(e: &mut Expr, inside: &Inside) {
+    if !matches!(e, Expr::Op(super::ir::Op::Mul, _)) {
+        return;
+    }
+    fn factors(e: Expr, into: &mut Vec<Expr>) {
+        match e {
+            Expr::Op(super::ir::Op::Mul, args) => args.into_iter().for_each(|a| factors(a, into)),
+            e => into.push(e),
+        }
+    }
+    let mut all = Vec::new();
+    factors(e.clone(), &mut all);
+    let (inv, mut var): (Vec<Expr>, Vec<Expr>) = all.into_iter().partition(|f| inside.invariant(f));
+    if inv.len() < 2 || var.is_empty() {
+        return;
+    }
+    var.push(Expr::Op(super::ir::Op::Mul, inv));
+    *e = Expr::Op(super::ir::Op::Mul, var);
 }

@@ -107,11 +107,10 @@ impl Translator<'_> {
             for (k, &acc) in accs.iter().enumerate() {
                 t.lane = k as i64 * w;
                 t.vec = Some((index, vty));
-                let r = t.list(body).and_then(|()| t.expr(value));
-                t.vec = None;
-                let x = r?;
                 let a = t.b.use_var(acc);
-                let s = combine(&mut t.b, op, a, x);
+                let r = t.list(body).and_then(|()| t.accumulate(op, a, value));
+                t.vec = None;
+                let s = r?;
                 t.b.def_var(acc, s);
             }
             t.lane = 0;
@@ -119,9 +118,8 @@ impl Translator<'_> {
         })?;
         self.tail_loop(index, ctr, start, len, &walked, &mut |t| {
             t.list(body)?;
-            let x = t.expr(value)?;
             let a = t.b.use_var(rest);
-            let s = combine(&mut t.b, op, a, x);
+            let s = t.accumulate(op, a, value)?;
             t.b.def_var(rest, s);
             Ok(())
         })?;
