@@ -121,8 +121,23 @@ impl fmt::Display for Diagnostic {
 }
 
 /// A non-empty list of diagnostics: what every fallible stage returns.
+/// Read it as a slice (`errors.len()`, `errors[0].message`,
+/// `errors.iter()`), or render it: `Display` shows each with its caret.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Errors(pub Vec<Diagnostic>);
+pub struct Errors(pub(crate) Vec<Diagnostic>);
+
+impl std::ops::Deref for Errors {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.0
+    }
+}
+
+impl From<Errors> for Vec<Diagnostic> {
+    fn from(e: Errors) -> Vec<Diagnostic> {
+        e.0
+    }
+}
 
 impl Errors {
     pub fn one(d: Diagnostic) -> Errors {

@@ -33,6 +33,11 @@ fn kernel_says_what_it_takes_and_gives() {
     assert_eq!(k.outputs(), vec![info("s", 0)]);
     let k = ricci::compile("s = sum_i v[i]; sum_j v[j]^2", Options::default()).unwrap();
     assert_eq!(k.outputs(), vec![info("s", 0), info("_2", 0)]);
+    // A literal is a statement too: the trace below is the second.
+    let k = ricci::compile("A = [[1,2],[3,4]]; sum_i A[i,i]", Options::default()).unwrap();
+    assert_eq!(k.outputs(), vec![info("_2", 0)]);
+    let out = k.run_views::<f64>(&[], &[]).unwrap();
+    assert_eq!(out["_2"][[]], 5.0);
 }
 
 #[test]

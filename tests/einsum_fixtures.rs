@@ -135,11 +135,11 @@ fn numpy_errors() {
             }
             Err(e) => {
                 assert!(
-                    e.0.iter().all(|d| !d.message.trim().is_empty()),
+                    e.iter().all(|d| !d.message.trim().is_empty()),
                     "empty message for {subscripts:?}"
                 );
                 assert!(
-                    e.0.iter().all(|d| d.span.is_some()),
+                    e.iter().all(|d| d.span.is_some()),
                     "an error about {subscripts:?} does not point into the subscripts: {e}"
                 );
                 shown.push_str(&show_errors(subscripts, &e));

@@ -30,7 +30,7 @@ fn check_errors(src: &str) -> Errors {
 fn check_one(src: &str, expected: Expect) {
     let errors = check_errors(src);
     let rendered = errors.render(FILE, src);
-    assert_eq!(errors.0.len(), 1, "expected one error, got:\n{rendered}");
+    assert_eq!(errors.len(), 1, "expected one error, got:\n{rendered}");
     expected.assert_eq(&rendered);
 }
 
@@ -61,7 +61,7 @@ fn bind_errors(src: &str, env: &Env) -> Errors {
 fn bind_one(src: &str, env: &Env, expected: Expect) -> String {
     let errors = bind_errors(src, env);
     let rendered = errors.render(FILE, src);
-    assert_eq!(errors.0.len(), 1, "expected one error, got:\n{rendered}");
+    assert_eq!(errors.len(), 1, "expected one error, got:\n{rendered}");
     expected.assert_eq(&rendered);
     rendered
 }
@@ -919,7 +919,7 @@ fn independent_check_errors_are_all_reported() {
 
     "#]]
     .assert_eq(&errors.render(FILE, src));
-    assert_eq!(errors.0.len(), 5);
+    assert_eq!(errors.len(), 5);
 }
 
 #[test]
@@ -956,7 +956,7 @@ fn independent_bind_errors_are_all_reported() {
           = help: subscripts are 0-based: a sum over all of `a` runs from 0 to 2
 
     "#]].assert_eq(&errors.render(FILE, src));
-    assert_eq!(errors.0.len(), 3);
+    assert_eq!(errors.len(), 3);
 }
 
 #[test]
@@ -998,7 +998,7 @@ fn missing_arguments_are_all_reported() {
 
     "#]]
     .assert_eq(&errors.render(FILE, src));
-    assert_eq!(errors.0.len(), 4);
+    assert_eq!(errors.len(), 4);
 }
 
 // ---------------------------------------------------------------------------
@@ -1207,19 +1207,16 @@ fn too_many_bound_or_free_indices_are_errors() {
         .collect::<Vec<_>>()
         .join(",");
     let e = check_errors(&format!("y = sum_{{{many}}} x[i0]"));
-    assert!(
-        e.0[0].message.contains("200 indices bound by one sum"),
-        "{e}"
-    );
+    assert!(e[0].message.contains("200 indices bound by one sum"), "{e}");
     let e = check_errors(&format!("y = B[{many}]"));
-    assert!(e.0[0].message.contains("200 free indices"), "{e}");
+    assert!(e[0].message.contains("200 free indices"), "{e}");
     let inner = (0..30)
         .map(|k| format!("j{k}"))
         .collect::<Vec<_>>()
         .join(",");
     let nested = format!("sum_{{{inner}}} ").repeat(20);
     let e = check_errors(&format!("y = {nested} x[j0]"));
-    assert!(e.0[0].message.contains("levels deep"), "{e}");
+    assert!(e[0].message.contains("levels deep"), "{e}");
 }
 
 /// Bounds may use constant scalar definitions; each is evaluated once, so a

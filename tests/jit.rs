@@ -374,7 +374,7 @@ fn compile_drop_cycles() {
 
 /// Every message of an error, one a line.
 fn messages(e: &ricci::Errors) -> String {
-    e.0.iter()
+    e.iter()
         .map(|d| d.message.clone())
         .collect::<Vec<_>>()
         .join("\n")
@@ -856,11 +856,7 @@ fn output_and_input_names_are_checked() {
     let e = k
         .run_into(&[("x", x.view())], &[], &mut [("Y", out.view_mut())])
         .unwrap_err();
-    assert!(
-        e.0[0].message.contains("defines no `Y`"),
-        "{}",
-        e.0[0].message
-    );
+    assert!(e[0].message.contains("defines no `Y`"), "{}", e[0].message);
     let mut out2 = Array1::from(vec![7.0, 7.0]).into_dyn();
     let e = k
         .run_into(
@@ -870,15 +866,15 @@ fn output_and_input_names_are_checked() {
         )
         .unwrap_err();
     assert!(
-        e.0[0].message.contains("two output arrays"),
+        e[0].message.contains("two output arrays"),
         "{}",
-        e.0[0].message
+        e[0].message
     );
     assert_eq!(out, Array1::from(vec![7.0, 7.0]).into_dyn());
     let e = k
         .run_views(&[("x", x.view()), ("x", x.view())], &[])
         .unwrap_err();
-    assert!(e.0[0].message.contains("given twice"), "{}", e.0[0].message);
+    assert!(e[0].message.contains("given twice"), "{}", e[0].message);
 }
 
 /// Found by (1) before the generator was shared (saved in

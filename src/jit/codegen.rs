@@ -743,11 +743,14 @@ impl Translator<'_> {
             && let Expr::Op(ir::Op::Mul, args) = value
             && args.len() >= 2
         {
+            // The factors are translated in place, never cloned: a bumped
+            // access is found by its address in the IR.
             let (last, first) = args.split_last().expect("two factors");
-            let p = match first {
-                [one] => self.expr(one)?,
-                _ => self.expr(&Expr::Op(ir::Op::Mul, first.to_vec()))?,
-            };
+            let mut p = self.expr(&first[0])?;
+            for f in &first[1..] {
+                let x = self.expr(f)?;
+                p = self.b.ins().fmul(p, x);
+            }
             let q = self.expr(last)?;
             return Ok(self.b.ins().fma(p, q, a));
         }

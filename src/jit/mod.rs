@@ -486,7 +486,8 @@ fn build_planned(
     let program = &mat.program;
     let user_defs: Vec<usize> = source_user.iter().map(|&d| mat.moved[d]).collect();
     // A bare expression is named by its position among the source's
-    // statements (`_2` for the second), as the user counts them.
+    // statements (`_2` for the second), as the user counts them: its
+    // definitions and its tensor literals (which became inputs).
     let mut names: Vec<String> = program
         .defs
         .iter()
@@ -495,7 +496,11 @@ fn build_planned(
         .collect();
     for (k, &d) in user_defs.iter().enumerate() {
         if program.defs[d].name.is_none() {
-            names[d] = format!("_{}", k + 1);
+            let at = source.defs[source_user[k]].span.start;
+            let literals = (source.inputs.iter())
+                .filter(|i| i.literal.is_some() && i.span.start < at)
+                .count();
+            names[d] = format!("_{}", k + 1 + literals);
         }
     }
     let mut ranks: Vec<usize> = program.inputs.iter().map(|i| i.rank).collect();
