@@ -136,7 +136,7 @@ fn same(what: &str, got: &ArrayD<f64>, want: &ArrayD<f64>, dtype: DType) -> Resu
 /// Every message, label and note of an error, one a line.
 fn full_text(e: &ricci::Errors) -> String {
     let mut out = String::new();
-    for d in &e.0 {
+    for d in e.iter() {
         out.push_str(&d.message);
         out.push('\n');
         out.push_str(&d.span_label);
