@@ -26,6 +26,12 @@ fn dirs(target: &str) -> Vec<PathBuf> {
 
 /// Runs `body` on every file for `target`; fails naming each failing file.
 fn replay(target: &str) {
+    replay_part(target, 0, 1);
+}
+
+/// [`replay`] on the files whose position (in name order) is `part`
+/// modulo `parts`: a large corpus split over tests that run in parallel.
+fn replay_part(target: &str, part: usize, parts: usize) {
     let body: Target = TARGETS
         .iter()
         .find(|(n, _)| *n == target)
@@ -39,6 +45,10 @@ fn replay(target: &str) {
         files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
     }
     files.sort();
+    let files: Vec<PathBuf> = (files.into_iter().enumerate())
+        .filter(|(k, _)| k % parts == part)
+        .map(|(_, f)| f)
+        .collect();
     let mut failures = Vec::new();
     for path in &files {
         let data = std::fs::read(path).expect("readable");
@@ -63,9 +73,27 @@ fn corpus_parse() {
     replay("parse");
 }
 
+// The symbolic corpus (2,000 programs, each simplified, differentiated
+// and evaluated) is the longest replay: four parts, so that the test
+// harness's threads share it.
 #[test]
-fn corpus_symbolic() {
-    replay("symbolic");
+fn corpus_symbolic_0() {
+    replay_part("symbolic", 0, 4);
+}
+
+#[test]
+fn corpus_symbolic_1() {
+    replay_part("symbolic", 1, 4);
+}
+
+#[test]
+fn corpus_symbolic_2() {
+    replay_part("symbolic", 2, 4);
+}
+
+#[test]
+fn corpus_symbolic_3() {
+    replay_part("symbolic", 3, 4);
 }
 
 #[test]
