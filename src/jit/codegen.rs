@@ -250,13 +250,13 @@ struct Translator<'f> {
     fma: bool,
 }
 
-/// Whether the host's instruction set (as Cranelift sees it) has FMA.
+/// Whether the host's instruction set (as Cranelift sees it) has FMA:
+/// read from the ISA's flags once per process (the host does not change).
 fn host_has_fma(module: &JITModule) -> bool {
-    module
-        .isa()
-        .isa_flags()
-        .iter()
-        .any(|f| f.name == "has_fma" && f.as_bool() == Some(true))
+    static FMA: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *FMA.get_or_init(|| {
+        (module.isa().isa_flags().iter()).any(|f| f.name == "has_fma" && f.as_bool() == Some(true))
+    })
 }
 
 /// Whether a statement list holds no loop.

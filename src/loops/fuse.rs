@@ -165,20 +165,7 @@ fn join(
         return Some((out, Some(def.tensor)));
     }
     // Sums: the consumer's axes around `[sum.., store]`.
-    let mut axes: Vec<IndexId> = Vec::new();
-    let mut cur: &[Stmt] = &c.body;
-    while let [
-        Stmt::Loop {
-            index,
-            kind: LoopKind::Space,
-            body,
-            ..
-        },
-    ] = cur
-    {
-        axes.push(*index);
-        cur = body;
-    }
+    let (axes, cur) = super::ir::space_axes(&c.body);
     let (Stmt::Store { dst, value: fin }, sums) = cur.split_last()? else {
         return None;
     };

@@ -19,7 +19,7 @@
 //! added (and where alpha is applied) changes, as LANGUAGE.md §4 allows.
 //! It runs before [`super::order`], which leaves GEMM blocks alone.
 
-use super::ir::{AccId, Access, Expr, Func, Gemm, IndexId, LoopKind, Op, Stmt};
+use super::ir::{AccId, Access, Expr, Func, Gemm, IndexId, Op, Stmt};
 use crate::syntax::token::ReduceKind;
 
 /// Replaces every GEMM-shaped block of `f` by a GEMM node.
@@ -36,20 +36,7 @@ pub fn gemm(f: &mut Func) {
 /// The GEMM a block's body computes, if it is one.
 fn of_block(body: &[Stmt], axes: &[IndexId]) -> Option<Gemm> {
     // Axes, outermost first, around the reductions and the store.
-    let mut cur = body;
-    let mut loops = Vec::new();
-    while let [
-        Stmt::Loop {
-            index,
-            kind: LoopKind::Space,
-            body,
-            ..
-        },
-    ] = cur
-    {
-        loops.push(*index);
-        cur = body;
-    }
+    let (loops, cur) = super::ir::space_axes(body);
     if loops != axes {
         return None;
     }

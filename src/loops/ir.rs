@@ -416,6 +416,27 @@ impl Expr {
     }
 }
 
+/// The space loops that nest `body` one inside the other (each the only
+/// statement of its parent), outermost first, and what the innermost
+/// holds: the axes of a perfect nest and its core.
+pub fn space_axes(body: &[Stmt]) -> (Vec<IndexId>, &[Stmt]) {
+    let mut axes = Vec::new();
+    let mut cur = body;
+    while let [
+        Stmt::Loop {
+            index,
+            kind: LoopKind::Space,
+            body,
+            ..
+        },
+    ] = cur
+    {
+        axes.push(*index);
+        cur = body;
+    }
+    (axes, cur)
+}
+
 impl Stmt {
     /// Calls `f` on every statement, parents first.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Stmt)) {

@@ -53,20 +53,7 @@ struct Nest {
 
 impl Nest {
     fn of(body: &[Stmt]) -> Option<Nest> {
-        let mut axes = Vec::new();
-        let mut cur = body;
-        while let [
-            Stmt::Loop {
-                index,
-                kind: LoopKind::Space,
-                body,
-                ..
-            },
-        ] = cur
-        {
-            axes.push(*index);
-            cur = body;
-        }
+        let (axes, cur) = super::ir::space_axes(body);
         match cur {
             [Stmt::Store { dst, value }] => {
                 let mut has_acc = false;
