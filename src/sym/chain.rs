@@ -27,7 +27,7 @@ use super::simplify::{simplify, subscripts};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::sema::{DefId, InputId, ParamId, TensorRef};
 use crate::syntax::token::ReduceKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a derivative is taken with respect to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,8 +70,8 @@ pub fn derive(
 
     // Which earlier definitions depend on the target, and which of those
     // `e` reaches.
-    let mut depends: HashMap<DefId, bool> = HashMap::new();
-    let mut memo = HashMap::new();
+    let mut depends: HashMap<DefId, bool> = HashMap::default();
+    let mut memo = HashMap::default();
     for &d in &before {
         let body = sp.defs[d.index()].body;
         let direct = match &var {
@@ -98,7 +98,7 @@ pub fn derive(
     let free_e: Vec<Ix> = sp.pool.free(e).to_vec();
 
     let rels = Relations::of(sp, &before);
-    let mut adj: HashMap<DefId, ExprId> = HashMap::new();
+    let mut adj: HashMap<DefId, ExprId> = HashMap::default();
     for &d in &relevant {
         if sp.reads(e).contains(&d) {
             let axes = sp.defs[d.index()].axes.clone();

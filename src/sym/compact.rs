@@ -44,7 +44,7 @@ use crate::sema::{DefId, TensorRef};
 use crate::syntax::token::Func;
 use num_rational::BigRational;
 use num_traits::{One, Zero};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One definition's relation: `key` (with the definition's axes `vars`
 /// free) equals `repl`; nodes equal to a `protect` instance are left
@@ -120,7 +120,7 @@ impl Relations {
         let s = if self.0.is_empty() {
             e
         } else {
-            let mut memo = HashMap::new();
+            let mut memo = HashMap::default();
             let s = subst(pool, e, &self.0, &mut memo);
             simplify(pool, s)
         };
@@ -136,7 +136,7 @@ impl Relations {
         if pool.too_big() {
             return e;
         }
-        let mut memo = HashMap::new();
+        let mut memo = HashMap::default();
         let mut best = e;
         let mut best_cost = cost(pool, e, &mut memo);
         for c in cands {
@@ -372,7 +372,7 @@ fn monomial(
 
 /// The mapping of `vars` that makes `pat` equal to `e`, if any.
 fn instance(pool: &mut Pool, pat: ExprId, vars: &[Ix], e: ExprId) -> Option<HashMap<Ix, Ix>> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let mut budget = MATCH_BUDGET;
     if !shape(pool, pat, e, vars, &mut map, &mut budget) {
         return None;

@@ -9,7 +9,7 @@
 use super::pool::{ExprId, Ix, Pool};
 use crate::diagnostics::Span;
 use crate::sema::{self, DefId, TensorRef};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Debug)]
 pub struct SymDef {

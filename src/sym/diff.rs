@@ -19,7 +19,7 @@ use crate::sema::{ParamId, TensorRef};
 use crate::syntax::token::{Func, ReduceKind};
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What to differentiate with respect to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,8 +33,8 @@ pub enum Var {
 pub fn diff(pool: &mut Pool, e: ExprId, var: &Var) -> ExprId {
     let mut d = Differ {
         var,
-        memo: HashMap::new(),
-        uses: HashMap::new(),
+        memo: HashMap::default(),
+        uses: HashMap::default(),
     };
     d.go(pool, e)
 }

@@ -34,7 +34,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// An expression: an index into the pool's node table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -141,8 +141,16 @@ pub struct Pool {
     /// checks every written subscript `x[i]` of an index with bounds
     /// `LO..=HI` against x's length, so a program that runs has `LO..=HI`
     /// inside `0..len` (or empty).
-    fits: std::collections::HashSet<((ExprId, ExprId), TensorRef, usize)>,
+    fits: rustc_hash::FxHashSet<((ExprId, ExprId), TensorRef, usize)>,
     ranks: HashMap<TensorRef, usize>,
+    /// `rename(e, from, to)` results: nodes never change once interned,
+    /// so a renaming is a function of its arguments. Binders are
+    /// re-canonicalised by renaming their body, and the derivative rules
+    /// rebuild the same sums many times over.
+    renamed: HashMap<(ExprId, Ix, Ix), ExprId>,
+    /// The nodes of -1, 0 and 1 once made (the smart constructors ask for
+    /// them constantly; interning a rational hashes it).
+    small: [Option<ExprId>; 3],
     pub names: Names,
 }
 
@@ -151,12 +159,14 @@ impl Pool {
         Pool {
             nodes: Vec::new(),
             meta: Vec::new(),
-            interned: HashMap::new(),
+            interned: HashMap::default(),
             indices: Vec::new(),
-            canonical: HashMap::new(),
-            binder_names: HashMap::new(),
+            canonical: HashMap::default(),
+            binder_names: HashMap::default(),
             fits: Default::default(),
-            ranks: HashMap::new(),
+            ranks: HashMap::default(),
+            renamed: HashMap::default(),
+            small: [None; 3],
             names,
         }
     }
@@ -258,7 +268,7 @@ impl Pool {
     /// definitions, then by name and axis).
     pub fn least_subscript(&self, e: ExprId, i: Ix) -> Option<(TensorRef, usize)> {
         let mut best: Option<(TensorRef, usize)> = None;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut stack = vec![e];
         while let Some(n) = stack.pop() {
             if !seen.insert(n) || !self.depends_on_index(n, i) {
@@ -354,7 +364,15 @@ impl Pool {
     }
 
     pub fn int(&mut self, n: i64) -> ExprId {
-        self.konst(BigRational::from_integer(BigInt::from(n)))
+        let slot = usize::try_from(n + 1).ok().filter(|&k| k < 3);
+        if let Some(id) = slot.and_then(|k| self.small[k]) {
+            return id;
+        }
+        let id = self.konst(BigRational::from_integer(BigInt::from(n)));
+        if let Some(k) = slot {
+            self.small[k] = Some(id);
+        }
+        id
     }
 
     pub fn zero(&mut self) -> ExprId {
@@ -410,8 +428,9 @@ impl Pool {
 
     /// Splits a term into its rational coefficient and the rest.
     pub fn split_coeff(&mut self, e: ExprId) -> (BigRational, ExprId) {
-        match self.node(e).clone() {
+        match self.node(e) {
             Node::Const(r) => {
+                let r = r.clone();
                 let one = self.one();
                 (r, one)
             }
@@ -421,7 +440,8 @@ impl Pool {
                     let rest = if fs.len() == 2 {
                         fs[1]
                     } else {
-                        self.intern(Node::Mul(fs[1..].to_vec()))
+                        let rest = Node::Mul(fs[1..].to_vec());
+                        self.intern(rest)
                     };
                     (r, rest)
                 }
@@ -441,26 +461,36 @@ impl Pool {
             }
         }
         let mut constant = BigRational::zero();
-        let mut order: Vec<ExprId> = Vec::new();
-        let mut coeffs: HashMap<ExprId, BigRational> = HashMap::new();
+        // (term without its coefficient, the summed coefficient, the term
+        // as given when it is the only one): sums are short, so a linear
+        // search beats hashing.
+        let mut terms: Vec<(ExprId, BigRational, Option<ExprId>)> = Vec::new();
         for t in flat {
             if let Node::Const(r) = self.node(t) {
-                constant += r;
+                if constant.is_zero() {
+                    constant = r.clone();
+                } else {
+                    constant += r;
+                }
                 continue;
             }
             let (c, rest) = self.split_coeff(t);
-            match coeffs.get_mut(&rest) {
-                Some(acc) => *acc += c,
-                None => {
-                    order.push(rest);
-                    coeffs.insert(rest, c);
+            match terms.iter_mut().find(|(r, ..)| *r == rest) {
+                Some((_, acc, given)) => {
+                    *acc += c;
+                    *given = None;
                 }
+                None => terms.push((rest, c, Some(t))),
             }
         }
-        let mut out = Vec::with_capacity(order.len() + 1);
-        for rest in order {
-            let c = coeffs.remove(&rest).unwrap_or_default();
+        let mut out = Vec::with_capacity(terms.len() + 1);
+        for (rest, c, given) in terms {
             if c.is_zero() {
+                continue;
+            }
+            // A term that met no like term is already canonical.
+            if let Some(t) = given {
+                out.push(t);
                 continue;
             }
             let k = self.konst(c);
@@ -495,42 +525,59 @@ impl Pool {
     /// of one base are merged.
     pub fn mul(&mut self, factors: Vec<ExprId>) -> ExprId {
         let mut coeff = BigRational::one();
-        let mut order: Vec<ExprId> = Vec::new();
-        let mut exps: HashMap<ExprId, Vec<ExprId>> = HashMap::new();
+        let one = self.one();
+        // (base, its exponents, the factor as given when it is the base's
+        // only one): products are short, so a linear search beats hashing.
+        let mut bases: Vec<(ExprId, Vec<ExprId>, Option<ExprId>)> = Vec::new();
         let mut stack: Vec<ExprId> = factors;
         stack.reverse();
         while let Some(f) = stack.pop() {
-            match self.node(f).clone() {
-                Node::Const(r) => coeff *= r,
-                Node::Mul(v) => stack.extend(v.iter().rev()),
-                node => {
-                    let (base, exp) = match node {
-                        Node::Pow(b, p) => (b, p),
-                        _ => (f, self.one()),
-                    };
-                    match exps.get_mut(&base) {
-                        Some(v) => v.push(exp),
-                        None => {
-                            order.push(base);
-                            exps.insert(base, vec![exp]);
-                        }
+            let (base, exp) = match self.node(f) {
+                Node::Const(r) => {
+                    if coeff.is_one() {
+                        coeff = r.clone();
+                    } else if !r.is_one() {
+                        coeff *= r;
                     }
+                    if coeff.is_zero() {
+                        return self.zero();
+                    }
+                    continue;
                 }
-            }
-            if coeff.is_zero() {
-                return self.zero();
+                Node::Mul(v) => {
+                    stack.extend(v.iter().rev());
+                    continue;
+                }
+                Node::Pow(b, p) => (*b, *p),
+                _ => (f, one),
+            };
+            match bases.iter_mut().find(|(b, ..)| *b == base) {
+                Some((_, es, given)) => {
+                    es.push(exp);
+                    *given = None;
+                }
+                None => bases.push((base, vec![exp], Some(f))),
             }
         }
-        let mut out: Vec<ExprId> = Vec::with_capacity(order.len() + 1);
-        for base in order {
-            let es = exps.remove(&base).unwrap_or_default();
-            let p = if es.len() == 1 { es[0] } else { self.add(es) };
-            let f = self.pow(base, p);
-            match self.node(f).clone() {
-                Node::Const(r) => coeff *= r,
+        let mut out: Vec<ExprId> = Vec::with_capacity(bases.len() + 1);
+        for (base, es, given) in bases {
+            // A factor that met no other power of its base is already
+            // canonical, unless it is a power of a product.
+            let f = match given {
+                Some(f) if !matches!(self.node(base), Node::Mul(_)) => f,
+                _ => {
+                    let p = if es.len() == 1 { es[0] } else { self.add(es) };
+                    self.pow(base, p)
+                }
+            };
+            match self.node(f) {
+                Node::Const(r) => {
+                    let r = r.clone();
+                    coeff *= r;
+                }
                 Node::Mul(v) => {
                     // A power of a product with a coefficient: (2x)^2 = 4 x^2.
-                    for g in v {
+                    for &g in v {
                         match self.node(g) {
                             Node::Const(r) => coeff *= r.clone(),
                             _ => out.push(g),
@@ -779,14 +826,19 @@ impl Pool {
     /// Renames the free index `from` to `to` (which must not be bound
     /// inside `e`).
     pub fn rename(&mut self, e: ExprId, from: Ix, to: Ix) -> ExprId {
-        let mut map = HashMap::new();
+        if let Some(&r) = self.renamed.get(&(e, from, to)) {
+            return r;
+        }
+        let mut map = HashMap::default();
         map.insert(from, to);
-        self.rename_many(e, &map)
+        let r = self.rename_many(e, &map);
+        self.renamed.insert((e, from, to), r);
+        r
     }
 
     /// Renames free indices by `map`.
     pub fn rename_many(&mut self, e: ExprId, map: &HashMap<Ix, Ix>) -> ExprId {
-        let mut memo = HashMap::new();
+        let mut memo = HashMap::default();
         self.rename_rec(e, map, &mut memo)
     }
 
@@ -822,7 +874,7 @@ impl Pool {
 
     /// Replaces every occurrence of the subterm `from` by `to`.
     pub fn replace(&mut self, e: ExprId, from: ExprId, to: ExprId) -> ExprId {
-        let mut memo = HashMap::new();
+        let mut memo = HashMap::default();
         self.replace_rec(e, from, to, &mut memo)
     }
 
@@ -892,7 +944,7 @@ impl Pool {
 
     /// Every node reachable from `e`, each once (parents before children).
     pub fn dag_nodes(&self, e: ExprId) -> Vec<ExprId> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut out = Vec::new();
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {

@@ -57,7 +57,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[cfg(test)]
 #[path = "print_tests.rs"]
@@ -260,7 +260,7 @@ impl IndexNames {
     /// Names for the free indices of a statement: `axes` first, then the
     /// other free indices of `root` in canonical order.
     pub(crate) fn new(pool: &Pool, axes: &[Ix], root: ExprId) -> IndexNames {
-        let mut taken: HashSet<String> = HashSet::new();
+        let mut taken: HashSet<String> = HashSet::default();
         let n = &pool.names;
         taken.extend(n.params.iter().chain(&n.inputs).chain(&n.defs).cloned());
         let mut others: Vec<Ix> = pool
@@ -270,7 +270,7 @@ impl IndexNames {
             .filter(|i| !axes.contains(i))
             .collect();
         others.sort_by(|&a, &b| order::cmp_index(pool, a, b));
-        let mut free = HashMap::new();
+        let mut free = HashMap::default();
         for &i in axes.iter().chain(&others) {
             if free.contains_key(&i) {
                 continue;

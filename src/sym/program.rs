@@ -17,7 +17,7 @@ use super::simplify::{RULES, Rule, simplify, simplify_with};
 use crate::diagnostics::{Diagnostic, Errors, Span};
 use crate::sema::{self, DefId, Expr, ExprKind, IndexId, TensorRef, Wrt};
 use num_traits::Signed;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use super::defs::{SymDef, SymProgram};
 
@@ -59,7 +59,7 @@ pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<Sym
         order: Vec::new(),
         inputs: program.inputs.clone(),
         params: program.params.clone(),
-        extent_of: HashMap::new(),
+        extent_of: HashMap::default(),
     };
     // Every tensor's rank, so that an extent-keeping zero term can be
     // printed for a tensor read only in a derivative's target
@@ -77,7 +77,7 @@ pub fn lower_with(program: &sema::Program, rules: &[(&str, Rule)]) -> Result<Sym
         let id = DefId(n as u32);
         let mut lw = Lowerer {
             program,
-            map: HashMap::new(),
+            map: HashMap::default(),
             def: id,
             errors: Vec::new(),
         };

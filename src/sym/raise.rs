@@ -40,7 +40,7 @@ use crate::diagnostics::{Diagnostic, Errors, Span};
 use crate::sema::{self, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, TensorRef};
 use num_rational::BigRational;
 use num_traits::One;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The most expression nodes a raised program may have (after sharing)
 /// before [`SymProgram::try_raise`] refuses it: evaluating more would take
@@ -120,13 +120,13 @@ impl<'a> Raiser<'a> {
                 defs: Vec::new(),
             },
             new_id: vec![None; sp.defs.len()],
-            map: HashMap::new(),
+            map: HashMap::default(),
             span: Span::default(),
-            share: HashMap::new(),
-            rep: HashMap::new(),
-            shapes: HashMap::new(),
-            closed: HashMap::new(),
-            local: HashMap::new(),
+            share: HashMap::default(),
+            rep: HashMap::default(),
+            shapes: HashMap::default(),
+            closed: HashMap::default(),
+            local: HashMap::default(),
             in_bounds: false,
             hidden: 0,
             nodes: 0,
@@ -209,7 +209,7 @@ impl<'a> Raiser<'a> {
             .collect();
         // Children before parents.
         let mut post = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for &r in &roots {
             let mut stack = vec![(r, false)];
             while let Some((e, done)) = stack.pop() {
@@ -229,15 +229,15 @@ impl<'a> Raiser<'a> {
             }
         }
         // Which definition owns each axis.
-        let mut owner: HashMap<Ix, usize> = HashMap::new();
+        let mut owner: HashMap<Ix, usize> = HashMap::default();
         for (n, def) in self.sp.defs.iter().enumerate() {
             for &a in &def.axes {
                 owner.insert(a, n);
             }
         }
-        let mut costly: HashMap<ExprId, bool> = HashMap::new();
-        let mut size: HashMap<ExprId, u64> = HashMap::new();
-        let mut height: HashMap<ExprId, usize> = HashMap::new();
+        let mut costly: HashMap<ExprId, bool> = HashMap::default();
+        let mut size: HashMap<ExprId, u64> = HashMap::default();
+        let mut height: HashMap<ExprId, usize> = HashMap::default();
         for &e in &post {
             let kids = self.raised_children(e);
             let own = match pool.node(e) {
@@ -266,13 +266,13 @@ impl<'a> Raiser<'a> {
             levels[height[&e]].push(e);
         }
         let roots: HashSet<ExprId> = roots.into_iter().collect();
-        let mut paths: HashMap<ExprId, u64> = HashMap::new();
+        let mut paths: HashMap<ExprId, u64> = HashMap::default();
         for &r in &roots {
             *paths.entry(r).or_insert(0) += 1;
         }
         let mut shapes = Shapes::default();
-        let mut share = HashMap::new();
-        let mut rep = HashMap::new();
+        let mut share = HashMap::default();
+        let mut rep = HashMap::default();
         let add = |paths: &mut HashMap<ExprId, u64>, e: ExprId, p: u64| {
             for c in self.raised_children(e) {
                 let x = paths.entry(c).or_insert(0);
@@ -282,7 +282,7 @@ impl<'a> Raiser<'a> {
         for level in levels.iter().rev() {
             // Groups in order of first member (deterministic).
             let mut groups: Vec<(Group, u64, Vec<ExprId>)> = Vec::new();
-            let mut at: HashMap<Group, usize> = HashMap::new();
+            let mut at: HashMap<Group, usize> = HashMap::default();
             for &e in level {
                 let p = paths.get(&e).copied().unwrap_or(0);
                 if p == 0 {
@@ -445,10 +445,10 @@ impl<'a> Raiser<'a> {
             return None;
         }
         // The size of a node's tree, a shared child counting 1 (a read).
-        let mut size: HashMap<ExprId, u64> = HashMap::new();
+        let mut size: HashMap<ExprId, u64> = HashMap::default();
         let mut total: u64 = 0;
-        let mut seen = HashSet::new();
-        let mut counted: HashSet<Group> = HashSet::new();
+        let mut seen = HashSet::default();
+        let mut counted: HashSet<Group> = HashSet::default();
         for &d in &self.sp.order {
             let root = self.sp.defs[d.index()].body;
             let mut stack = vec![(root, false)];

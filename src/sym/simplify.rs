@@ -43,7 +43,7 @@ use super::pool::{ExprId, Ix, Node, Pool};
 use crate::syntax::token::{Func, ReduceKind};
 use num_integer::Integer;
 use num_traits::Signed;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A rewrite rule: `Some(new)` when it applies to the node `e` (whose
 /// children are already simplified).
@@ -76,7 +76,7 @@ pub fn simplify(pool: &mut Pool, e: ExprId) -> ExprId {
 pub fn simplify_with(pool: &mut Pool, e: ExprId, rules: &[(&str, Rule)]) -> ExprId {
     let mut cur = e;
     for _ in 0..FUEL {
-        let mut memo = HashMap::new();
+        let mut memo = HashMap::default();
         let next = pass(pool, cur, rules, &mut memo);
         if next == cur || pool.too_big() {
             return next;
@@ -151,7 +151,7 @@ pub fn sum_split(pool: &mut Pool, e: ExprId) -> Option<ExprId> {
 /// Whether index `i` subscripts a tensor somewhere in `e` (so a sum over
 /// `e` alone can infer its extent).
 pub fn subscripts(pool: &Pool, e: ExprId, i: Ix) -> bool {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut stack = vec![e];
     while let Some(n) = stack.pop() {
         if !seen.insert(n) || !pool.depends_on_index(n, i) {
