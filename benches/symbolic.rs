@@ -232,16 +232,29 @@ fn filled(shape: &[usize], seed: usize) -> Tensor {
     Tensor::F64(ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(shape), v).expect("shape"))
 }
 
-fn median_us(kernel: &ricci::Kernel, args: &Args) -> f64 {
-    let mut times: Vec<f64> = (0..15)
-        .map(|_| {
-            let t = std::time::Instant::now();
-            black_box(kernel.call(args).expect("runs"));
-            t.elapsed().as_secs_f64() * 1e6
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
+/// Median run times (µs) of two kernels on the same arguments, called
+/// alternately (41 calls each, after a warm-up) so that a change in the
+/// machine's load falls on both.
+fn medians_us(a: &ricci::Kernel, b: &ricci::Kernel, args: &Args) -> (f64, f64) {
+    let time = |k: &ricci::Kernel| {
+        let t = std::time::Instant::now();
+        black_box(k.call(args).expect("runs"));
+        t.elapsed().as_secs_f64() * 1e6
+    };
+    for _ in 0..3 {
+        time(a);
+        time(b);
+    }
+    let (mut ta, mut tb) = (Vec::new(), Vec::new());
+    for _ in 0..41 {
+        ta.push(time(a));
+        tb.push(time(b));
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    (median(ta), median(tb))
 }
 
 fn textbook_models(c: &mut Criterion) {
@@ -262,7 +275,7 @@ fn textbook_models(c: &mut Criterion) {
         }
         let forward = ricci::compile(src, options).expect("compiles");
         let gradient = ricci::compile(&grad, options).expect("compiles");
-        let (f, g) = (median_us(&forward, &args), median_us(&gradient, &args));
+        let (f, g) = medians_us(&forward, &gradient, &args);
         println!(
             "{name}: forward {f:.0} us, gradient program {g:.0} us, ratio {:.2}\n{grad}",
             g / f

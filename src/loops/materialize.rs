@@ -9,15 +9,20 @@
 //! inferred extents, each subscripting a tensor inside it, is replaced by
 //! an element of a new definition `_t<n>[those indices] = subexpression`,
 //! placed just before. `g[k] = sum_i X[i,k] (y[i] - sum_j X[i,j] w[j])`
-//! computes the residual once per `i`, not once per `(i, k)`. Then every
-//! expensive call a definition repeats up to the names of its indices is
-//! shared the same way (`share_calls`). Hidden definitions are numbered
+//! computes the residual once per `i`, not once per `(i, k)`. Then a
+//! contraction of two tensors inside a larger expression becomes a
+//! definition the GEMM pass takes (`split_contractions`: `tanh(sum_j
+//! W1[i,j] X[n,j])` reads `_t0[n,i]`, a GEMM; a factor of a sum over two
+//! tensors that reads only one tensor's indices is multiplied into it
+//! first). Then every expensive call a definition repeats up to the names
+//! of its indices is shared the same way (`share_calls`). Hidden definitions are numbered
 //! `_t0`, `_t1`, ... in order. Returns a [`Materialized`]: the program,
 //! each original definition's position in it, the reductions that keep
 //! one accumulator, and the source index each new axis stands for.
 //!
 //! Always: values are unchanged (the same operations on the same operands
-//! in the same order, only computed once); every index keeps one binding
+//! in the same order, only computed once; a split contraction's sums run
+//! in the GEMM library's order, as LANGUAGE.md §4 allows for any sum); every index keeps one binding
 //! site (the new definition's axes are new index variables, each standing
 //! for the source index it replaces: [`Materialized::origin`]). Extents
 //! come from the source: [`Materialized::bound`] turns the binding of the
@@ -31,6 +36,7 @@ use super::Plan;
 use crate::sema::{
     Bound, Def, DefId, Expr, ExprKind, IndexId, IndexRole, IndexVar, Program, TensorRef,
 };
+use crate::syntax::token::ReduceKind;
 use std::collections::{BTreeSet, HashMap};
 
 /// A program with its reused intermediates materialised, and how it
@@ -173,8 +179,9 @@ pub fn materialize(program: &Program) -> Materialized {
                 next_def: out.defs.len(),
             };
             let body = m.rewrite(&def.body, &mut Vec::new());
-            let next = out.defs.len() + found.len();
-            share_calls(&body, program, &mut found, next)
+            let base = out.defs.len();
+            let body = split_contractions(&body, &def.axes, program, &mut found, base);
+            share_calls(&body, program, &mut found, base)
         };
         for (sub, idx) in found {
             // The new definition's axes: fresh variables named like the
@@ -325,7 +332,7 @@ fn share_calls(
     body: &Expr,
     program: &Program,
     found: &mut Vec<(Expr, Vec<IndexId>)>,
-    next: usize,
+    base: usize,
 ) -> Expr {
     let mut groups: HashMap<String, usize> = HashMap::new();
     body.walk(&mut |e| {
@@ -342,7 +349,7 @@ fn share_calls(
         let id = match ids.get(&key) {
             Some(&id) => id,
             None => {
-                let id = (next + ids.len()) as u32;
+                let id = (base + found.len()) as u32;
                 found.push((e.clone(), idx.clone()));
                 ids.insert(key, id);
                 id
@@ -354,6 +361,347 @@ fn share_calls(
         let e = Expr::new(k.clone(), crate::diagnostics::Span::default());
         replace(&e)
     })
+}
+
+/// The second rule: a contraction of two tensors that is part of a larger
+/// expression becomes a definition of its own, so that the GEMM pass
+/// computes it with the library: `h[n,i] = tanh(sum_j W1[i,j] X[n,j])`
+/// becomes `_t0[n,i] = sum_j W1[i,j] X[n,j]` and `h[n,i] = tanh(_t0[n,i])`.
+/// A contraction here is `sum_{k..}` over a product of exactly two tensor
+/// elements (plain, distinct subscripts) and numbers or parameters, each
+/// summed index in both elements, each element with a free index of its
+/// own (a GEMM, not a GEMV), each free index an axis of the definition or
+/// bound by an enclosing sum, every index inferred. The new
+/// definition's axes are the free indices, the definition's axes first in
+/// their order (so it is laid out like its user), then the enclosing sums'
+/// outermost first; contractions equal up to the names of those indices
+/// are one definition (softmax regression's `exp(sum_j X[i,j] W[c,j]) /
+/// sum_d exp(sum_j X[i,j] W[d,j])` reads one `_t0[i,c]`). The body itself,
+/// up to numeric factors and a negation, is left alone: the GEMM pass
+/// takes it whole. Appends to `found` (entry k is definition `base + k`).
+/// `RICCI_NO_SPLIT=1` turns the rule off (a developer's switch for
+/// measuring it).
+fn split_contractions(
+    e: &Expr,
+    axes: &[IndexId],
+    program: &Program,
+    found: &mut Vec<(Expr, Vec<IndexId>)>,
+    base: usize,
+) -> Expr {
+    static OFF: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *OFF.get_or_init(|| std::env::var_os("RICCI_NO_SPLIT").is_some_and(|v| v == "1")) {
+        return e.clone();
+    }
+    let mut split = Split {
+        axes,
+        program,
+        found,
+        base,
+        keys: HashMap::new(),
+    };
+    split.rewrite(e, true, &mut Vec::new())
+}
+
+struct Split<'a> {
+    axes: &'a [IndexId],
+    program: &'a Program,
+    found: &'a mut Vec<(Expr, Vec<IndexId>)>,
+    base: usize,
+    /// Each contraction split off, by its text up to the names of its
+    /// free indices: its definition.
+    keys: HashMap<String, u32>,
+}
+
+impl Split<'_> {
+    fn rewrite(&mut self, e: &Expr, top: bool, bound: &mut Vec<IndexId>) -> Expr {
+        let premultiplied = self.premultiply(e);
+        let e = premultiplied.as_ref().unwrap_or(e);
+        if !top && let Some(idx) = self.contraction(e, bound) {
+            let key = contraction_key(e, &idx);
+            let id = match self.keys.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = (self.base + self.found.len()) as u32;
+                    self.found.push((e.clone(), idx.clone()));
+                    self.keys.insert(key, id);
+                    id
+                }
+            };
+            return Expr::new(ExprKind::Elem(TensorRef::Def(DefId(NEW | id)), idx), e.span);
+        }
+        let kind = match &e.kind {
+            ExprKind::Neg(a) => ExprKind::Neg(Box::new(self.rewrite(a, top, bound))),
+            ExprKind::Mul(v) => {
+                // Still the top if every other factor is a number.
+                let numbers = v.iter().filter(|x| is_number(x)).count();
+                let whole = top && numbers + 1 >= v.len();
+                ExprKind::Mul(v.iter().map(|x| self.rewrite(x, whole, bound)).collect())
+            }
+            ExprKind::Reduce { kind, index, body } => {
+                // A chain of sums at the top is still the top.
+                bound.push(*index);
+                let b = self.rewrite(body, top && *kind == ReduceKind::Sum, bound);
+                bound.pop();
+                ExprKind::Reduce {
+                    kind: *kind,
+                    index: *index,
+                    body: Box::new(b),
+                }
+            }
+            ExprKind::Add(v) => {
+                ExprKind::Add(v.iter().map(|x| self.rewrite(x, false, bound)).collect())
+            }
+            ExprKind::Call(f, v) => ExprKind::Call(
+                *f,
+                v.iter().map(|x| self.rewrite(x, false, bound)).collect(),
+            ),
+            ExprKind::Div(a, b) => ExprKind::Div(
+                Box::new(self.rewrite(a, false, bound)),
+                Box::new(self.rewrite(b, false, bound)),
+            ),
+            ExprKind::Pow(a, b) => ExprKind::Pow(
+                Box::new(self.rewrite(a, false, bound)),
+                Box::new(self.rewrite(b, false, bound)),
+            ),
+            k => k.clone(),
+        };
+        Expr::new(kind, e.span)
+    }
+
+    /// A sum over two tensor elements and other factors, each of which
+    /// reads only indices of one of the elements and holds no sum: those
+    /// factors multiplied into their element as a definition of its own,
+    /// laid out like the element, so that what is left is a contraction of
+    /// two tensors. The MLP gradient's `sum_n X[n,b] dh[n,a] (1 -
+    /// h[n,a]^2)` becomes `sum_n X[n,b] _t0[n,a]` with `_t0[n,a] = dh[n,a]
+    /// (1 - h[n,a]^2)`: one pass over `dh` and one GEMM, where the nest as
+    /// written evaluates `1 - h^2` once per term.
+    fn premultiply(&mut self, e: &Expr) -> Option<Expr> {
+        let mut summed = Vec::new();
+        let mut body = e;
+        while let ExprKind::Reduce {
+            kind: ReduceKind::Sum,
+            index,
+            body: b,
+        } = &body.kind
+        {
+            summed.push(*index);
+            body = b;
+        }
+        let ExprKind::Mul(factors) = &body.kind else {
+            return None;
+        };
+        let plain = |f: &Expr| match &f.kind {
+            ExprKind::Elem(_, ixs) => {
+                let distinct: BTreeSet<IndexId> = ixs.iter().copied().collect();
+                (distinct.len() == ixs.len()).then_some(distinct)
+            }
+            _ => None,
+        };
+        let elems: Vec<(usize, BTreeSet<IndexId>)> = (factors.iter().enumerate())
+            .filter_map(|(k, f)| plain(f).map(|ix| (k, ix)))
+            .collect();
+        if summed.is_empty() || elems.len() != 2 {
+            return None;
+        }
+        // What is left must be a GEMM: each summed index in both elements,
+        // each element with a free index of its own.
+        let (a, b) = (&elems[0].1, &elems[1].1);
+        let own = |x: &BTreeSet<IndexId>| x.iter().any(|i| !summed.contains(i));
+        if !summed.iter().all(|k| a.contains(k) && b.contains(k)) || !own(a) || !own(b) {
+            return None;
+        }
+        // Each other factor goes with the smaller element holding all its
+        // indices.
+        let mut with: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for (k, f) in factors.iter().enumerate() {
+            if is_number(f) || elems.iter().any(|(p, _)| *p == k) {
+                continue;
+            }
+            let mut reads = BTreeSet::new();
+            let mut reduces = false;
+            f.walk(&mut |x| match &x.kind {
+                ExprKind::Index(i) => {
+                    reads.insert(*i);
+                }
+                ExprKind::Elem(_, ixs) => reads.extend(ixs.iter().copied()),
+                ExprKind::Delta(a, b) => reads.extend([*a, *b]),
+                ExprKind::Reduce { .. } | ExprKind::Diff { .. } => reduces = true,
+                _ => {}
+            });
+            let side = (0..2)
+                .filter(|&s| reads.is_subset(&elems[s].1))
+                .min_by_key(|&s| elems[s].1.len());
+            match side {
+                Some(s) if !reduces => with[s].push(k),
+                _ => return None,
+            }
+        }
+        if with.iter().all(Vec::is_empty) {
+            return None;
+        }
+        let all = elems.iter().flat_map(|(_, ix)| ix.iter());
+        if all
+            .chain(&summed)
+            .any(|&i| self.program.index_var(i).bounds.is_some())
+        {
+            return None;
+        }
+        let mut kept: Vec<Expr> = Vec::new();
+        for (k, f) in factors.iter().enumerate() {
+            let side = elems.iter().position(|(p, _)| *p == k);
+            match side {
+                Some(s) if !with[s].is_empty() => {
+                    let ExprKind::Elem(_, ixs) = &f.kind else {
+                        return None;
+                    };
+                    let mut product = vec![f.clone()];
+                    product.extend(with[s].iter().map(|&g| factors[g].clone()));
+                    let id = (self.base + self.found.len()) as u32;
+                    self.found
+                        .push((Expr::new(ExprKind::Mul(product), f.span), ixs.clone()));
+                    kept.push(Expr::new(
+                        ExprKind::Elem(TensorRef::Def(DefId(NEW | id)), ixs.clone()),
+                        f.span,
+                    ));
+                }
+                Some(_) => kept.push(f.clone()),
+                None if is_number(f) => kept.push(f.clone()),
+                None => {}
+            }
+        }
+        let mut out = Expr::new(ExprKind::Mul(kept), body.span);
+        let mut spans = Vec::new();
+        let mut x = e;
+        while let ExprKind::Reduce { kind, index, body } = &x.kind {
+            spans.push((*kind, *index, x.span));
+            x = body;
+        }
+        for (kind, index, span) in spans.into_iter().rev() {
+            out = Expr::new(
+                ExprKind::Reduce {
+                    kind,
+                    index,
+                    body: Box::new(out),
+                },
+                span,
+            );
+        }
+        Some(out)
+    }
+
+    /// If `e` is a contraction this rule takes: its free indices, the
+    /// definition's axes first.
+    fn contraction(&self, e: &Expr, bound: &[IndexId]) -> Option<Vec<IndexId>> {
+        let (summed, a, b) = two_operands(e)?;
+        // Both operands keep a free index (a GEMM, not a GEMV: a matrix
+        // times a vector stays loop code, where the fusion pass can join
+        // it with what reads the same matrix).
+        let own = |x: &BTreeSet<IndexId>| x.iter().any(|i| !summed.contains(i));
+        if !own(&a) || !own(&b) {
+            return None;
+        }
+        let free: BTreeSet<IndexId> = a
+            .union(&b)
+            .filter(|i| !summed.contains(i))
+            .copied()
+            .collect();
+        let outer = |i: &IndexId| self.axes.contains(i) || bound.contains(i);
+        if !free.iter().all(outer) {
+            return None;
+        }
+        if (free.iter().chain(&summed)).any(|&i| self.program.index_var(i).bounds.is_some()) {
+            return None;
+        }
+        let idx = (self.axes.iter().chain(bound.iter()))
+            .copied()
+            .filter(|i| free.contains(i))
+            .collect();
+        Some(idx)
+    }
+}
+
+/// `sum_{k..}` over two tensor elements (plain, distinct subscripts, each
+/// summed index in both) and numbers: the summed indices and each
+/// element's indices.
+fn two_operands(e: &Expr) -> Option<(Vec<IndexId>, BTreeSet<IndexId>, BTreeSet<IndexId>)> {
+    let mut summed = Vec::new();
+    let mut body = e;
+    while let ExprKind::Reduce {
+        kind: ReduceKind::Sum,
+        index,
+        body: b,
+    } = &body.kind
+    {
+        summed.push(*index);
+        body = b;
+    }
+    let ExprKind::Mul(factors) = &body.kind else {
+        return None;
+    };
+    if summed.is_empty() {
+        return None;
+    }
+    let mut elems = Vec::new();
+    for f in factors {
+        match &f.kind {
+            ExprKind::Elem(_, ixs) => {
+                let distinct: BTreeSet<IndexId> = ixs.iter().copied().collect();
+                if distinct.len() != ixs.len() {
+                    return None;
+                }
+                elems.push(distinct);
+            }
+            _ if is_number(f) => {}
+            _ => return None,
+        }
+    }
+    let [a, b] = <[BTreeSet<IndexId>; 2]>::try_from(elems).ok()?;
+    summed
+        .iter()
+        .all(|k| a.contains(k) && b.contains(k))
+        .then_some((summed, a, b))
+}
+
+/// A contraction's text, its free indices named by their place in `idx`
+/// and its summed ones by their depth.
+fn contraction_key(e: &Expr, idx: &[IndexId]) -> String {
+    let mut summed = Vec::new();
+    let mut body = e;
+    while let ExprKind::Reduce { index, body: b, .. } = &body.kind {
+        summed.push(*index);
+        body = b;
+    }
+    let name = |i: &IndexId| match idx.iter().position(|j| j == i) {
+        Some(p) => format!("#{p}"),
+        None => format!(
+            "k{}",
+            summed.iter().position(|j| j == i).unwrap_or(usize::MAX)
+        ),
+    };
+    let ExprKind::Mul(factors) = &body.kind else {
+        return String::new();
+    };
+    let parts: Vec<String> = factors
+        .iter()
+        .map(|f| match &f.kind {
+            ExprKind::Elem(t, ixs) => {
+                format!(
+                    "{t:?}[{}]",
+                    ixs.iter().map(name).collect::<Vec<_>>().join(",")
+                )
+            }
+            ExprKind::Const(r) => format!("c{r}"),
+            ExprKind::Param(p) => format!("p{}", p.0),
+            _ => String::from("?"),
+        })
+        .collect();
+    format!("{}:{}", summed.len(), parts.join("*"))
+}
+
+/// A number or a parameter: a factor the GEMM node folds into alpha.
+fn is_number(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Const(_) | ExprKind::Param(_))
 }
 
 /// For an expensive call worth sharing: its text with its indices named by
