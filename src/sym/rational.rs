@@ -8,14 +8,18 @@
 //! the leading one (in the lexicographic order of the atoms' ids) positive. Sums of such forms are put over
 //! the least common denominator, multiplied out, and each denominator
 //! factor that divides the new numerator exactly (multivariate polynomial
-//! division over the rationals) is cancelled. Sums over an index and call
+//! division over the rationals) is cancelled; then a numerator factor and
+//! a denominator factor (each to the first power) are divided by their
+//! greatest common divisor (`gcd`: recursive on the least atom, Euclid
+//! with primitive pseudo-remainders), so `(x^2 - 1)/(x^2 + 2x + 1)`
+//! arising in a sum becomes `(x - 1)/(x + 1)`. Sums over an index and call
 //! arguments are normalised inside, one level at a time.
 //!
 //! Always: the result equals the input wherever the input is finite (a
 //! factor is cancelled only against itself, `P/P = 1`, the pool's own
 //! domain assumption); work is bounded: a polynomial past [`MAX_TERMS`]
 //! terms or an exponent past [`MAX_EXP`] gives up (`None`) and the caller
-//! keeps the input.
+//! keeps the input; a gcd past [`GCD_STEPS`] steps is not taken.
 
 use super::pool::{ExprId, Node, Pool};
 use num_bigint::BigInt;
@@ -30,6 +34,9 @@ use std::collections::BTreeMap;
 pub const MAX_TERMS: usize = 256;
 /// The largest integer exponent taken apart.
 pub const MAX_EXP: i64 = 16;
+/// The most steps (recursive calls and pseudo-division steps) one
+/// `gcd` may take before giving up.
+pub const GCD_STEPS: usize = 2000;
 
 /// A monomial: atoms with positive exponents, sorted by atom.
 type Mono = Vec<(ExprId, u32)>;
@@ -284,11 +291,180 @@ impl Frac {
             let rest = normalise_poly(q_cur).pow(qe)?;
             num = num.mul(&rest);
         }
+        // Then a numerator and a denominator factor with a common factor
+        // that neither has as a factor: (x^2 - 1)/(x^2 + 2x + 1) is
+        // (x - 1)/(x + 1).
+        let mut steps = GCD_STEPS;
+        let tops: Vec<Poly> = (num.f.iter())
+            .filter(|&(p, &e)| e == 1 && p.0.len() > 1)
+            .map(|(p, _)| p.clone())
+            .collect();
+        for q in tops {
+            let dens: Vec<Poly> = (g.iter())
+                .filter(|&(p, &e)| e == -1 && p.0.len() > 1)
+                .map(|(p, _)| p.clone())
+                .collect();
+            for d in dens {
+                let Some(h) = gcd(&q, &d, &mut steps) else {
+                    break;
+                };
+                if h.is_constant() {
+                    continue;
+                }
+                let (Some(q2), Some(d2)) = (q.div_exact(&h), d.div_exact(&h)) else {
+                    continue;
+                };
+                num.f.remove(&q);
+                g.remove(&d);
+                num = num.mul(&normalise_poly(q2));
+                num = num.mul(&normalise_poly(d2).pow(-1)?);
+                break;
+            }
+        }
         Some(num.mul(&Frac {
             c: BigRational::one(),
             f: g,
         }))
     }
+}
+
+impl Poly {
+    fn is_constant(&self) -> bool {
+        self.0.keys().all(|m| m.is_empty())
+    }
+
+    fn sub(&self, o: &Poly) -> Poly {
+        let mut r = self.clone();
+        for (m, c) in &o.0 {
+            r.add_term(m.clone(), -c.clone());
+        }
+        r
+    }
+
+    /// The least atom (by id) it mentions.
+    fn least_atom(&self) -> Option<ExprId> {
+        self.0
+            .keys()
+            .filter_map(|m| m.first().map(|&(a, _)| a))
+            .min()
+    }
+
+    /// As a polynomial in `x`: the coefficient of each power, lowest first.
+    fn coeffs_in(&self, x: ExprId) -> Vec<Poly> {
+        let mut out: Vec<Poly> = Vec::new();
+        for (m, c) in &self.0 {
+            let k = m
+                .iter()
+                .find(|&&(a, _)| a == x)
+                .map_or(0, |&(_, k)| k as usize);
+            let rest: Mono = m.iter().filter(|&&(a, _)| a != x).copied().collect();
+            if out.len() <= k {
+                out.resize(k + 1, Poly::zero());
+            }
+            out[k].add_term(rest, c.clone());
+        }
+        out
+    }
+
+    fn from_coeffs(cs: &[Poly], x: ExprId) -> Poly {
+        let mut r = Poly::zero();
+        for (k, c) in cs.iter().enumerate() {
+            for (m, v) in &c.0 {
+                let m = if k == 0 {
+                    m.clone()
+                } else {
+                    mono_mul(m, &vec![(x, k as u32)])
+                };
+                r.add_term(m, v.clone());
+            }
+        }
+        r
+    }
+}
+
+/// A greatest common divisor of `a` and `b` over the rationals (up to a
+/// rational factor): recursive on the least atom, the contents' gcd times
+/// the last non-zero primitive pseudo-remainder of the primitive parts
+/// (Euclid's algorithm over a polynomial ring, as in Knuth 4.6.1). `None`
+/// past `steps` or the term limit.
+fn gcd(a: &Poly, b: &Poly, steps: &mut usize) -> Option<Poly> {
+    *steps = steps.checked_sub(1)?;
+    if a.0.is_empty() {
+        return Some(b.clone());
+    }
+    if b.0.is_empty() {
+        return Some(a.clone());
+    }
+    if a.is_constant() || b.is_constant() {
+        return Some(Poly::constant(BigRational::one()));
+    }
+    let x = match (a.least_atom(), b.least_atom()) {
+        (Some(p), Some(q)) => p.min(q),
+        (p, q) => p.or(q)?,
+    };
+    let (ca, cb) = (a.coeffs_in(x), b.coeffs_in(x));
+    let (ka, kb) = (content(&ca, steps)?, content(&cb, steps)?);
+    let c = gcd(&ka, &kb, steps)?;
+    let mut f = primitive(&ca, &ka)?;
+    let mut h = primitive(&cb, &kb)?;
+    if f.len() < h.len() {
+        std::mem::swap(&mut f, &mut h);
+    }
+    while !h.is_empty() {
+        if h.len() == 1 {
+            // Degree 0 in x: the primitive parts are coprime.
+            f = vec![Poly::constant(BigRational::one())];
+            break;
+        }
+        let r = pseudo_rem(&f, &h, steps)?;
+        f = h;
+        h = if r.is_empty() {
+            Vec::new()
+        } else {
+            let k = content(&r, steps)?;
+            primitive(&r, &k)?
+        };
+    }
+    Poly::from_coeffs(&f, x).mul(&c)
+}
+
+/// The gcd of the coefficients.
+fn content(cs: &[Poly], steps: &mut usize) -> Option<Poly> {
+    let mut acc = Poly::zero();
+    for c in cs {
+        acc = gcd(&acc, c, steps)?;
+        if acc.is_constant() && !acc.0.is_empty() {
+            return Some(Poly::constant(BigRational::one()));
+        }
+    }
+    Some(acc)
+}
+
+/// Each coefficient divided by the content.
+fn primitive(cs: &[Poly], k: &Poly) -> Option<Vec<Poly>> {
+    cs.iter().map(|c| c.div_exact(k)).collect()
+}
+
+/// The pseudo-remainder of `f` by `h` (coefficients lowest power first,
+/// no trailing zeros), without trailing zeros.
+fn pseudo_rem(f: &[Poly], h: &[Poly], steps: &mut usize) -> Option<Vec<Poly>> {
+    let lh = h.last()?;
+    let mut r: Vec<Poly> = f.to_vec();
+    while r.len() >= h.len() {
+        *steps = steps.checked_sub(1)?;
+        let lr = r.last()?.clone();
+        let shift = r.len() - h.len();
+        for c in r.iter_mut() {
+            *c = c.mul(lh)?;
+        }
+        for (k, hk) in h.iter().enumerate() {
+            r[k + shift] = r[k + shift].sub(&lr.mul(hk)?);
+        }
+        while r.last().is_some_and(|c| c.0.is_empty()) {
+            r.pop();
+        }
+    }
+    Some(r)
 }
 
 /// A non-zero polynomial as `c · Π atoms^k · P` with P primitive and free of
@@ -481,4 +657,75 @@ fn to_expr(pool: &mut Pool, f: &Frac) -> ExprId {
         fs.push(pool.pow(b, k));
     }
     pool.mul(fs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(n: i64) -> Poly {
+        Poly::constant(BigRational::from_integer(BigInt::from(n)))
+    }
+
+    /// x = atom 0, y = atom 1.
+    fn x() -> Poly {
+        Poly::atom(ExprId(0))
+    }
+
+    fn y() -> Poly {
+        Poly::atom(ExprId(1))
+    }
+
+    fn mul(a: &Poly, b: &Poly) -> Poly {
+        a.mul(b).expect("small")
+    }
+
+    /// `a` and `b` are equal up to a rational factor.
+    fn associates(a: &Poly, b: &Poly) -> bool {
+        let (fa, fb) = (normalise_poly(a.clone()), normalise_poly(b.clone()));
+        fa.f == fb.f
+    }
+
+    #[test]
+    fn gcd_of_univariate_polynomials() {
+        let (p, m) = (x().add(&int(1)), x().sub(&int(1)));
+        let mut steps = GCD_STEPS;
+        let g = gcd(&mul(&p, &m), &mul(&p, &p), &mut steps).expect("within limits");
+        assert!(associates(&g, &p), "{g:?}");
+    }
+
+    #[test]
+    fn gcd_of_multivariate_polynomials() {
+        let s = x().add(&y());
+        let a = mul(&s, &x().sub(&y()));
+        let b = mul(&s, &mul(&int(2), &x()).add(&int(3)));
+        let mut steps = GCD_STEPS;
+        let g = gcd(&a, &b, &mut steps).expect("within limits");
+        assert!(associates(&g, &s), "{g:?}");
+        let g = gcd(&x().add(&int(1)), &y().add(&int(1)), &mut steps).expect("within limits");
+        assert!(g.is_constant(), "{g:?}");
+    }
+
+    #[test]
+    fn a_sum_cancels_a_factor_shared_with_a_denominator() {
+        // x^2/(x^2 + 2x + 1) - 1/(x^2 + 2x + 1) = (x - 1)/(x + 1): the
+        // common factor x + 1 is a factor of neither as written.
+        let d = mul(&x(), &x()).add(&mul(&int(2), &x())).add(&int(1));
+        let over = |top: Poly| {
+            let mut f = BTreeMap::new();
+            f.insert(d.clone(), -1);
+            Frac {
+                c: BigRational::one(),
+                f,
+            }
+            .mul(&normalise_poly(top))
+        };
+        let sum = over(mul(&x(), &x()))
+            .add(&over(int(-1)))
+            .expect("within limits");
+        let want = normalise_poly(x().sub(&int(1)))
+            .mul(&normalise_poly(x().add(&int(1))).pow(-1).expect("small"));
+        assert_eq!(sum.f, want.f);
+        assert_eq!(sum.c, want.c);
+    }
 }
