@@ -477,31 +477,11 @@ impl Split<'_> {
     /// (1 - h[n,a]^2)`: one pass over `dh` and one GEMM, where the nest as
     /// written evaluates `1 - h^2` once per term.
     fn premultiply(&mut self, e: &Expr) -> Option<Expr> {
-        let mut summed = Vec::new();
-        let mut body = e;
-        while let ExprKind::Reduce {
-            kind: ReduceKind::Sum,
-            index,
-            body: b,
-        } = &body.kind
-        {
-            summed.push(*index);
-            body = b;
-        }
-        let ExprKind::Mul(factors) = &body.kind else {
-            return None;
-        };
-        let plain = |f: &Expr| match &f.kind {
-            ExprKind::Elem(_, ixs) => {
-                let distinct: BTreeSet<IndexId> = ixs.iter().copied().collect();
-                (distinct.len() == ixs.len()).then_some(distinct)
-            }
-            _ => None,
-        };
+        let (summed, body, factors) = sum_of_product(e)?;
         let elems: Vec<(usize, BTreeSet<IndexId>)> = (factors.iter().enumerate())
-            .filter_map(|(k, f)| plain(f).map(|ix| (k, ix)))
+            .filter_map(|(k, f)| plain_indices(f).map(|ix| (k, ix)))
             .collect();
-        if summed.is_empty() || elems.len() != 2 {
+        if elems.len() != 2 {
             return None;
         }
         // What is left must be a GEMM: each summed index in both elements,
@@ -625,6 +605,25 @@ impl Split<'_> {
 /// summed index in both) and numbers: the summed indices and each
 /// element's indices.
 fn two_operands(e: &Expr) -> Option<(Vec<IndexId>, BTreeSet<IndexId>, BTreeSet<IndexId>)> {
+    let (summed, _, factors) = sum_of_product(e)?;
+    let mut elems = Vec::new();
+    for f in factors {
+        match plain_indices(f) {
+            Some(ix) => elems.push(ix),
+            None if is_number(f) => {}
+            None => return None,
+        }
+    }
+    let [a, b] = <[BTreeSet<IndexId>; 2]>::try_from(elems).ok()?;
+    summed
+        .iter()
+        .all(|k| a.contains(k) && b.contains(k))
+        .then_some((summed, a, b))
+}
+
+/// `sum_{k..} f1 f2 ...` (one or more sums straight around a product): the
+/// summed indices, outermost first, the product and its factors.
+fn sum_of_product(e: &Expr) -> Option<(Vec<IndexId>, &Expr, &[Expr])> {
     let mut summed = Vec::new();
     let mut body = e;
     while let ExprKind::Reduce {
@@ -636,51 +635,33 @@ fn two_operands(e: &Expr) -> Option<(Vec<IndexId>, BTreeSet<IndexId>, BTreeSet<I
         summed.push(*index);
         body = b;
     }
-    let ExprKind::Mul(factors) = &body.kind else {
+    match &body.kind {
+        ExprKind::Mul(factors) if !summed.is_empty() => Some((summed, body, factors)),
+        _ => None,
+    }
+}
+
+/// A tensor element's indices, if its subscripts are distinct indices.
+fn plain_indices(f: &Expr) -> Option<BTreeSet<IndexId>> {
+    let ExprKind::Elem(_, ixs) = &f.kind else {
         return None;
     };
-    if summed.is_empty() {
-        return None;
-    }
-    let mut elems = Vec::new();
-    for f in factors {
-        match &f.kind {
-            ExprKind::Elem(_, ixs) => {
-                let distinct: BTreeSet<IndexId> = ixs.iter().copied().collect();
-                if distinct.len() != ixs.len() {
-                    return None;
-                }
-                elems.push(distinct);
-            }
-            _ if is_number(f) => {}
-            _ => return None,
-        }
-    }
-    let [a, b] = <[BTreeSet<IndexId>; 2]>::try_from(elems).ok()?;
-    summed
-        .iter()
-        .all(|k| a.contains(k) && b.contains(k))
-        .then_some((summed, a, b))
+    let distinct: BTreeSet<IndexId> = ixs.iter().copied().collect();
+    (distinct.len() == ixs.len()).then_some(distinct)
 }
 
 /// A contraction's text, its free indices named by their place in `idx`
 /// and its summed ones by their depth.
 fn contraction_key(e: &Expr, idx: &[IndexId]) -> String {
-    let mut summed = Vec::new();
-    let mut body = e;
-    while let ExprKind::Reduce { index, body: b, .. } = &body.kind {
-        summed.push(*index);
-        body = b;
-    }
+    let Some((summed, _, factors)) = sum_of_product(e) else {
+        return String::new();
+    };
     let name = |i: &IndexId| match idx.iter().position(|j| j == i) {
         Some(p) => format!("#{p}"),
         None => format!(
             "k{}",
             summed.iter().position(|j| j == i).unwrap_or(usize::MAX)
         ),
-    };
-    let ExprKind::Mul(factors) = &body.kind else {
-        return String::new();
     };
     let parts: Vec<String> = factors
         .iter()
