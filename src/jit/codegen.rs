@@ -98,6 +98,9 @@ pub fn translate(
         module
             .define_function(id, &mut ctx)
             .map_err(|e| format!("{e:?}"))?;
+        if std::env::var_os("RICCI_CLIF_OPT").is_some() {
+            eprintln!("{}", ctx.func.display());
+        }
         if disasm && let Some(code) = ctx.compiled_code() {
             eprintln!("{}", code.vcode.as_deref().unwrap_or(""));
         }

@@ -117,8 +117,10 @@ impl MathKernel {
             let i = b.append_block_param(head, ptr);
             b.ins().jump(head, &[zero.into()]);
             b.switch_to_block(head);
-            let more = b.ins().icmp(IntCC::UnsignedLessThan, i, end);
-            b.ins().brif(more, body, &[], exit, &[]);
+            // Exit first, so Cranelift hoists the loop's invariants (see
+            // `codegen::vector::loop_branch`).
+            let done = b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, end);
+            b.ins().brif(done, exit, &[], body, &[]);
             b.seal_block(body);
             b.switch_to_block(body);
             let flags = MemFlagsData::trusted();

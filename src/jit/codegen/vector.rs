@@ -23,7 +23,11 @@ use cranelift::codegen::ir::MemFlagsData;
 use cranelift::prelude::*;
 
 /// Vectors a main-loop trip of a `simd` space loop takes.
-const SPACE_UNROLL: i64 = 2;
+/// Four: the least-squares gradient's `g[k] += X[i,k] t` loop ran 8%
+/// faster than with two (its trip is load, FMA, store, and the loop's own
+/// bookkeeping is a third of the instructions at two); softmax, `exp(a) b
+/// + c`, outer and attention stayed within noise.
+const SPACE_UNROLL: i64 = 4;
 
 impl Translator<'_> {
     /// The vector type of the element type.
@@ -156,8 +160,11 @@ impl Translator<'_> {
         self.b.switch_to_block(header);
         let i = self.b.use_var(ctr);
         let last = self.b.ins().iadd_imm_s(i, step - 1);
-        let c = self.b.ins().icmp(IntCC::SignedLessThan, last, end);
-        self.b.ins().brif(c, main, &[], exit, &[]);
+        let done = self
+            .b
+            .ins()
+            .icmp(IntCC::SignedGreaterThanOrEqual, last, end);
+        loop_branch(&mut self.b, done, exit, main);
         self.b.switch_to_block(main);
         self.b.seal_block(main);
         let i = self.b.use_var(ctr);
@@ -192,8 +199,8 @@ impl Translator<'_> {
         self.b.ins().jump(header, &[]);
         self.b.switch_to_block(header);
         let i = self.b.use_var(ctr);
-        let has = self.b.ins().icmp(IntCC::SignedLessThan, i, end);
-        self.b.ins().brif(has, body, &[], exit, &[]);
+        let done = self.b.ins().icmp(IntCC::SignedGreaterThanOrEqual, i, end);
+        loop_branch(&mut self.b, done, exit, body);
         self.b.switch_to_block(body);
         self.b.seal_block(body);
         let i = self.b.use_var(ctr);
@@ -302,4 +309,20 @@ pub(super) fn tree(b: &mut FunctionBuilder, op: ReduceKind, mut l: Vec<Value>) -
             .collect();
     }
     l[0]
+}
+
+/// A loop header's branch: to `exit` when `done`, else into `body`.
+///
+/// The exit comes first on purpose. Cranelift's egraph elaborates a
+/// header's dominator-tree children in an order that follows the branch's
+/// targets, and its loop-invariant code motion keeps a stack of the loops
+/// it is in that is popped, never restored, when it walks into a block
+/// outside the loop. With the body listed first its exit path (and the
+/// loops after it) were walked first, so nothing inside the body was ever
+/// hoisted: a `splat` of a loop-invariant scalar, or `-2 r[i]`, ran every
+/// trip (the `ricci bench` LS gradient's inner loop did 5 extra
+/// instructions a trip). Listing the exit first walks the body while its
+/// loop is still on the stack.
+pub(super) fn loop_branch(b: &mut FunctionBuilder, done: Value, exit: Block, body: Block) {
+    b.ins().brif(done, exit, &[], body, &[]);
 }
