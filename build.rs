@@ -3,7 +3,7 @@
 //! it. After editing the grammar, regenerate with
 //! `cargo build --features regen-parser`: this script then rewrites
 //! `grammar/ricci.rs` and `grammar/ricci.sum` (the checksums that
-//! `tests/parser_current.rs` compares, so a stale parser fails the tests).
+//! `tests/all/parser_current.rs` compares, so a stale parser fails the tests).
 fn main() {
     // Without this, cargo reruns the script (and rebuilds the crate) when
     // any file of the package changes.
@@ -35,7 +35,7 @@ fn regen() {
 }
 
 /// FNV-1a, 64 bits, of the bytes without carriage returns (the same
-/// function as `tests/parser_current.rs`).
+/// function as `tests/all/parser_current.rs`).
 #[cfg(feature = "regen-parser")]
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints tests/fixtures/opt_einsum_costs.json: opt_einsum's optimal FLOP
-count for its own test expressions, which tests/planner.rs compares the
+count for its own test expressions, which tests/all/planner.rs compares the
 contraction planner's costs against.
 
     python3 -m venv /tmp/oe && /tmp/oe/bin/pip install opt_einsum numpy pytest

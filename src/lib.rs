@@ -89,7 +89,7 @@ pub fn check(src: &str) -> Result<Program, Errors> {
 }
 
 // The parser lalrpop generated from grammar/ricci.lalrpop (build.rs says
-// how to regenerate it; tests/parser_current.rs checks it is current).
+// how to regenerate it; tests/all/parser_current.rs checks it is current).
 #[allow(clippy::all, unused_parens, dead_code, unused_qualifications)]
 #[rustfmt::skip]
 #[path = "../grammar/ricci.rs"]

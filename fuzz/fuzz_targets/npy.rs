@@ -1,10 +1,10 @@
 //! Fuzz target `npy`: Any bytes as a .npy file: no panic; a file that reads writes back to the same tensor.
-//! The body is `tests/common/targets.rs`'s `npy`, which
-//! `tests/fuzz_corpus.rs` replays on the committed corpus.
+//! The body is `tests/all/common/targets.rs`'s `npy`, which
+//! `tests/all/fuzz_corpus.rs` replays on the committed corpus.
 
 #![no_main]
 
-#[path = "../../tests/common/mod.rs"]
+#[path = "../../tests/all/common/mod.rs"]
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

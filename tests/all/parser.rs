@@ -6,7 +6,7 @@
 //! (file name `<program>`) is snapshotted in `tests/parse/invalid.snap`.
 //!
 //! Add a case by adding a file; refresh the snapshots with
-//! `UPDATE_EXPECT=1 cargo test --test parser` and read the diff.
+//! `UPDATE_EXPECT=1 cargo test --test all parser::` and read the diff.
 
 use expect_test::{ExpectFile, expect_file};
 use ricci::syntax::{ast::sexpr_program, parse_program};
@@ -67,7 +67,7 @@ fn valid_programs_parse() {
         "valid cases failed to parse:\n{}",
         failures.join("\n")
     );
-    check(expect_file!["parse/valid.snap"], &snap);
+    check(expect_file!["../parse/valid.snap"], &snap);
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn invalid_programs_are_rejected() {
         "invalid cases were accepted:\n{}",
         accepted.join("\n")
     );
-    check(expect_file!["parse/invalid.snap"], &snap);
+    check(expect_file!["../parse/invalid.snap"], &snap);
 }
 
 /// The snapshots name each case once, so a case renamed or deleted on disk

@@ -2,7 +2,7 @@
 //! evaluation (JIT and interpreter), printing that reads back, and errors
 //! with carets (exit 1).
 
-mod support;
+use crate::support;
 
 use support::{ricci, stderr, stdout};
 

@@ -2,13 +2,13 @@
 //! contract.
 //!
 //! (1) Property: random well-formed programs of the shared generator
-//!     (`tests/common/generator.rs`, profile `JIT`: over `A[i,j]`, `x[i]` and a
+//!     (`tests/all/common/generator.rs`, profile `JIT`: over `A[i,j]`, `x[i]` and a
 //!     scalar `c`, with division, powers, log/sqrt/sign, sums the JIT
 //!     materialises as hidden definitions, `diff` inside programs and
 //!     derivative statements; extents up to 9 so that the 4-lane innermost
 //!     sums run their main loop) give the interpreter's values bit for bit
 //!     (`a == b` or both NaN), in f64 and in f32
-//!     (`tests/common/jit_check.rs`, shared with the `eval` fuzz target). The JIT
+//!     (`tests/all/common/jit_check.rs`, shared with the `eval` fuzz target). The JIT
 //!     reads its inputs through `run_views` with random layouts of the same
 //!     logical values: contiguous, transposed, stepped slices of a bigger
 //!     array, negative strides (negative-step slices or `invert_axis`),
@@ -35,7 +35,7 @@
 //!     zeros through sums, max/min and sign; squares; sums around
 //!     materialised sums.
 
-mod common;
+use crate::common;
 use common::choices::Choices;
 use common::generator::{Case, JIT};
 use common::jit_check::{El, JitCall, arr, close, jit_matches_interpreter, same};
@@ -53,7 +53,7 @@ use std::sync::Arc;
 const FILE: &str = "<program>";
 
 /// `cases` cases (or `PROPTEST_CASES` when set, for a longer hunt); failures
-/// are saved in `tests/jit.proptest-regressions`.
+/// are saved in `tests/all/jit.proptest-regressions`.
 fn config(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -279,7 +279,7 @@ fn compile_and_drop_does_not_grow_memory() {
     let exe = std::env::current_exe().unwrap();
     let out = std::process::Command::new(exe)
         .args([
-            "compile_and_drop_does_not_grow_memory",
+            "jit::compile_and_drop_does_not_grow_memory",
             "--exact",
             "--nocapture",
             "--test-threads=1",

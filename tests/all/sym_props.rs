@@ -1,6 +1,6 @@
 //! Property tests of the symbolic engine (`src/sym/`), checked against the
 //! reference interpreter, on programs of the shared generator
-//! (`tests/common/generator.rs`): definitions `s0`, `y1[i]`, `M2[i,j]`, derivative
+//! (`tests/all/common/generator.rs`): definitions `s0`, `y1[i]`, `M2[i,j]`, derivative
 //! statements (`diff` of a definition with respect to `c`, `x[a]` or
 //! `A[a,u]`, first and second order), a last statement (`L = ...` or a bare
 //! expression), and sometimes a definition built from derivatives with
@@ -37,13 +37,13 @@
 //!     runs under `eval` with the same inputs and gives what `eval` of
 //!     `diff(...)` gave.
 //!
-//! The checks live in `tests/common/checks.rs`, shared with the `symbolic`
+//! The checks live in `tests/all/common/checks.rs`, shared with the `symbolic`
 //! fuzz target. Each property runs 64 or 128 cases (`PROPTEST_CASES`
-//! overrides); failures are saved in `tests/sym_props.proptest-regressions`.
+//! overrides); failures are saved in `tests/all/sym_props.proptest-regressions`.
 //! At the end, cases the properties found, minimised by hand, as plain
 //! tests.
 
-mod common;
+use crate::common;
 use common::checks::{
     Inputs, close, derivatives_match_differences, run, simplify_keeps_values, simplify_round_trips,
 };

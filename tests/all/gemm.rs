@@ -10,7 +10,7 @@
 //! Each check also counts the GEMM nodes in the kernel's loop IR, so a
 //! case the pass stops recognising fails here.
 
-mod common;
+use crate::common;
 
 use common::jit_check::{El, close, same};
 use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, s};

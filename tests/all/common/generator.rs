@@ -1,5 +1,5 @@
 //! The one random-program generator of the property tests
-//! (`tests/props.rs`, `tests/sym_props.rs`, `tests/jit.rs`) and the fuzz
+//! (`tests/all/props.rs`, `tests/all/sym_props.rs`, `tests/all/jit.rs`) and the fuzz
 //! targets (`fuzz/`).
 //!
 //! In: a byte string ([`Choices`]) and a [`Profile`]. Out: a [`Case`]:
@@ -106,7 +106,7 @@ pub struct Profile {
     pub max_derivs: usize,
 }
 
-/// Random programs for the interpreter against the oracle (`tests/props.rs`).
+/// Random programs for the interpreter against the oracle (`tests/all/props.rs`).
 pub const INTERP: Profile = Profile {
     m: (0, 3),
     n: (0, 3),

@@ -36,7 +36,7 @@ struct Case {
 /// Reads the fixture (one JSON object per line, in the fixed form the
 /// script prints).
 fn fixture() -> Vec<Case> {
-    let text = include_str!("fixtures/opt_einsum_costs.json");
+    let text = include_str!("../fixtures/opt_einsum_costs.json");
     let mut cases = Vec::new();
     for line in text.lines() {
         let line = line.trim().trim_end_matches(',');

@@ -3,7 +3,7 @@
 //! residual, no numpy), singular and inconsistent systems (exit 1),
 //! nonlinear equations by Newton, and errors with carets.
 
-mod support;
+use crate::support;
 
 use support::{ricci, save, stderr, stdout};
 

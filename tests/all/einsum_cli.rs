@@ -2,7 +2,7 @@
 //! the result; f32 and f64 operands promote to f64 as numpy does; integer
 //! files are read as f64 (README "einsum").
 
-mod support;
+use crate::support;
 
 use ricci::Tensor;
 use ricci::runtime::npy::{read_npy, write_npy};

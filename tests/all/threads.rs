@@ -3,7 +3,7 @@
 //! docs/numbers.md, for blocks big enough to be split (`par` in the loop
 //! IR) and extents that leave vector tails.
 
-mod common;
+use crate::common;
 
 use common::jit_check::{El, arr, close, same};
 use ndarray::ArrayD;

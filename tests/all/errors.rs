@@ -3,7 +3,7 @@
 //! panic or overflow the stack (empty text, huge or deeply nested programs,
 //! non-UTF-8 bytes).
 //!
-//! Refresh the inline snapshots with `UPDATE_EXPECT=1 cargo test --test errors`
+//! Refresh the inline snapshots with `UPDATE_EXPECT=1 cargo test --test all errors::`
 //! and read the diff: every message must say what is wrong, where, and what to
 //! change.
 

@@ -3,7 +3,7 @@
 //! for most (each free of deltas), and each printed derivative evaluated
 //! against central finite differences of the forward program.
 //!
-//! Refresh the snapshots with `UPDATE_EXPECT=1 cargo test --test symbolic`
+//! Refresh the snapshots with `UPDATE_EXPECT=1 cargo test --test all symbolic::`
 //! (then read the diff: every snapshot is a claim about the math).
 
 use expect_test::{Expect, expect};

@@ -751,7 +751,7 @@ fn explain_names_hidden_definitions_and_bare_expressions_in_order() {
     assert_eq!(heads, ["_s0[i], L, _2[k]:", "_3[k,l]:"]);
 }
 
-/// Reduced from what the extended property test of `tests/jit.rs` found
+/// Reduced from what the extended property test of `tests/all/jit.rs` found
 /// on the old code: `M2`'s `i` takes its extent from `y1` (its first
 /// subscript), and materialising `sum_k x[k] B[k,q]` into `_t0[q]` moved
 /// `y1`, so `i` took `_t0`'s length (4, not 3). Any `diff` sends the
@@ -793,7 +793,12 @@ fn a_hidden_table_bigger_than_the_call_is_not_stored() {
         return;
     }
     let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "hidden_table_child", "--ignored", "--nocapture"])
+        .args([
+            "--exact",
+            "regress_jit::hidden_table_child",
+            "--ignored",
+            "--nocapture",
+        ])
         .env("RICCI_HIDDEN_TABLE_CHILD", "1")
         .output()
         .unwrap();

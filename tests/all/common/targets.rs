@@ -1,6 +1,6 @@
 //! The bodies of the fuzz targets (`fuzz/fuzz_targets/*.rs`): what each
 //! does with the fuzzer's bytes. The corpus replay test
-//! (`tests/fuzz_corpus.rs`) and the property tests run the same functions,
+//! (`tests/all/fuzz_corpus.rs`) and the property tests run the same functions,
 //! so a fuzzer's finding replays under plain `cargo test`.
 //!
 //! In: any bytes. Out: `Ok(())`, or `Err` saying what is wrong (the fuzz

@@ -7,7 +7,7 @@
 //!     (`common::targets::run_anything`, also the body of the `parse` fuzz
 //!     target).
 //! (b) Random well-formed programs of the shared generator
-//!     (`tests/common/generator.rs`, profile `INTERP`: sums, products, bounded and
+//!     (`tests/all/common/generator.rs`, profile `INTERP`: sums, products, bounded and
 //!     inferred ranges, implicit summation, deltas, index values, earlier
 //!     definitions, sums the JIT would materialise, quotients and powers of
 //!     positive expressions, `diff` inside programs, ...) check, bind and
@@ -16,7 +16,7 @@
 //!     (`common::checks::interp_matches_oracle`).
 //! (c) The cases (b) found, as explicit programs.
 
-mod common;
+use crate::common;
 use common::checks::{Inputs, interp_matches_oracle, run};
 use common::choices::Choices;
 use common::generator::{Case, INTERP};
@@ -25,7 +25,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 /// `cases` cases (or `PROPTEST_CASES` when set, for a longer hunt); failures
-/// are saved in `tests/props.proptest-regressions`.
+/// are saved in `tests/all/props.proptest-regressions`.
 fn config(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()

@@ -3,7 +3,7 @@
 //! layout class (more classes than get code of their own, caller outputs
 //! of any layout) agree with the interpreter.
 
-mod common;
+use crate::common;
 
 use common::bound::{magnitudes, within};
 use ndarray::{Array2, ArrayD, ArrayViewD, ArrayViewMutD, IxDyn};

@@ -21,7 +21,7 @@
 //! kernel agrees with the interpreter on the simplified program within the
 //! bound reordered sums allow (`common::bound`).
 
-mod common;
+use crate::common;
 
 use common::bound::{magnitudes, within};
 use ndarray::{ArrayD, IxDyn};

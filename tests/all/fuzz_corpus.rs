@@ -2,13 +2,13 @@
 //! CI needs neither nightly nor cargo-fuzz: every file of
 //! `fuzz/corpus/<target>/` (the minimised corpus) and of
 //! `fuzz/regressions/<target>/` (inputs that once failed, kept once fixed)
-//! goes through the target's body (`tests/common/targets.rs`), which must
+//! goes through the target's body (`tests/all/common/targets.rs`), which must
 //! return `Ok`.
 //!
 //! `RICCI_FUZZ_DIR=DIR` replays `DIR/<target>/` instead (a campaign's
 //! artifacts, say).
 
-mod common;
+use crate::common;
 use common::targets::{TARGETS, Target};
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,7 @@
 //! regression by Newton (gradient norm below 1e-8 in at most 15 steps),
 //! `--out`, and errors.
 
-mod support;
+use crate::support;
 
 use support::{ricci, save, stderr, stdout};
 
