@@ -136,72 +136,57 @@ impl Func {
     pub fn op(self) -> Op {
         use D::*;
         let chain = Derivative::Chain;
-        let (name, arity, latex, lowering, derivative) = match self {
-            Func::Exp => (
-                "exp",
-                1,
-                Latex::Command,
-                Lowering::Host(Host::Exp),
-                chain(F),
-            ),
+        let (arity, latex, lowering, derivative) = match self {
+            Func::Exp => (1, Latex::Command, Lowering::Host(Host::Exp), chain(F)),
             Func::Log => (
-                "log",
                 1,
                 Latex::Command,
                 Lowering::Host(Host::Log),
                 chain(Pow(Box::new(U), -1)),
             ),
             Func::Sqrt => (
-                "sqrt",
                 1,
                 Latex::Sqrt,
                 Lowering::Native(Native::Sqrt),
                 chain(Mul(vec![Q(1, 2), Pow(Box::new(F), -1)])),
             ),
             Func::Abs => (
-                "abs",
                 1,
                 Latex::Bars,
                 Lowering::Native(Native::Abs),
                 chain(Call(Func::Sign, Box::new(U))),
             ),
             Func::Sign => (
-                "sign",
                 1,
                 Latex::Operator,
                 Lowering::Native(Native::Sign),
                 chain(Q(0, 1)),
             ),
             Func::Tanh => (
-                "tanh",
                 1,
                 Latex::Command,
                 Lowering::Host(Host::Tanh),
                 chain(Add(vec![Q(1, 1), Mul(vec![Q(-1, 1), Pow(Box::new(F), 2)])])),
             ),
             Func::Sin => (
-                "sin",
                 1,
                 Latex::Command,
                 Lowering::Host(Host::Sin),
                 chain(Call(Func::Cos, Box::new(U))),
             ),
             Func::Cos => (
-                "cos",
                 1,
                 Latex::Command,
                 Lowering::Host(Host::Cos),
                 chain(Mul(vec![Q(-1, 1), Call(Func::Sin, Box::new(U))])),
             ),
             Func::Max => (
-                "max",
                 2,
                 Latex::Command,
                 Lowering::Native(Native::Max),
                 Derivative::Select { max: true },
             ),
             Func::Min => (
-                "min",
                 2,
                 Latex::Command,
                 Lowering::Native(Native::Min),
@@ -209,7 +194,7 @@ impl Func {
             ),
         };
         Op {
-            name,
+            name: self.name(),
             arity,
             latex,
             expensive: matches!(lowering, Lowering::Host(_)),
@@ -218,8 +203,22 @@ impl Func {
         }
     }
 
+    /// The name programs write (the row's `name`; a match of its own, since
+    /// building the row allocates its derivative template, and the lexer
+    /// asks for names on every identifier).
     pub fn name(self) -> &'static str {
-        self.op().name
+        match self {
+            Func::Exp => "exp",
+            Func::Log => "log",
+            Func::Sqrt => "sqrt",
+            Func::Abs => "abs",
+            Func::Sign => "sign",
+            Func::Tanh => "tanh",
+            Func::Sin => "sin",
+            Func::Cos => "cos",
+            Func::Max => "max",
+            Func::Min => "min",
+        }
     }
 
     pub fn from_name(name: &str) -> Option<Func> {

@@ -73,8 +73,39 @@ pub fn translate(
     name: &str,
 ) -> Result<Vec<FuncId>, String> {
     let gemm_id = gemm_call::declare(module)?;
-    let mut ctx = module.make_context();
-    let mut fctx = FunctionBuilderContext::new();
+    // Cranelift's contexts keep their buffers (the register allocator's
+    // among them) between functions; each thread keeps one pair for all
+    // the kernels it compiles, instead of allocating them per kernel.
+    let (mut ctx, mut fctx) = CONTEXTS
+        .with(|c| c.borrow_mut().take())
+        .unwrap_or_else(|| (module.make_context(), FunctionBuilderContext::new()));
+    module.clear_context(&mut ctx);
+    let r = translate_blocks(
+        module, &mut ctx, &mut fctx, func, dtype, layout, name, gemm_id,
+    );
+    module.clear_context(&mut ctx);
+    CONTEXTS.with(|c| *c.borrow_mut() = Some((ctx, fctx)));
+    r
+}
+
+thread_local! {
+    /// This thread's Cranelift contexts, between two `translate` calls.
+    static CONTEXTS: std::cell::RefCell<Option<(codegen::Context, FunctionBuilderContext)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `translate`'s loop over blocks, with the contexts it is given.
+#[allow(clippy::too_many_arguments)]
+fn translate_blocks(
+    module: &mut JITModule,
+    ctx: &mut codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+    func: &ir::Func,
+    dtype: DType,
+    layout: &Layout,
+    name: &str,
+    gemm_id: FuncId,
+) -> Result<Vec<FuncId>, String> {
     let mut ids = Vec::with_capacity(func.blocks.len());
     for (k, block) in func.blocks.iter().enumerate() {
         let ptr = module.target_config().pointer_type();
@@ -87,16 +118,14 @@ pub fn translate(
             .map_err(|e| e.to_string())?;
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, id.as_u32());
-        translate_block(
-            module, &mut ctx, &mut fctx, func, block, dtype, layout, gemm_id,
-        )?;
+        translate_block(module, ctx, fctx, func, block, dtype, layout, gemm_id)?;
         let disasm = std::env::var_os("RICCI_DISASM").is_some();
         if std::env::var_os("RICCI_CLIF").is_some() {
             eprintln!("{}", ctx.func.display());
         }
         ctx.set_disasm(disasm);
         module
-            .define_function(id, &mut ctx)
+            .define_function(id, ctx)
             .map_err(|e| format!("{e:?}"))?;
         if std::env::var_os("RICCI_CLIF_OPT").is_some() {
             eprintln!("{}", ctx.func.display());
@@ -104,7 +133,7 @@ pub fn translate(
         if disasm && let Some(code) = ctx.compiled_code() {
             eprintln!("{}", code.vcode.as_deref().unwrap_or(""));
         }
-        module.clear_context(&mut ctx);
+        module.clear_context(ctx);
         ids.push(id);
     }
     Ok(ids)

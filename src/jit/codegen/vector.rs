@@ -17,17 +17,46 @@
 //! vector code.
 
 use super::{Translator, combine};
-use crate::loops::ir::{Access, Expr, IndexId, Stmt};
+use crate::loops::ir::{Access, Expr, IndexId, Op, Stmt};
+use crate::ops::Lowering;
 use crate::syntax::token::ReduceKind;
 use cranelift::codegen::ir::MemFlagsData;
 use cranelift::prelude::*;
 
-/// Vectors a main-loop trip of a `simd` space loop takes.
+/// Vectors a main-loop trip of a `simd` space loop takes (but see
+/// [`space_unroll`]).
 /// Four: the least-squares gradient's `g[k] += X[i,k] t` loop ran 8%
 /// faster than with two (its trip is load, FMA, store, and the loop's own
 /// bookkeeping is a third of the instructions at two); softmax, `exp(a) b
 /// + c`, outer and attention stayed within noise.
 const SPACE_UNROLL: i64 = 4;
+
+/// ... and of one whose body calls `vmath` (exp, log, tanh, sin, cos,
+/// pow): each copy of such a body is tens of instructions of polynomial,
+/// so the loop's bookkeeping is already a small part of a trip, and four
+/// copies cost compile time (softmax, logistic and `exp(a) b + c`
+/// compiled 20-25% slower at four, and ran no faster).
+const SPACE_UNROLL_VMATH: i64 = 2;
+
+/// How many vectors a trip of the `simd` space loop over `body` takes.
+fn space_unroll(body: &[Stmt]) -> i64 {
+    let mut vmath = false;
+    for s in body {
+        s.walk(&mut |s| {
+            for e in s.exprs() {
+                e.walk(&mut |e| {
+                    vmath |= matches!(e, Expr::Op(Op::Pow, _))
+                        || matches!(e, Expr::Op(Op::Call(f), _) if matches!(f.op().lowering, Lowering::Host(_)));
+                });
+            }
+        });
+    }
+    if vmath {
+        SPACE_UNROLL_VMATH
+    } else {
+        SPACE_UNROLL
+    }
+}
 
 impl Translator<'_> {
     /// The vector type of the element type.
@@ -60,12 +89,13 @@ impl Translator<'_> {
     pub(super) fn vector_loop(&mut self, index: IndexId, body: &[Stmt]) -> Result<(), String> {
         let vty = self.vector_type();
         let w = vty.lane_count() as i64;
-        let step = w * SPACE_UNROLL;
+        let unroll = space_unroll(body);
+        let step = w * unroll;
         let (start, len) = self.range(index);
         let moving = super::moving(body, None, index);
         let walked = self.bump_setup(&moving, index, start);
         let ctr = self.main_loop(index, start, len, step, &walked, &mut |t| {
-            for u in 0..SPACE_UNROLL {
+            for u in 0..unroll {
                 t.lane = u * w;
                 t.vec = Some((index, vty));
                 let r = t.list(body);
