@@ -135,6 +135,116 @@ pub fn emit(
     b.ins().call(func, &[addr]);
 }
 
+/// A block that is one GEMM node and nothing else, run with no generated
+/// code: [`Direct::run`] fills, from the call's tables, the descriptor that
+/// [`emit`]'s code would build, and calls the same host function. Such a
+/// kernel (a matmul, a batched matmul, `abcd,cdef->abef`) then compiles
+/// without Cranelift.
+#[derive(Clone, Debug)]
+pub struct Direct {
+    accumulate: bool,
+    alpha: Alpha,
+    /// C, A and B.
+    tensors: [crate::loops::ir::TensorId; 3],
+    /// Per index of the node: its role, and the axis it subscripts in C,
+    /// A and B (`None`: it does not subscript that tensor).
+    indices: Vec<(crate::loops::ir::IndexId, i64, [Option<usize>; 3])>,
+}
+
+/// A GEMM node's factor, when it is a number or a parameter.
+#[derive(Clone, Copy, Debug)]
+enum Alpha {
+    Const(f64),
+    Param(usize),
+}
+
+impl Direct {
+    /// `Some` when `block` is a single GEMM node whose factor is a number
+    /// or a parameter (anything else is computed by generated code).
+    pub fn of(block: &crate::loops::ir::Block) -> Option<Direct> {
+        use crate::loops::ir::{Expr, Role, Stmt};
+        let [Stmt::Gemm(g)] = block.body.as_slice() else {
+            return None;
+        };
+        let alpha = match g.alpha {
+            Expr::Const(x) => Alpha::Const(x),
+            Expr::Param(p) => Alpha::Param(p as usize),
+            _ => return None,
+        };
+        let indices = (g.indices().into_iter())
+            .map(|(i, role)| {
+                let axes = [&g.c, &g.a, &g.b].map(|x| x.index.iter().position(|s| s.coef(i) != 0));
+                let code = match role {
+                    Role::Batch => BATCH,
+                    Role::M => M,
+                    Role::N => N,
+                    Role::K => K,
+                };
+                (i, code, axes)
+            })
+            .collect();
+        Some(Direct {
+            accumulate: g.accumulate,
+            alpha,
+            tensors: [g.c.tensor, g.a.tensor, g.b.tensor],
+            indices,
+        })
+    }
+
+    /// Runs the node on the call's tables (as a block's native function
+    /// takes them): `ptrs` per tensor, `strides` in elements at
+    /// `stride_at[tensor]`, `ranges` the start and length of every index,
+    /// `params` the scalar parameters.
+    ///
+    /// # Safety
+    /// As the block's native function: the tables describe arrays in which
+    /// every access of the node is in bounds over the ranges.
+    pub unsafe fn run(
+        &self,
+        dtype: DType,
+        ptrs: &[*mut u8],
+        strides: &[i64],
+        stride_at: &[usize],
+        ranges: &[i64],
+        params: &[f64],
+    ) {
+        let es: i64 = match dtype {
+            DType::F64 => 8,
+            DType::F32 => 4,
+        };
+        // As the generated code computes it: in the element type, then
+        // widened.
+        let alpha = match self.alpha {
+            Alpha::Const(x) => x,
+            Alpha::Param(p) => params[p],
+        };
+        let alpha = match dtype {
+            DType::F64 => alpha,
+            DType::F32 => alpha as f32 as f64,
+        };
+        let mut desc = Vec::with_capacity(HEADER + PER_INDEX * self.indices.len());
+        desc.extend([
+            match dtype {
+                DType::F64 => 0,
+                DType::F32 => 1,
+            },
+            self.accumulate as i64,
+            alpha.to_bits() as i64,
+            self.indices.len() as i64,
+        ]);
+        desc.extend(self.tensors.map(|t| ptrs[t] as i64));
+        for &(i, role, axes) in &self.indices {
+            desc.extend([role, ranges[2 * i.index()], ranges[2 * i.index() + 1]]);
+            for (&t, axis) in self.tensors.iter().zip(axes) {
+                desc.push(axis.map_or(0, |a| strides[stride_at[t] + a] * es));
+            }
+        }
+        // SAFETY: the descriptor is laid out as `emit` lays it out, for
+        // the caller's in-bounds tables.
+        unsafe { ricci_gemm(desc.as_ptr()) }
+    }
+}
+
 thread_local! {
     /// At most this many threads for the library (0: all cores).
     static THREADS: Cell<usize> = const { Cell::new(0) };

@@ -50,7 +50,7 @@ use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
-use threads::{Call, Entry};
+use threads::{Call, Code, Entry};
 
 /// How to compile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -231,8 +231,10 @@ pub struct Kernel {
 /// One compiled loop IR: for one layout class.
 struct Variant {
     ir: lir::Func,
-    /// One function per block of `ir`, in order.
-    entries: Vec<Entry>,
+    /// What runs each block of `ir`, in order.
+    entries: Vec<Code>,
+    /// The generated code (`None` when every block is a direct library
+    /// call).
     module: Mutex<Option<JITModule>>,
 }
 
@@ -542,8 +544,19 @@ fn compile_variant(
     dtype: DType,
     layout: &Layout,
 ) -> Result<Variant, Errors> {
-    let isa = isa()?;
     let ir = crate::loops::build(program, names, class).map_err(internal)?;
+    // Every block one GEMM node: library calls, no code to generate.
+    let direct: Option<Vec<Code>> = (ir.blocks.iter())
+        .map(|b| gemm_call::Direct::of(b).map(Code::Direct))
+        .collect();
+    if let Some(entries) = direct {
+        return Ok(Variant {
+            ir,
+            entries,
+            module: Mutex::new(None),
+        });
+    }
+    let isa = isa()?;
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     jb.symbol(gemm_call::NAME, gemm_call::symbol());
     let mut module = JITModule::new(jb);
@@ -565,7 +578,7 @@ fn compile_variant(
             let ptr = module.get_finalized_function(id);
             // SAFETY: `translate` defined this function with exactly this
             // signature (four pointer-sized arguments, no result).
-            unsafe { std::mem::transmute::<*const u8, Entry>(ptr) }
+            Code::Native(unsafe { std::mem::transmute::<*const u8, Entry>(ptr) })
         })
         .collect();
     Ok(Variant {
@@ -1209,7 +1222,7 @@ impl Kernel {
             dtype: T::DTYPE,
         };
         let scope = gemm_call::Scope::enter(self.threads);
-        for (block, &entry) in variant.ir.blocks.iter().zip(&variant.entries) {
+        for (block, code) in variant.ir.blocks.iter().zip(&variant.entries) {
             // SAFETY: `bind` proved every access the program makes in
             // bounds for these ranges and shapes; the pointers and strides
             // describe exactly the arrays above (moving an owned array does
@@ -1217,7 +1230,7 @@ impl Kernel {
             // arrays are fresh or borrowed mutably, so nothing else reads
             // or writes them; blocks run in order, each after the ones it
             // reads.
-            unsafe { threads::run_block(entry, block, &call, bound, self.threads) }
+            unsafe { threads::run_block(code, block, &call, bound, self.threads) }
                 .map_err(internal)?;
         }
         scope.finish().map_err(internal)?;

@@ -49,6 +49,44 @@ const SUM_SCRATCH_BYTES: usize = 16 << 20;
 /// The native function of a block.
 pub(super) type Entry = unsafe extern "C" fn(*const *mut u8, *const i64, *const i64, *const f64);
 
+/// What runs a block: its generated function, or, for a block that is one
+/// GEMM node, the library call made directly (`gemm_call::Direct`).
+pub(super) enum Code {
+    Native(Entry),
+    Direct(super::gemm_call::Direct),
+}
+
+impl Code {
+    /// Runs the block once on `ptrs` and `ranges` (the call's, or a
+    /// piece's), with the call's strides and parameters.
+    ///
+    /// # Safety
+    /// As [`run_block`], for these tables.
+    unsafe fn invoke(&self, call: &Call, ptrs: &[*mut u8], ranges: &[i64]) {
+        // SAFETY (both arms): the caller's promise.
+        match self {
+            Code::Native(f) => unsafe {
+                f(
+                    ptrs.as_ptr(),
+                    call.strides.as_ptr(),
+                    ranges.as_ptr(),
+                    call.params.as_ptr(),
+                )
+            },
+            Code::Direct(d) => unsafe {
+                d.run(
+                    call.dtype,
+                    ptrs,
+                    call.strides,
+                    call.stride_at,
+                    ranges,
+                    call.params,
+                )
+            },
+        }
+    }
+}
+
 /// What a worker needs (running a range table, and narrowing one),
 /// sendable to another thread: both hold the call's raw pointers.
 struct Shared<'a, F, G>(&'a F, &'a G);
@@ -67,7 +105,7 @@ unsafe impl<F, G> Sync for Shared<'_, F, G> {}
 /// bounds for its ranges (what `sema::bind` proves), and nothing else may
 /// read or write the block's output while it runs.
 pub(super) unsafe fn run_block(
-    entry: Entry,
+    code: &Code,
     block: &Block,
     call: &Call,
     bound: &Bound,
@@ -75,14 +113,7 @@ pub(super) unsafe fn run_block(
 ) -> Result<(), String> {
     // SAFETY (every call below): the caller's promise; a piece's table
     // only narrows the `par` axis to part of its range.
-    let once = |ranges: &[i64]| unsafe {
-        entry(
-            call.ptrs.as_ptr(),
-            call.strides.as_ptr(),
-            ranges.as_ptr(),
-            call.params.as_ptr(),
-        )
-    };
+    let once = |ranges: &[i64]| unsafe { code.invoke(call, call.ptrs, ranges) };
     let Some(par) = &block.par else {
         once(call.ranges);
         return Ok(());
@@ -95,7 +126,7 @@ pub(super) unsafe fn run_block(
     }
     if !par.partial.is_empty() {
         // SAFETY: the caller's promise.
-        return unsafe { run_sum(entry, block, call, trips, threads) };
+        return unsafe { run_sum(code, block, call, trips, threads) };
     }
     let n = threads.unwrap_or_else(super::gemm_call::cores);
     let (start, len) = (
@@ -230,7 +261,7 @@ impl Partial {
 /// # Safety
 /// As [`run_block`].
 unsafe fn run_sum(
-    entry: Entry,
+    code: &Code,
     block: &Block,
     call: &Call,
     trips: f64,
@@ -256,14 +287,7 @@ unsafe fn run_sum(
         // SAFETY: the caller's promise; a piece narrows the sum index to
         // part of its range, and its partial tensors point at scratch
         // with the same strides and reach.
-        unsafe {
-            entry(
-                ptrs.as_ptr(),
-                call.strides.as_ptr(),
-                ranges.as_ptr(),
-                call.params.as_ptr(),
-            )
-        }
+        unsafe { code.invoke(call, ptrs, &ranges) }
     };
     if pieces.len() <= 1 {
         run(0, len, call.ptrs);
