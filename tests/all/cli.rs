@@ -1,23 +1,9 @@
 //! The command line as a user drives it: output, `.npy` round trips and exit
 //! statuses (0 success, 1 bad program or data, 2 bad usage).
 
+use crate::support::{ricci, stderr, stdout};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn ricci(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ricci"))
-        .args(args)
-        .output()
-        .expect("the ricci binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Command;
 
 /// A scratch directory unique to one test.
 fn scratch(name: &str) -> PathBuf {

@@ -7,6 +7,7 @@
 //! test instead of the machine; tests that need `ulimit -v` skip (with a
 //! message) where it cannot be set.
 
+use crate::support::{stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -23,14 +24,6 @@ fn ricci(args: &[&str]) -> Output {
         .env_remove("RICCI_MAX_WORK")
         .output()
         .expect("the ricci binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn quote(s: &str) -> String {

@@ -11,6 +11,7 @@
 //! - P2: printed programs take the original's `--set`/`--in`;
 //! - P5: what is written inside `diff(...)` is bound-checked as written.
 
+use crate::support::{stderr, stdout};
 use ndarray::{ArrayD, IxDyn};
 use ricci::{Args, SymProgram, Tensor};
 use std::io::Write;
@@ -36,14 +37,6 @@ fn ricci_with_stdin(args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .expect("write stdin");
     child.wait_with_output().expect("ricci finishes")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A scratch directory unique to one test.

@@ -4,26 +4,11 @@
 //! a user can see: a delta contracted into a copy, `log(prod)` summed as
 //! logs (no underflow), signs kept by the log rules.
 
+use crate::support::{ricci, stderr, stdout};
 use ndarray::{ArrayD, IxDyn};
 use ricci::jit::{self, Options};
 use ricci::{Args, DType, Tensor};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn ricci(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ricci"))
-        .args(args)
-        .output()
-        .expect("the ricci binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ricci-simpl-{}-{name}", std::process::id()));
