@@ -356,3 +356,79 @@ pub(super) fn tree(b: &mut FunctionBuilder, op: ReduceKind, mut l: Vec<Value>) -
 pub(super) fn loop_branch(b: &mut FunctionBuilder, done: Value, exit: Block, body: Block) {
     b.ins().brif(done, exit, &[], body, &[]);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::loop_branch;
+    use cranelift::codegen::Context;
+    use cranelift::codegen::ir::{Function, MemFlagsData, Opcode, UserFuncName};
+    use cranelift::prelude::*;
+
+    /// `f(p, n, x)`: `t = x * load(p)` before a loop of `n` trips whose body
+    /// reads `t` (as a vector) once a trip, with the header's branch made by
+    /// `loop_branch`. After Cranelift's optimiser, `t`'s multiply and its
+    /// splat must sit before the loop, where they were written: the egraph
+    /// places pure values at their uses and relies on its LICM to bring
+    /// them back out, which `loop_branch`'s branch order makes work.
+    #[test]
+    fn loop_invariants_stay_out_of_the_loop() {
+        let isa = crate::jit::isa().unwrap();
+        let mut sig = Signature::new(isa.default_call_conv());
+        sig.params.push(AbiParam::new(types::I64));
+        sig.params.push(AbiParam::new(types::I64));
+        sig.params.push(AbiParam::new(types::F64));
+        let mut func = Function::with_name_signature(UserFuncName::user(0, 0), sig);
+        let mut fctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut func, &mut fctx);
+        let (entry, header, body, exit) = (
+            b.create_block(),
+            b.create_block(),
+            b.create_block(),
+            b.create_block(),
+        );
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let [p, n, x] = [0, 1, 2].map(|k| b.block_params(entry)[k]);
+        let r = b.ins().load(types::F64, MemFlagsData::trusted(), p, 0);
+        let t = b.ins().fmul(x, r);
+        let zero = b.ins().iconst(types::I64, 0);
+        b.ins().jump(header, &[zero.into()]);
+        let i = b.append_block_param(header, types::I64);
+        b.switch_to_block(header);
+        let done = b.ins().icmp(IntCC::SignedGreaterThanOrEqual, i, n);
+        loop_branch(&mut b, done, exit, body);
+        b.switch_to_block(body);
+        let off = b.ins().ishl_imm_u(i, 4);
+        let a = b.ins().iadd(p, off);
+        let v = b
+            .ins()
+            .load(types::F64X2, MemFlagsData::new().with_notrap(), a, 16);
+        let s = b.ins().splat(types::F64X2, t);
+        let w = b.ins().fma(v, s, v);
+        b.ins().store(MemFlagsData::new().with_notrap(), w, a, 16);
+        let next = b.ins().iadd_imm_s(i, 1);
+        b.ins().jump(header, &[next.into()]);
+        b.switch_to_block(exit);
+        b.ins().return_(&[]);
+        b.seal_all_blocks();
+        b.finalize(isa.frontend_config());
+
+        let mut ctx = Context::for_function(func);
+        ctx.optimize(&*isa, &mut Default::default()).unwrap();
+        let f = &ctx.func;
+        let block_of = |op: Opcode| {
+            (f.layout.blocks())
+                .find(|&blk| {
+                    f.layout
+                        .block_insts(blk)
+                        .any(|k| f.dfg.insts[k].opcode() == op)
+                })
+                .unwrap()
+        };
+        // The loop body is the block with the vector store.
+        let body = block_of(Opcode::Store);
+        for op in [Opcode::Fmul, Opcode::Splat] {
+            assert_ne!(block_of(op), body, "{op:?} in the loop:\n{}", f.display());
+        }
+    }
+}
