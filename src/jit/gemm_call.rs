@@ -64,6 +64,25 @@ const M: i64 = 1;
 const N: i64 = 2;
 const K: i64 = 3;
 
+/// The element type's code in the descriptor.
+fn dtype_code(dtype: DType) -> i64 {
+    match dtype {
+        DType::F64 => 0,
+        DType::F32 => 1,
+    }
+}
+
+/// A role's code in the descriptor.
+fn role_code(role: crate::loops::ir::Role) -> i64 {
+    use crate::loops::ir::Role;
+    match role {
+        Role::Batch => BATCH,
+        Role::M => M,
+        Role::N => N,
+        Role::K => K,
+    }
+}
+
 /// What the kernel knows about one index of a GEMM node when it calls.
 pub struct IndexArgs {
     pub role: crate::loops::ir::Role,
@@ -97,13 +116,7 @@ pub fn emit(
         b.ins()
             .store(MemFlagsData::trusted(), v, addr, (8 * word) as i32);
     };
-    let dt = b.ins().iconst(
-        types::I64,
-        match dtype {
-            DType::F64 => 0,
-            DType::F32 => 1,
-        },
-    );
+    let dt = b.ins().iconst(types::I64, dtype_code(dtype));
     put(b, 0, dt);
     let acc = b.ins().iconst(types::I64, accumulate as i64);
     put(b, 1, acc);
@@ -116,15 +129,7 @@ pub fn emit(
     let zero = b.ins().iconst(types::I64, 0);
     for (q, x) in indices.iter().enumerate() {
         let at = HEADER + PER_INDEX * q;
-        let role = b.ins().iconst(
-            types::I64,
-            match x.role {
-                crate::loops::ir::Role::Batch => BATCH,
-                crate::loops::ir::Role::M => M,
-                crate::loops::ir::Role::N => N,
-                crate::loops::ir::Role::K => K,
-            },
-        );
+        let role = b.ins().iconst(types::I64, role_code(x.role));
         put(b, at, role);
         put(b, at + 1, x.start);
         put(b, at + 2, x.len);
@@ -162,7 +167,7 @@ impl Direct {
     /// `Some` when `block` is a single GEMM node whose factor is a number
     /// or a parameter (anything else is computed by generated code).
     pub fn of(block: &crate::loops::ir::Block) -> Option<Direct> {
-        use crate::loops::ir::{Expr, Role, Stmt};
+        use crate::loops::ir::{Expr, Stmt};
         let [Stmt::Gemm(g)] = block.body.as_slice() else {
             return None;
         };
@@ -174,13 +179,7 @@ impl Direct {
         let indices = (g.indices().into_iter())
             .map(|(i, role)| {
                 let axes = [&g.c, &g.a, &g.b].map(|x| x.index.iter().position(|s| s.coef(i) != 0));
-                let code = match role {
-                    Role::Batch => BATCH,
-                    Role::M => M,
-                    Role::N => N,
-                    Role::K => K,
-                };
-                (i, code, axes)
+                (i, role_code(role), axes)
             })
             .collect();
         Some(Direct {
@@ -208,10 +207,7 @@ impl Direct {
         ranges: &[i64],
         params: &[f64],
     ) {
-        let es: i64 = match dtype {
-            DType::F64 => 8,
-            DType::F32 => 4,
-        };
+        let es = dtype.size() as i64;
         // As the generated code computes it: in the element type, then
         // widened.
         let alpha = match self.alpha {
@@ -224,10 +220,7 @@ impl Direct {
         };
         let mut desc = Vec::with_capacity(HEADER + PER_INDEX * self.indices.len());
         desc.extend([
-            match dtype {
-                DType::F64 => 0,
-                DType::F32 => 1,
-            },
+            dtype_code(dtype),
             self.accumulate as i64,
             alpha.to_bits() as i64,
             self.indices.len() as i64,
