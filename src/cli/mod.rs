@@ -285,6 +285,7 @@ fn parse_dim_pair(s: &str) -> Result<(String, usize), String> {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
+    crate::runtime::alloc::keep_freed_memory();
     let result = match cli.command {
         Command::Eval(a) => eval::run(&a),
         Command::Einsum(a) => einsum_cmd::run(&a),
