@@ -25,7 +25,8 @@
 
 mod vector;
 
-use super::{gemm_call, vmath};
+use super::vmath_kernel::MathFn;
+use super::{gemm_call, vmath_outline};
 use crate::loops::ir::{self, Access, Expr, IndexId, Op, Stmt};
 use crate::runtime::values::DType;
 use crate::syntax::token::{Func, ReduceKind};
@@ -223,6 +224,7 @@ fn translate_block(
         lane: 0,
         vec: None,
         fma: host_has_fma(module),
+        per_element: false,
     };
     t.list(&block.body)?;
     t.b.ins().return_(&[]);
@@ -280,6 +282,10 @@ struct Translator<'f> {
     /// The host has fused multiply-add: sums of products accumulate with
     /// `fma` (one rounding instead of two, and one instruction).
     fma: bool,
+    /// Inside the body of a scalar loop that runs once per element (a
+    /// loop or reduction with no loop inside, not a `simd` loop's tail):
+    /// scalar exp, log, ... are inlined there, called elsewhere.
+    per_element: bool,
 }
 
 /// Whether the host's instruction set (as Cranelift sees it) has FMA:
@@ -367,7 +373,9 @@ impl Translator<'_> {
                 } else {
                     Vec::new()
                 };
+                let outer = std::mem::replace(&mut self.per_element, flat(body));
                 self.main_loop(*index, start, len, 1, &walked, &mut |t| t.list(body))?;
+                self.per_element = outer;
                 self.unbump(&walked);
             }
             Stmt::Reduce {
@@ -468,6 +476,7 @@ impl Translator<'_> {
         } else {
             Vec::new()
         };
+        let outer = std::mem::replace(&mut self.per_element, flat(body));
         self.main_loop(index, start, len, 1, &walked, &mut |t| {
             t.list(body)?;
             let a = t.b.use_var(acc);
@@ -475,6 +484,7 @@ impl Translator<'_> {
             t.b.def_var(acc, n);
             Ok(())
         })?;
+        self.per_element = outer;
         self.unbump(&walked);
         Ok(self.b.use_var(acc))
     }
@@ -503,6 +513,7 @@ impl Translator<'_> {
         let (start, len) = self.range(index);
         let a = moving(body, Some(value), index);
         let walked = self.bump_setup(&a, index, start);
+        let outer = std::mem::replace(&mut self.per_element, true);
         let ctr = self.main_loop(index, start, len, n as i64, &walked, &mut |t| {
             let base = t.b.use_var(var);
             for (k, &acc) in accs.iter().enumerate() {
@@ -517,6 +528,7 @@ impl Translator<'_> {
             t.lane = 0;
             Ok(())
         })?;
+        self.per_element = outer;
         // The last terms, in order, into lane 0.
         self.tail_loop(index, ctr, start, len, &walked, &mut |t| {
             t.list(body)?;
@@ -726,7 +738,7 @@ impl Translator<'_> {
                 .iter()
                 .fold(first, |acc, &x| self.b.ins().fmul(acc, x)),
             Op::Div => self.b.ins().fdiv(first, vs[1]),
-            Op::Pow => vmath::pow(&mut self.b, first, vs[1]),
+            Op::Pow => self.math(MathFn::Pow, first, vs[1])?,
             Op::Call(f @ (Func::Max | Func::Min | Func::Sign))
                 if self.b.func.dfg.value_type(first).is_vector() =>
             {
@@ -756,12 +768,34 @@ impl Translator<'_> {
                 let neg = self.b.ins().select(lt, m1, z);
                 self.b.ins().select(gt, one, neg)
             }
-            Func::Exp => vmath::exp(&mut self.b, x),
-            Func::Log => vmath::log(&mut self.b, x),
-            Func::Tanh => vmath::tanh(&mut self.b, x),
-            Func::Sin => vmath::sin(&mut self.b, x),
-            Func::Cos => vmath::cos(&mut self.b, x),
+            Func::Exp => self.math(MathFn::Exp, x, x)?,
+            Func::Log => self.math(MathFn::Log, x, x)?,
+            Func::Tanh => self.math(MathFn::Tanh, x, x)?,
+            Func::Sin => self.math(MathFn::Sin, x, x)?,
+            Func::Cos => self.math(MathFn::Cos, x, x)?,
         })
+    }
+
+    /// `f(x[, y])`: inline on vectors and in per-element scalar loops;
+    /// elsewhere (once per row, a `simd` loop's scalar tail) a call of the
+    /// process's one compiled copy (`vmath_outline`), which returns the
+    /// same bits as the inline code.
+    fn math(&mut self, f: MathFn, x: Value, y: Value) -> Result<Value, String> {
+        let ty = self.b.func.dfg.value_type(x);
+        let dtype = match ty {
+            types::F64 if !self.per_element => DType::F64,
+            types::F32 if !self.per_element => DType::F32,
+            _ => return Ok(vmath_outline::inline(&mut self.b, f, x, y)),
+        };
+        let addr = vmath_outline::address(f, dtype)?;
+        let mut sig = Signature::new(self.b.func.signature.call_conv);
+        sig.params.push(AbiParam::new(ty));
+        sig.params.push(AbiParam::new(ty));
+        sig.returns.push(AbiParam::new(ty));
+        let sig = self.b.import_signature(sig);
+        let a = self.b.ins().iconst(types::I64, addr as i64);
+        let call = self.b.ins().call_indirect(sig, a, &[x, y]);
+        Ok(self.b.inst_results(call)[0])
     }
 }
 

@@ -30,6 +30,7 @@ mod host;
 mod threads;
 mod vmath;
 mod vmath_kernel;
+mod vmath_outline;
 
 #[doc(hidden)]
 pub use vmath_kernel::{MathFn, MathKernel, ulps32, ulps64};

@@ -19,6 +19,8 @@
 //!   `benches/vmath_accuracy.rs`, docs/numbers.md), special values (±0,
 //!   subnormals, ±inf, NaN, overflow and underflow thresholds, and pow's
 //!   C99 special cases) exactly as std;
+//! - scalar uses outside per-element loops do not inline this code: they
+//!   call a copy compiled once per process (`super::vmath_outline`);
 //! - the one branch: sin and cos of a lane with |x| > 2^20 (or ±inf) take
 //!   a slow block that calls the host's `f64::sin`/`f64::cos` for every
 //!   lane of that vector (fdlibm's 3-part Cody–Waite reduction is exact
