@@ -9,13 +9,14 @@
 //! Always: the code is built by the same `vmath` emitters and ISA flags
 //! as compiled programs; a kernel frees its machine code when dropped.
 
-use super::{internal, isa, vmath};
+use super::{internal, isa, vmath_outline};
 use crate::diagnostics::Errors;
 use crate::runtime::values::DType;
+use cranelift::codegen::Context;
 use cranelift::codegen::ir::{MemFlagsData, UserFuncName};
 use cranelift::prelude::*;
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{Linkage, Module, default_libcall_names};
+use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
 
 /// The functions `vmath` emits.
 #[doc(hidden)]
@@ -66,6 +67,46 @@ impl MathFn {
 
 type Entry = unsafe extern "C" fn(*const u8, *const u8, *mut u8, usize);
 
+/// A module on the host's ISA for one local function named `name`, of
+/// the signature `sig` makes: the module, the function's id and a context
+/// set up to build it.
+pub(super) fn one_function(
+    name: &str,
+    sig: impl FnOnce(&JITModule) -> Signature,
+) -> Result<(JITModule, FuncId, Context), String> {
+    let isa = isa().map_err(|e| e.to_string())?;
+    let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
+    let sig = sig(&module);
+    let id = module
+        .declare_function(name, Linkage::Local, &sig)
+        .map_err(|e| e.to_string())?;
+    let mut ctx = module.make_context();
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    Ok((module, id, ctx))
+}
+
+/// Defines the one function of `module` from `ctx` and finalises it: the
+/// module and the function's address, or the error (the module's memory
+/// freed, nothing having run).
+pub(super) fn define(
+    mut module: JITModule,
+    id: FuncId,
+    ctx: &mut Context,
+) -> Result<(JITModule, *const u8), String> {
+    let defined = module
+        .define_function(id, ctx)
+        .map_err(|e| format!("{e:?}"))
+        .and_then(|()| module.finalize_definitions().map_err(|e| e.to_string()));
+    if let Err(e) = defined {
+        // SAFETY: nothing from this module was ever called.
+        unsafe { module.free_memory() };
+        return Err(e);
+    }
+    let p = module.get_finalized_function(id);
+    Ok((module, p))
+}
+
 /// `out[i] = f(x[i], y[i])`, compiled (see the module doc).
 #[doc(hidden)]
 pub struct MathKernel {
@@ -78,8 +119,6 @@ pub struct MathKernel {
 impl MathKernel {
     /// Compiles `f` for `dtype`, as vectors (F64X2, F32X4) or scalars.
     pub fn new(f: MathFn, dtype: DType, vector: bool) -> Result<MathKernel, Errors> {
-        let isa = isa()?;
-        let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
         let (ty, lanes) = match (dtype, vector) {
             (DType::F64, false) => (types::F64, 1),
             (DType::F32, false) => (types::F32, 1),
@@ -87,17 +126,14 @@ impl MathKernel {
             (DType::F32, true) => (types::F32X4, 4),
         };
         let step = i64::from(ty.bytes());
+        let (module, id, mut ctx) = one_function("ricci_vmath", |m| {
+            let ptr = m.target_config().pointer_type();
+            let mut sig = m.make_signature();
+            sig.params.extend([AbiParam::new(ptr); 4]);
+            sig
+        })
+        .map_err(internal)?;
         let ptr = module.target_config().pointer_type();
-        let mut sig = module.make_signature();
-        for _ in 0..4 {
-            sig.params.push(AbiParam::new(ptr));
-        }
-        let id = module
-            .declare_function("ricci_vmath", Linkage::Local, &sig)
-            .map_err(|e| internal(e.to_string()))?;
-        let mut ctx = module.make_context();
-        ctx.func.signature = sig;
-        ctx.func.name = UserFuncName::user(0, id.as_u32());
         let mut fctx = FunctionBuilderContext::new();
         let frontend = module.target_config();
         {
@@ -130,17 +166,12 @@ impl MathKernel {
             let flags_v = MemFlagsData::new().with_notrap();
             let fl = if lanes == 1 { flags } else { flags_v };
             let x = b.ins().load(ty, fl, xa, 0);
-            let r = match f {
-                MathFn::Exp => vmath::exp(&mut b, x),
-                MathFn::Log => vmath::log(&mut b, x),
-                MathFn::Tanh => vmath::tanh(&mut b, x),
-                MathFn::Sin => vmath::sin(&mut b, x),
-                MathFn::Cos => vmath::cos(&mut b, x),
-                MathFn::Pow => {
-                    let y = b.ins().load(ty, fl, ya, 0);
-                    vmath::pow(&mut b, x, y)
-                }
+            let y = if f == MathFn::Pow {
+                b.ins().load(ty, fl, ya, 0)
+            } else {
+                x
             };
+            let r = vmath_outline::inline(&mut b, f, x, y);
             b.ins().store(fl, r, oa, 0);
             let next = b.ins().iadd_imm_s(i, step);
             b.ins().jump(head, &[next.into()]);
@@ -150,16 +181,7 @@ impl MathKernel {
             b.ins().return_(&[]);
             b.finalize(frontend);
         }
-        let defined = module
-            .define_function(id, &mut ctx)
-            .map_err(|e| format!("{e:?}"))
-            .and_then(|()| module.finalize_definitions().map_err(|e| e.to_string()));
-        if let Err(e) = defined {
-            // SAFETY: nothing from this module was ever called.
-            unsafe { module.free_memory() };
-            return Err(internal(e));
-        }
-        let p = module.get_finalized_function(id);
+        let (module, p) = define(module, id, &mut ctx).map_err(internal)?;
         // SAFETY: defined above with four pointer-sized arguments and no
         // result.
         let entry = unsafe { std::mem::transmute::<*const u8, Entry>(p) };

@@ -18,12 +18,10 @@
 //! the life of the process.
 
 use super::vmath;
-use super::vmath_kernel::MathFn;
+use super::vmath_kernel::{MathFn, define, one_function};
 use crate::runtime::values::DType;
-use cranelift::codegen::ir::UserFuncName;
 use cranelift::prelude::*;
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{Linkage, Module, default_libcall_names};
+use cranelift_module::Module;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -48,22 +46,16 @@ pub(super) fn address(f: MathFn, dtype: DType) -> Result<usize, String> {
 
 /// Compiles `fn(x, y) -> f(x[, y])` and leaks its module.
 fn compile(f: MathFn, dtype: DType) -> Result<usize, String> {
-    let isa = super::isa().map_err(|e| e.to_string())?;
-    let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
     let ty = match dtype {
         DType::F64 => types::F64,
         DType::F32 => types::F32,
     };
-    let mut sig = module.make_signature();
-    sig.params.push(AbiParam::new(ty));
-    sig.params.push(AbiParam::new(ty));
-    sig.returns.push(AbiParam::new(ty));
-    let id = module
-        .declare_function("ricci_vmath_scalar", Linkage::Local, &sig)
-        .map_err(|e| e.to_string())?;
-    let mut ctx = module.make_context();
-    ctx.func.signature = sig;
-    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    let (module, id, mut ctx) = one_function("ricci_vmath_scalar", |m| {
+        let mut sig = m.make_signature();
+        sig.params.extend([AbiParam::new(ty); 2]);
+        sig.returns.push(AbiParam::new(ty));
+        sig
+    })?;
     let mut fctx = FunctionBuilderContext::new();
     let frontend = module.target_config();
     {
@@ -77,16 +69,8 @@ fn compile(f: MathFn, dtype: DType) -> Result<usize, String> {
         b.ins().return_(&[r]);
         b.finalize(frontend);
     }
-    let defined = module
-        .define_function(id, &mut ctx)
-        .map_err(|e| format!("{e:?}"))
-        .and_then(|()| module.finalize_definitions().map_err(|e| e.to_string()));
-    if let Err(e) = defined {
-        // SAFETY: nothing from this module was ever called.
-        unsafe { module.free_memory() };
-        return Err(e);
-    }
-    let p = module.get_finalized_function(id) as usize;
+    let (module, p) = define(module, id, &mut ctx)?;
+    let p = p as usize;
     // The code must outlive every kernel that calls it: the module (a few
     // KiB) is never freed.
     std::mem::forget(module);
