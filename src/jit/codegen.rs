@@ -788,6 +788,8 @@ impl Translator<'_> {
             _ => return Ok(vmath_outline::inline(&mut self.b, f, x, y)),
         };
         let addr = vmath_outline::address(f, dtype)?;
+        // The kernel's own convention: both it and the outlined function
+        // take the ISA's default (`make_signature`).
         let mut sig = Signature::new(self.b.func.signature.call_conv);
         sig.params.push(AbiParam::new(ty));
         sig.params.push(AbiParam::new(ty));
